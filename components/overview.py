@@ -1,0 +1,68 @@
+"""Headline figures for the Overview page, computed from the tables (pure)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import pandas as pd
+
+from components.data import split_sources
+from components.membership import ever_party, summary_on
+
+# Events whose sources back the Overview's introductory sentences.
+INTRO_EVENT_IDS = (
+    "treaty-signed-1992",
+    "treaty-in-force-1994",
+    "treaty-prolongation-1999",
+    "csto-decision-2002",
+    "csto-charter-2002",
+    "un-observer-2004",
+)
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The numbers a briefer quotes first."""
+
+    members_today: list[str]
+    frozen_today: list[str]
+    ever_party: int
+    exercises: int
+    first_year: int | None
+    last_year: int | None
+    latest_event_title: str | None
+    latest_event_date: pd.Timestamp | None
+
+
+def headline(tables: dict[str, pd.DataFrame], today: date) -> Headline:
+    """Headline figures as of ``today`` from membership, events and exercises."""
+    membership, events, exercises = tables["membership"], tables["events"], tables["exercises"]
+    grouped = summary_on(membership, today)
+    dates = pd.concat([membership["date"], events["date"], exercises["start_date"]]).dropna()
+    past_events = events[events["date"] <= pd.Timestamp(today)].sort_values("date", kind="stable")
+    latest = past_events.iloc[-1] if len(past_events) else None
+    return Headline(
+        members_today=sorted(grouped["member"] + grouped["frozen"]),
+        frozen_today=sorted(grouped["frozen"]),
+        ever_party=len(ever_party(membership)),
+        exercises=len(exercises),
+        first_year=int(dates.min().year) if len(dates) else None,
+        last_year=int(dates.max().year) if len(dates) else None,
+        latest_event_title=str(latest["title"]) if latest is not None else None,
+        latest_event_date=latest["date"] if latest is not None else None,
+    )
+
+
+def intro_sources(events: pd.DataFrame) -> list[str]:
+    """Distinct source URLs of the events the introduction states, in order of first use."""
+    urls: list[str] = []
+    for cell in events[events["event_id"].isin(INTRO_EVENT_IDS)]["source_url"]:
+        urls.extend(u for u in split_sources(cell) if u not in urls)
+    return urls
+
+
+def state_names(members: pd.DataFrame, codes: list[str], column: str = "name_en") -> list[str]:
+    """Display names for ISO3 codes (unknown codes shown as they are)."""
+    names = dict(zip(members["iso3"].astype(str), members[column].astype(str), strict=True))
+    return [names.get(code, code) for code in codes]

@@ -1,0 +1,279 @@
+"""The data contract: every CSV table, column by column, in one declarative place.
+
+The same specification drives validation (pandera), typing, the column dictionary shown on the
+Sources & data page, and the completeness test that keeps ``data/README.md`` in step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+ColumnKind = Literal["text", "id", "iso3", "iso3_list", "date", "enum", "float", "int", "url", "list"]
+
+DATE_PRECISIONS = ("day", "month", "year")
+
+# Each change type maps to the status a state holds from that day on; ``None`` means the row is a
+# dated fact (a ratification, a request) that does not by itself change the status.
+CHANGE_TYPES: dict[str, str | None] = {
+    "signed": "treaty_party",
+    "acceded": "treaty_party",
+    "ratified": None,
+    "treaty_in_force": None,
+    "protocol_signed": None,
+    "not_renewed": "former",
+    "founding_member": "member",
+    "joined": "member",
+    "charter_signed": None,
+    "charter_ratified": None,
+    "suspension_requested": None,
+    "suspended": "suspended",
+    "withdrawal_notified": None,
+    "left": "former",
+    "returned": "member",
+    "participation_frozen": "frozen",
+    "observer_granted": "observer",
+    "observer_ended": "former",
+}
+
+MEMBERSHIP_BODIES = ("treaty", "organization", "parliamentary_assembly")
+BASES = ("legal", "political")
+EVENT_CATEGORIES = (
+    "treaty",
+    "organization",
+    "decision",
+    "forces",
+    "deployment",
+    "operation",
+    "appointment",
+    "chairmanship",
+    "summit",
+    "status",
+)
+EXERCISE_STATUSES = ("held", "planned", "cancelled")
+LOCATION_PRECISIONS = ("site", "town", "region", "country")
+BODY_KINDS = (
+    "statutory",
+    "permanent",
+    "parliamentary",
+    "subsidiary",
+    "working_group",
+    "forces",
+    "operation",
+)
+LINK_RELATIONS = (
+    "reports_to",
+    "subordinate_to",
+    "coordinates",
+    "part_of",
+    "established_by",
+    "advises",
+)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One CSV column: its name, kind, whether it may be empty, and what it means."""
+
+    name: str
+    kind: ColumnKind
+    description: str
+    required: bool = False
+    allowed: tuple[str, ...] = ()
+    min_value: float | None = None
+    max_value: float | None = None
+    references: str | None = None  # "members" or "bodies": values must be ids of that table
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """A data file: name, what one row is, its columns, and its key."""
+
+    name: str
+    row_meaning: str
+    columns: tuple[Column, ...]
+    key: str | None = None
+    extra_checks: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.name}.csv"
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+
+SOURCE = Column(
+    "source_url",
+    "url",
+    "Public page(s) the row's facts come from; several separated by ' ; '.",
+    required=True,
+)
+NOTE = Column("note", "text", "Short factual remark; conflicting reports with their source.")
+
+
+def _precision(name: str = "date_precision", required: bool = True) -> Column:
+    return Column(
+        name,
+        "enum",
+        "How exact the date is: day, month (stored as the 1st) or year (stored as 1 January).",
+        required=required,
+        allowed=DATE_PRECISIONS,
+    )
+
+
+MEMBERS = TableSpec(
+    name="members",
+    row_meaning="a state that was ever party to the Treaty, member, or observer in one of its bodies",
+    key="iso3",
+    columns=(
+        Column("iso3", "iso3", "ISO 3166-1 alpha-3 code of the state.", required=True),
+        Column("name_en", "text", "Short English name.", required=True),
+        Column("name_ru", "text", "Short Russian name.", required=True),
+        Column("capital_en", "text", "Capital city (English)."),
+        Column("capital_lat", "float", "Capital latitude, degrees.", min_value=-90, max_value=90),
+        Column("capital_lon", "float", "Capital longitude, degrees.", min_value=-180, max_value=180),
+        SOURCE,
+    ),
+)
+
+MEMBERSHIP = TableSpec(
+    name="membership",
+    row_meaning="one dated change in a state's relation to the Treaty or the Organization",
+    columns=(
+        Column("state", "iso3", "State concerned.", required=True, references="members"),
+        Column("date", "date", "Date of the change (ISO).", required=True),
+        _precision(),
+        Column(
+            "change",
+            "enum",
+            "What changed. Statuses on any date are derived from these rows in code.",
+            required=True,
+            allowed=tuple(CHANGE_TYPES),
+        ),
+        Column(
+            "body",
+            "enum",
+            "Instrument or body concerned: the Treaty, the Organization, or the "
+            "Parliamentary Assembly (observer statuses).",
+            required=True,
+            allowed=MEMBERSHIP_BODIES,
+        ),
+        Column(
+            "basis",
+            "enum",
+            "legal (a treaty act, ratification or council decision) or political (a statement).",
+            required=True,
+            allowed=BASES,
+        ),
+        NOTE,
+        SOURCE,
+    ),
+)
+
+EVENTS = TableSpec(
+    name="events",
+    row_meaning="a dated organization-level event",
+    key="event_id",
+    columns=(
+        Column("event_id", "id", "Unique short identifier.", required=True),
+        Column("date", "date", "Date (ISO); start date for periods.", required=True),
+        _precision(),
+        Column("end_date", "date", "End of a period (deployment, term of office)."),
+        Column("title", "text", "What happened, in one line.", required=True),
+        Column("category", "enum", "Kind of event.", required=True, allowed=EVENT_CATEGORIES),
+        Column("states", "iso3_list", "States involved, ';'-separated ISO3.", references="members"),
+        Column("reported_figures", "text", "Figures as officially reported."),
+        NOTE,
+        SOURCE,
+    ),
+)
+
+EXERCISES = TableSpec(
+    name="exercises",
+    row_meaning="one exercise (or one stage of a multi-stage exercise)",
+    key="exercise_id",
+    columns=(
+        Column("exercise_id", "id", "Unique short identifier.", required=True),
+        Column("name", "text", "The organization's own English name.", required=True),
+        Column("series", "text", "Recurring series the exercise belongs to.", required=True),
+        Column("start_date", "date", "First day (ISO).", required=True),
+        Column("end_date", "date", "Last day (ISO), if reported."),
+        _precision(),
+        Column("status", "enum", "held, planned or cancelled.", required=True, allowed=EXERCISE_STATUSES),
+        Column("host_states", "iso3_list", "Host state(s), ';'-separated ISO3.", references="members"),
+        Column("location", "text", "Training ground and nearest town, as reported."),
+        Column("latitude", "float", "Latitude, degrees.", min_value=-90, max_value=90),
+        Column("longitude", "float", "Longitude, degrees.", min_value=-180, max_value=180),
+        Column(
+            "location_precision",
+            "enum",
+            "What the coordinates point at: the training ground (site), the nearest town, "
+            "a region, or only the country.",
+            allowed=LOCATION_PRECISIONS,
+        ),
+        Column("participants", "iso3_list", "Participating states, ';'-separated ISO3.", references="members"),
+        Column("personnel", "int", "Personnel as reported.", min_value=0, max_value=1_000_000),
+        Column("force", "text", "Force or formation exercised (e.g. CRRF)."),
+        Column("aliases", "list", "Other names: Russian, transliterations, other English renderings."),
+        NOTE,
+        SOURCE,
+    ),
+)
+
+BODIES = TableSpec(
+    name="bodies",
+    row_meaning="one body, force or recurring operation of the Organization",
+    key="body_id",
+    columns=(
+        Column("body_id", "id", "Unique short identifier.", required=True),
+        Column("name_en", "text", "The Organization's own English name.", required=True),
+        Column("abbreviation", "text", "English abbreviation the Organization uses."),
+        Column("name_ru", "text", "Russian name."),
+        Column("kind", "enum", "Place in the structure.", required=True, allowed=BODY_KINDS),
+        Column("established", "date", "Date established, where sourced."),
+        _precision("established_precision", required=False),
+        Column("description", "text", "What it does, in one or two sentences."),
+        Column("aliases", "list", "Other names and abbreviations (e.g. Russian ones)."),
+        SOURCE,
+    ),
+)
+
+BODY_LINKS = TableSpec(
+    name="body_links",
+    row_meaning="one relation between two bodies",
+    columns=(
+        Column("from_id", "id", "The subordinate / reporting body.", required=True, references="bodies"),
+        Column(
+            "to_id",
+            "id",
+            "The body it reports to, is part of, or was established by.",
+            required=True,
+            references="bodies",
+        ),
+        Column("relation", "enum", "Kind of relation.", required=True, allowed=LINK_RELATIONS),
+        SOURCE,
+    ),
+)
+
+DISCREPANCIES = TableSpec(
+    name="discrepancies",
+    row_meaning="a factual error found in the brief's reference text, with its correction",
+    key="discrepancy_id",
+    columns=(
+        Column("discrepancy_id", "id", "Unique short identifier.", required=True),
+        Column("claim", "text", "What the reference text says.", required=True),
+        Column("correction", "text", "What the sources say instead.", required=True),
+        SOURCE,
+    ),
+)
+
+TABLES: dict[str, TableSpec] = {
+    spec.name: spec for spec in (MEMBERS, MEMBERSHIP, EVENTS, EXERCISES, BODIES, BODY_LINKS, DISCREPANCIES)
+}
+
+# Which other tables a table's cross-references need loaded first.
+DEPENDS_ON: dict[str, tuple[str, ...]] = {
+    name: tuple(sorted({c.references for c in spec.columns if c.references})) for name, spec in TABLES.items()
+}

@@ -1,0 +1,40 @@
+"""Pure helpers for the Sources & data page: column dictionaries and cited-source counts."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from components.data import split_sources
+from components.schema import TableSpec
+
+
+def column_dictionary(spec: TableSpec) -> pd.DataFrame:
+    """One row per column: name, type, required, allowed values, meaning."""
+    return pd.DataFrame(
+        [
+            {
+                "column": col.name,
+                "kind": col.kind,
+                "required": col.required,
+                "allowed": ", ".join(col.allowed),
+                "meaning": col.description,
+            }
+            for col in spec.columns
+        ]
+    )
+
+
+def cited_sources(table: pd.DataFrame) -> pd.DataFrame:
+    """Every distinct source URL the table cites, with how many rows cite it (most first)."""
+    urls = [url for cell in table.get("source_url", pd.Series(dtype=str)) for url in split_sources(cell)]
+    counts = pd.Series(urls, dtype="string").value_counts()
+    return pd.DataFrame({"url": counts.index.astype(str), "rows": counts.to_numpy(dtype=int)})
+
+
+def to_csv_bytes(table: pd.DataFrame) -> bytes:
+    """CSV bytes of a typed table, lists joined back with ';' as in the data files."""
+    flat = table.copy()
+    for column in flat.columns:
+        if any(isinstance(v, list) for v in flat[column]):
+            flat[column] = flat[column].map(lambda v: ";".join(v) if isinstance(v, list) else v)
+    return flat.to_csv(index=False, date_format="%Y-%m-%d").encode("utf-8")

@@ -1,0 +1,114 @@
+"""Named style values in one place: colour-blind-safe palettes, patterns, fonts, map styling.
+
+Colours come from the Okabe–Ito palette, which stays distinguishable under the common forms of
+colour-vision deficiency; every categorical encoding is doubled by a pattern or symbol.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+OKABE_ITO = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+    "grey": "#7F7F7F",
+}
+
+STATUS_COLOURS = {
+    "treaty_party": OKABE_ITO["sky_blue"],
+    "member": OKABE_ITO["blue"],
+    "frozen": OKABE_ITO["orange"],
+    "suspended": OKABE_ITO["vermillion"],
+    "observer": OKABE_ITO["reddish_purple"],
+    "former": "#D9D9D9",
+}
+# Patterns make statuses distinguishable without colour (and in greyscale print-outs).
+STATUS_PATTERNS = {
+    "treaty_party": "/",
+    "member": "",
+    "frozen": "x",
+    "suspended": "-",
+    "observer": ".",
+    "former": "",
+}
+
+SERIES_COLOURS = [
+    OKABE_ITO["blue"],
+    OKABE_ITO["vermillion"],
+    OKABE_ITO["bluish_green"],
+    OKABE_ITO["orange"],
+    OKABE_ITO["reddish_purple"],
+    OKABE_ITO["sky_blue"],
+    OKABE_ITO["black"],
+    OKABE_ITO["yellow"],
+    OKABE_ITO["grey"],
+]
+
+BODY_KIND_STYLE: dict[str, tuple[str, str]] = {
+    # kind: (colour, marker symbol)
+    "statutory": (OKABE_ITO["blue"], "square"),
+    "permanent": (OKABE_ITO["bluish_green"], "diamond"),
+    "parliamentary": (OKABE_ITO["reddish_purple"], "hexagon"),
+    "subsidiary": (OKABE_ITO["orange"], "circle"),
+    "working_group": (OKABE_ITO["sky_blue"], "triangle-up"),
+    "forces": (OKABE_ITO["vermillion"], "star"),
+    "operation": (OKABE_ITO["grey"], "pentagon"),
+}
+
+FONT_FAMILY = "Source Sans Pro, Source Sans 3, Arial, sans-serif"
+BASE_FONT_SIZE = 15
+TITLE_FONT_SIZE = 20
+INK = "#1F2328"
+GRID = "#E5E7EB"
+
+MAP_STYLE = {
+    "showland": True,
+    "landcolor": "#F3F1EC",
+    "showcountries": True,
+    "countrycolor": "#9A9A9A",
+    "showcoastlines": True,
+    "coastlinecolor": "#9A9A9A",
+    "showlakes": True,
+    "lakecolor": "#DCEBF5",
+    "showocean": True,
+    "oceancolor": "#EEF5FA",
+    "bgcolor": "rgba(0,0,0,0)",
+    "projection_type": "natural earth",
+}
+# The alliance's area with a margin: Belarus in the west to the Russian Far East in the east.
+REGION_LON_RANGE = (20.0, 100.0)
+REGION_LAT_RANGE = (30.0, 65.0)
+
+
+def base_layout(title: str | None = None, height: int | None = None) -> dict:
+    """Layout arguments every figure shares: our own template, fonts sized for a projector."""
+    layout = {
+        "template": "plotly_white",
+        "font": {"family": FONT_FAMILY, "size": BASE_FONT_SIZE, "color": INK},
+        "hoverlabel": {"font": {"family": FONT_FAMILY, "size": BASE_FONT_SIZE}},
+        "margin": {"l": 10, "r": 10, "t": 60 if title else 20, "b": 10},
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+    }
+    if title:
+        layout["title"] = {"text": title, "font": {"size": TITLE_FONT_SIZE}, "x": 0, "xanchor": "left"}
+    if height:
+        layout["height"] = height
+    return layout
+
+
+def styled_geo(fig: go.Figure, resolution: int = 50) -> go.Figure:
+    """Explicit land/border/lake styling and a region view (Streamlit's template would differ)."""
+    fig.update_geos(
+        **MAP_STYLE,
+        resolution=resolution,
+        lonaxis_range=list(REGION_LON_RANGE),
+        lataxis_range=list(REGION_LAT_RANGE),
+    )
+    return fig

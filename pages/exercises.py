@@ -1,0 +1,10 @@
+"""Placeholder until its own issue lands."""
+
+import streamlit as st
+
+from components.page_kit import footer
+from components.text import t
+
+st.title(t("nav.exercises"))
+st.info(t("placeholder.body"))
+footer()

@@ -1,0 +1,198 @@
+"""Real-browser fixtures: the app on a free local port, and Debian's Chromium driven by Playwright.
+
+Never ``playwright install``: the browser is Debian's ``chromium`` package. On a laptop without it
+the browser tests skip loudly; with ``CSTO_REQUIRE_BROWSER=1`` (set by ``.ci/run``) they fail.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import urllib.request
+import warnings
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from tests.conftest import ROOT
+
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+SCREENSHOTS = ROOT / "screenshots"
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
+
+
+def _is_base_path_probe(url: str) -> bool:
+    """Streamlit's frontend, opened on /membership, first asks /membership/_stcore/health and
+    /membership/_stcore/host-config to detect a base path, gets 404, then uses /_stcore/. That
+    probe is the framework's, not the app's."""
+    path = urlparse(url).path
+    return path.endswith(("/_stcore/health", "/_stcore/host-config")) and path.count("/") > 2
+
+
+def chromium_path() -> str | None:
+    return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
+
+
+@pytest.fixture(scope="session")
+def chromium_executable() -> str:
+    path = chromium_path()
+    if path:
+        return path
+    message = "Debian's chromium is not installed (apt-get install -y chromium): browser tests NOT run"
+    if os.environ.get("CSTO_REQUIRE_BROWSER") == "1":
+        pytest.fail(message)
+    warnings.warn(message, stacklevel=1)
+    print(f"\n{'!' * 20}\n{message}\n{'!' * 20}", file=sys.stderr)
+    pytest.skip(message)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_healthy(url: str, proc: subprocess.Popen, attempts: int = 600) -> None:
+    for _ in range(attempts):
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited early with code {proc.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            proc_wait = 0.1
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                proc.wait(timeout=proc_wait)
+    raise RuntimeError("streamlit did not become healthy")
+
+
+def start_app(data_dir: Path | None = None) -> tuple[str, subprocess.Popen]:
+    port = _free_port()
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    if data_dir is not None:
+        env["CSTO_DATA_DIR"] = str(data_dir)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    _wait_healthy(url, proc)
+    return url, proc
+
+
+@pytest.fixture(scope="session")
+def app_url(chromium_executable) -> Iterator[str]:
+    url, proc = start_app()
+    yield url
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_executable):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=chromium_executable, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class PageWatch:
+    """Records every request and console error a page makes."""
+
+    def __init__(self, page):
+        self.page = page
+        self.requests: list[str] = []
+        self.console_errors: list[str] = []
+        self.failed_responses: list[str] = []
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on("response", self._on_response)
+        page.on("console", self._on_console)
+        page.on("pageerror", lambda exc: self.console_errors.append(str(exc)))
+
+    def _on_response(self, response) -> None:
+        if response.status >= 400 and not _is_base_path_probe(response.url):
+            self.failed_responses.append(f"{response.status} {response.url}")
+
+    def _on_console(self, msg) -> None:
+        # Chromium logs every 4xx as "Failed to load resource" without its URL; those are judged
+        # by URL in _on_response instead, so Streamlit's own base-path probe is not an app error.
+        if msg.type == "error" and not msg.text.startswith("Failed to load resource"):
+            self.console_errors.append(msg.text)
+
+    def problems(self) -> list[str]:
+        return self.console_errors + self.failed_responses
+
+    def external_requests(self) -> list[str]:
+        external = []
+        for url in self.requests:
+            parsed = urlparse(url)
+            if parsed.scheme in ("data", "blob", "about"):
+                continue
+            if parsed.hostname not in LOCAL_HOSTS:
+                external.append(url)
+        return external
+
+
+@pytest.fixture
+def watched_page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    watch = PageWatch(page)
+    yield watch
+    context.close()
+
+
+def wait_for_page(page, charts: int = 0, timeout: int = 60_000) -> None:
+    """Wait until the script has finished (the footer is drawn) and ``charts`` plotly charts are."""
+    page.wait_for_selector("h1", timeout=timeout)
+    page.get_by_text("every row cites its public source").first.wait_for(timeout=timeout)
+    page.wait_for_function("document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0", timeout=timeout)
+    if charts:
+        page.wait_for_function(
+            f"document.querySelectorAll('.js-plotly-plot .main-svg').length >= {charts}", timeout=timeout
+        )
+
+
+def screenshot(page, name: str) -> Path:
+    SCREENSHOTS.mkdir(exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    # Streamlit scrolls inside its main container, so grow the viewport to the content first.
+    viewport = page.viewport_size
+    height = page.evaluate(
+        "Math.max(...[...document.querySelectorAll('[data-testid=\"stMain\"], section.main')]"
+        ".map(e => e.scrollHeight), window.innerHeight)"
+    )
+    page.set_viewport_size({"width": viewport["width"], "height": min(int(height), 8000)})
+    page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size(viewport)
+    return path
