@@ -121,3 +121,14 @@ def ever_party(membership: pd.DataFrame) -> list[str]:
     """States that were at some time party to the Treaty or member of the Organization."""
     changes = status_changes(membership)
     return sorted(changes[changes["status"].isin(("treaty_party", "member"))]["state"].astype(str).unique())
+
+
+def step_year(day: date, today: date) -> date | None:
+    """``day`` one year later (capped at ``today``), or None once ``today`` is reached (for Play)."""
+    if day >= today:
+        return None
+    try:
+        later = day.replace(year=day.year + 1)
+    except ValueError:  # 29 February in a non-leap year
+        later = day.replace(year=day.year + 1, day=28)
+    return min(later, today)

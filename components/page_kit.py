@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from components.data import DataValidationError, data_dir, ids_of, read_table, table_path
 from components.schema import DEPENDS_ON, TABLES
@@ -20,6 +21,19 @@ from components.version import data_version
 # also works behind a proxy under a path prefix.
 TOPOJSON_URL = "app/static/topojson/"
 REF_KEYS = {"members": "iso3", "bodies": "body_id"}
+
+
+def ensure_app_frame() -> None:
+    """Run pages inside ``app.py``'s frame even when a deep link is a fresh server's first request.
+
+    Streamlit decides once per process whether a ``pages/`` folder means the legacy multipage mode;
+    until ``st.navigation`` has run, a first request for ``/membership`` executes
+    ``pages/membership.py`` alone (no frame, file names in the menu). Switching the flag off and
+    rerunning hands the request to ``app.py``, whose ``st.navigation`` serves the same URL.
+    """
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
 
 
 def _mtime(path: Path) -> float:
@@ -87,3 +101,8 @@ def plotly_config(file_stem: str) -> dict:
         "displaylogo": False,
         "toImageButtonOptions": {"format": "png", "filename": file_stem, "scale": 2},
     }
+
+
+def show_chart(figure, key: str, file_stem: str, **kwargs) -> object:
+    """Draw a plotly figure as built (our own template, not Streamlit's) with the shared config."""
+    return st.plotly_chart(figure, key=key, theme=None, config=plotly_config(file_stem), **kwargs)

@@ -61,7 +61,8 @@ BODY_KIND_STYLE: dict[str, tuple[str, str]] = {
     "operation": (OKABE_ITO["grey"], "pentagon"),
 }
 
-FONT_FAMILY = "Source Sans Pro, Source Sans 3, Arial, sans-serif"
+# Streamlit ships "Source Sans" itself, so charts use the page's font with no download.
+FONT_FAMILY = '"Source Sans", "Source Sans Pro", Arial, sans-serif'
 BASE_FONT_SIZE = 15
 TITLE_FONT_SIZE = 20
 INK = "#1F2328"

@@ -1,10 +1,206 @@
-"""Placeholder until its own issue lands."""
+"""Membership timeline: who belonged, when, and in what status — on any as-of date."""
+
+from datetime import date
 
 import streamlit as st
 
-from components.page_kit import footer
+from components.events import filter_events, with_first_source
+from components.membership import member_count_series, membership_periods, state_history, step_year, summary_on
+from components.overview import state_names
+from components.page_kit import ensure_app_frame, footer, require_tables, show_chart
+from components.schema import EVENT_CATEGORIES
+from components.sources import to_csv_bytes
 from components.text import t
+from components.timeline import member_count_figure, membership_timeline_figure, status_map_figure
 
-st.title(t("nav.membership"))
-st.info(t("placeholder.body"))
+TODAY = date.today()
+FIRST_DAY = date(1992, 5, 15)
+DEFAULT_MILESTONES = ["treaty", "organization", "forces", "deployment"]
+
+ensure_app_frame()
+st.title(t("membership.title"))
+st.caption(t("membership.intro"))
+tables = require_tables("members", "membership", "events")
+members, membership, events = tables["members"], tables["membership"], tables["events"]
+if membership.empty:
+    st.info(t("membership.no_data"))
+    footer()
+    st.stop()
+
+names = dict(zip(members["iso3"].astype(str), members["name_en"].astype(str), strict=True))
+states_in_timeline = sorted(set(membership["state"].astype(str)), key=lambda s: names.get(s, s))
+
+
+def start_playing() -> None:
+    if st.session_state.get("play") and st.session_state.get("asof", TODAY) >= TODAY:
+        st.session_state["asof"] = FIRST_DAY
+
+
+def focus_from_click() -> None:
+    """A click on a timeline row puts that state in focus."""
+    points = st.session_state["timeline_chart"].selection.get("points", [])
+    codes = [p["customdata"][0] for p in points if p.get("customdata")]
+    if codes:
+        st.session_state["focus"] = codes[0]
+
+
+@st.fragment(run_every=1.2 if st.session_state.get("play") else None)
+def play_ticker() -> None:
+    """While playing, move the as-of date on by a year and redraw the page."""
+    if not st.session_state.get("play"):
+        return
+    following = step_year(st.session_state.get("asof", TODAY), TODAY)
+    if following is None:
+        st.session_state["play"] = False
+    else:
+        st.session_state["asof"] = following
+    st.rerun(scope="app")
+
+
+controls = st.columns([3, 2, 1.4], vertical_alignment="bottom")
+as_of = controls[0].slider(
+    t("membership.as_of"),
+    min_value=FIRST_DAY,
+    max_value=TODAY,
+    value=TODAY,
+    format="D MMM YYYY",
+    key="asof",
+    help=t("membership.as_of_help"),
+    bind="query-params",
+)
+milestone_categories = controls[1].multiselect(
+    t("membership.milestones"),
+    options=list(EVENT_CATEGORIES),
+    default=DEFAULT_MILESTONES,
+    format_func=lambda c: t(f"category.{c}"),
+    key="ms",
+    bind="query-params",
+)
+controls[2].toggle(t("membership.play"), key="play", on_change=start_playing, help=t("membership.play_help"))
+play_ticker()
+
+focus = st.session_state.get("focus") or None
+periods = membership_periods(membership, TODAY)
+milestones = filter_events(events, categories=milestone_categories)
+timeline = membership_timeline_figure(periods, members, milestones, as_of=as_of, today=TODAY, highlight=focus)
+show_chart(timeline, "timeline_chart", "csto-membership-timeline", on_select=focus_from_click, selection_mode="points")
+
+# The alliance on the as-of date
+st.subheader(t("membership.summary", day=f"{as_of:%-d %B %Y}"))
+grouped = summary_on(membership, as_of)
+metrics = [
+    ("members", grouped["member"] + grouped["frozen"]),
+    ("parties", grouped["treaty_party"]),
+    ("frozen", grouped["frozen"]),
+    ("suspended", grouped["suspended"]),
+    ("former", grouped["former"]),
+    ("observers", grouped["observer"]),
+]
+for column, (key, codes) in zip(st.columns(len(metrics)), metrics, strict=True):
+    column.metric(t(f"membership.metric.{key}"), len(codes))
+for key, codes in metrics:
+    if codes:
+        label = t(f"membership.metric.{key}")
+        st.markdown(t("membership.names", label=label, names=", ".join(state_names(members, sorted(codes)))))
+
+left, right = st.columns(2)
+with left:
+    st.markdown(f"**{t('membership.map', day=f'{as_of:%-d %B %Y}')}**")
+    status_today = {code: status for status, codes in grouped.items() for code in codes}
+    show_chart(status_map_figure(status_today, members), "status_map", "csto-status-map")
+with right:
+    st.markdown(f"**{t('membership.count')}**")
+    counts = member_count_series(membership, TODAY)
+    show_chart(member_count_figure(counts, as_of), "count_chart", "csto-member-count")
+
+# One state in focus
+st.selectbox(
+    t("membership.focus"),
+    options=[None, *states_in_timeline],
+    format_func=lambda code: names.get(code, code) if code else t("membership.focus_none"),
+    key="focus",
+    help=t("membership.focus_help"),
+    bind="query-params",
+)
+if focus:
+    st.subheader(t("membership.history", name=names.get(focus, focus)))
+    history = with_first_source(state_history(membership, focus))
+    if history.empty:
+        st.info(t("membership.history_empty"))
+    else:
+        st.dataframe(
+            history[["date", "date_precision", "change", "body", "basis", "note", "source", "source_url"]],
+            hide_index=True,
+            column_config={
+                "date": st.column_config.DateColumn(t("col.date"), format="D MMM YYYY"),
+                "date_precision": t("col.precision"),
+                "change": t("col.change"),
+                "body": t("col.body"),
+                "basis": t("col.basis"),
+                "note": st.column_config.TextColumn(t("col.note"), width="large"),
+                "source": st.column_config.LinkColumn(t("col.source")),
+                "source_url": t("col.all_sources"),
+            },
+        )
+
+# Events table
+st.subheader(t("membership.events"))
+years_available = (
+    (int(events["date"].dt.year.min()), int(events["date"].dt.year.max())) if len(events) else (1992, TODAY.year)
+)
+filters = st.columns([2, 2, 3])
+categories = filters[0].multiselect(
+    t("membership.events.category"),
+    options=list(EVENT_CATEGORIES),
+    format_func=lambda c: t(f"category.{c}"),
+    key="ev_cat",
+    bind="query-params",
+)
+chosen_states = filters[1].multiselect(
+    t("membership.events.state"),
+    options=sorted(names, key=names.get),
+    format_func=names.get,
+    key="ev_state",
+    bind="query-params",
+)
+years = filters[2].slider(
+    t("membership.events.years"),
+    min_value=years_available[0],
+    max_value=max(years_available[1], years_available[0] + 1),
+    value=(years_available[0], max(years_available[1], years_available[0] + 1)),
+    key="ev_years",
+    bind="query-params",
+)
+shown = with_first_source(filter_events(events, categories=categories, states=chosen_states, years=years))
+st.caption(t("membership.events.count", rows=len(shown), total=len(events)))
+if shown.empty:
+    st.info(t("membership.events.empty"))
+else:
+    table = shown[
+        ["date", "end_date", "title", "category", "states", "reported_figures", "note", "source", "source_url"]
+    ]
+    st.dataframe(
+        table,
+        hide_index=True,
+        column_config={
+            "date": st.column_config.DateColumn(t("col.date"), format="D MMM YYYY"),
+            "end_date": st.column_config.DateColumn(t("col.end_date"), format="D MMM YYYY"),
+            "title": st.column_config.TextColumn(t("col.title"), width="large"),
+            "category": t("col.category"),
+            "states": st.column_config.ListColumn(t("col.states")),
+            "reported_figures": t("col.figures"),
+            "note": t("col.note"),
+            "source": st.column_config.LinkColumn(t("col.source")),
+            "source_url": t("col.all_sources"),
+        },
+    )
+    st.download_button(
+        t("membership.events.download", rows=len(shown)),
+        data=to_csv_bytes(shown.drop(columns=["source"])),
+        file_name="csto-events-filtered.csv",
+        mime="text/csv",
+        key="download_events",
+        on_click="ignore",
+    )
+
 footer()

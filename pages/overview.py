@@ -5,9 +5,10 @@ from datetime import date
 import streamlit as st
 
 from components.overview import headline, intro_sources, state_names
-from components.page_kit import footer, require_tables
+from components.page_kit import ensure_app_frame, footer, require_tables
 from components.text import t
 
+ensure_app_frame()
 st.title(t("overview.title"))
 tables = require_tables("members", "membership", "events", "exercises")
 figures = headline(tables, date.today())

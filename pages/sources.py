@@ -3,11 +3,12 @@
 import streamlit as st
 
 from components.data import DataValidationError, data_dir
-from components.page_kit import footer, load_table
+from components.page_kit import ensure_app_frame, footer, load_table
 from components.schema import TABLES
 from components.sources import cited_sources, column_dictionary, to_csv_bytes
 from components.text import t
 
+ensure_app_frame()
 st.title(t("sources.title"))
 st.caption(t("sources.intro", folder=str(data_dir())))
 

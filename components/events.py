@@ -1,0 +1,33 @@
+"""Filtering and shaping of ``events.csv`` for tables and downloads (pure)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+import pandas as pd
+
+from components.data import split_sources
+
+
+def filter_events(
+    events: pd.DataFrame,
+    *,
+    categories: Collection[str] = (),
+    states: Collection[str] = (),
+    years: tuple[int, int] | None = None,
+) -> pd.DataFrame:
+    """Events matching every given filter (an empty filter matches everything)."""
+    keep = pd.Series(True, index=events.index)
+    if categories:
+        keep &= events["category"].astype(str).isin(set(categories))
+    if states:
+        wanted = set(states)
+        keep &= events["states"].map(lambda codes: bool(wanted.intersection(codes)))
+    if years is not None:
+        keep &= events["date"].dt.year.between(years[0], years[1])
+    return events[keep].sort_values("date", kind="stable")
+
+
+def with_first_source(table: pd.DataFrame) -> pd.DataFrame:
+    """Add ``source`` (the first URL, for a clickable link column) beside the full ``source_url``."""
+    return table.assign(source=table["source_url"].map(lambda cell: (split_sources(cell) or [""])[0]))

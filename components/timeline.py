@@ -1,0 +1,332 @@
+"""Figures for the Membership timeline page (pure: DataFrames in, plotly figures out)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+import pandas as pd
+import plotly.express as px
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from components.data import split_sources
+from components.membership import STATUSES
+from components.style import (
+    INK,
+    OKABE_ITO,
+    STATUS_COLOURS,
+    STATUS_PATTERNS,
+    base_layout,
+    styled_geo,
+)
+from components.text import t
+
+MS_PER_DAY = 86_400_000
+APPROXIMATE_OPACITY = 0.55
+MILESTONE_LEVELS = 4
+# Rough width of one label character in days on a 1280-pixel-wide screen (35 years over ~750 px,
+# ~7 px per character): labels that would still overlap are left to the hover.
+DAYS_PER_LABEL_CHAR = 120
+LABEL_LIMIT = 24
+
+
+def state_order(periods: pd.DataFrame, members: pd.DataFrame) -> list[str]:
+    """States top to bottom: earliest first involvement first, then by name."""
+    names = dict(zip(members["iso3"].astype(str), members["name_en"].astype(str), strict=True))
+    first = periods.groupby("state")["start"].min().sort_values(kind="stable")
+    return sorted(first.index, key=lambda s: (first[s], names.get(s, s)))
+
+
+def _fmt(day: pd.Timestamp, precision: str) -> str:
+    if precision == "year":
+        return f"{day.year} (year only)"
+    if precision == "month":
+        return f"{day:%B %Y} (month only)"
+    return f"{day:%-d %B %Y}"
+
+
+def _first_source(cell: str) -> str:
+    sources = split_sources(cell)
+    return sources[0] + (f" (+{len(sources) - 1} more)" if len(sources) > 1 else "") if sources else ""
+
+
+def period_hover(row: pd.Series, lang: str = "en") -> str:
+    """Hover text for one period: status, from–to with precision, basis, note, source."""
+    end = t("timeline.today", lang) if row["open_ended"] else _fmt(row["end"], row["end_precision"] or "day")
+    note = str(row["note"] or "")
+    if len(note) > 160:
+        note = note[:157] + "…"
+    return "<br>".join(
+        [
+            f"<b>{t('status.' + row['status'], lang)}</b>",
+            f"{_fmt(row['start'], row['start_precision'])} – {end}",
+            t("timeline.basis", lang, basis=t("basis." + row["basis"], lang)),
+            _wrap(note),
+            t("timeline.source", lang, source=_first_source(row["source_url"])),
+        ]
+    )
+
+
+def _wrap(text: str, width: int = 60) -> str:
+    """Break long hover lines so the hover box stays inside the chart."""
+    words, lines, line = text.split(), [], ""
+    for word in words:
+        if line and len(line) + len(word) + 1 > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    if line:
+        lines.append(line)
+    return "<br>".join(lines)
+
+
+def stagger_levels(
+    dates: Iterable[pd.Timestamp], labels: Iterable[str], levels: int = MILESTONE_LEVELS
+) -> list[tuple[int, bool]]:
+    """Place each label (in date order) on the lowest level where it does not overlap another.
+
+    A label is taken to occupy ``len(label) * DAYS_PER_LABEL_CHAR`` days right of its date. When no
+    level is free the marker still goes on the level that frees up first, but without its label
+    (``False``), so labels never collide and every milestone stays reachable by hover.
+    """
+    free_from: list[pd.Timestamp | None] = [None] * levels
+    placed = []
+    for day, label in zip(dates, labels, strict=True):
+        level = next((i for i, f in enumerate(free_from) if f is None or f <= day), None)
+        if level is None:
+            level = min(range(levels), key=lambda i: free_from[i])
+            placed.append((level, False))
+            continue
+        free_from[level] = day + pd.Timedelta(days=len(label) * DAYS_PER_LABEL_CHAR)
+        placed.append((level, True))
+    return placed
+
+
+def membership_timeline_figure(
+    periods: pd.DataFrame,
+    members: pd.DataFrame,
+    milestones: pd.DataFrame | None = None,
+    *,
+    as_of: date | None = None,
+    today: date | None = None,
+    highlight: str | None = None,
+    lang: str = "en",
+) -> go.Figure:
+    """One row per state, a bar per status period; milestones on a lane above; the as-of line.
+
+    Args:
+        periods: from ``membership_periods`` (state, status, start, end, open_ended, precisions…).
+        members: ``members.csv`` (iso3, name_en).
+        milestones: events to mark (date, title, category, source_url); empty or None for none.
+        as_of: draw a dashed vertical line at this date.
+        highlight: ISO3 of a state to emphasise (others are drawn lighter).
+    """
+    names = dict(zip(members["iso3"].astype(str), members["name_en"].astype(str), strict=True))
+    order = state_order(periods, members)
+    has_milestones = milestones is not None and len(milestones) > 0
+    fig = make_subplots(
+        rows=2 if has_milestones else 1,
+        cols=1,
+        shared_xaxes=True,
+        row_heights=[0.28, 0.72] if has_milestones else [1.0],
+        vertical_spacing=0.03,
+    )
+    state_row = 2 if has_milestones else 1
+    for status in STATUSES:
+        subset = periods[periods["status"] == status]
+        if subset.empty:
+            continue
+        approximate = subset["start_precision"].isin(["month", "year"])
+        faded = subset["state"].ne(highlight) if highlight else pd.Series(False, index=subset.index)
+        opacity = [
+            0.25 if fade else (APPROXIMATE_OPACITY if approx else 1.0)
+            for fade, approx in zip(faded, approximate, strict=True)
+        ]
+        fig.add_trace(
+            go.Bar(
+                orientation="h",
+                y=[names.get(s, s) for s in subset["state"]],
+                base=subset["start"],
+                x=((subset["end"] - subset["start"]).dt.total_seconds() * 1000).tolist(),
+                name=t("status." + status, lang),
+                legendgroup=status,
+                marker={
+                    "color": STATUS_COLOURS[status],
+                    "pattern": {"shape": STATUS_PATTERNS[status], "fgcolor": "white", "size": 8, "solidity": 0.3},
+                    "line": {"color": "#333333", "width": 1},
+                    "opacity": opacity,
+                },
+                customdata=subset[["state"]].to_numpy(),
+                hovertext=[period_hover(row, lang) for _, row in subset.iterrows()],
+                hoverinfo="text",
+            ),
+            row=state_row,
+            col=1,
+        )
+    open_ended = periods[periods["open_ended"]]
+    if not open_ended.empty:
+        fig.add_trace(
+            go.Scatter(
+                x=open_ended["end"],
+                y=[names.get(s, s) for s in open_ended["state"]],
+                mode="markers",
+                marker={"symbol": "triangle-right", "size": 12, "color": OKABE_ITO["black"]},
+                name=t("timeline.open_ended", lang),
+                customdata=open_ended[["state"]].to_numpy(),
+                hovertext=[t("timeline.open_ended_hover", lang)] * len(open_ended),
+                hoverinfo="text",
+            ),
+            row=state_row,
+            col=1,
+        )
+    if (periods["start_precision"] != "day").any():
+        # A legend-only entry that explains the faded bars.
+        fig.add_trace(
+            go.Bar(
+                x=[None],
+                y=[None],
+                orientation="h",
+                name=t("timeline.approximate", lang),
+                marker={"color": "#BBBBBB", "opacity": APPROXIMATE_OPACITY},
+            ),
+            row=state_row,
+            col=1,
+        )
+    if has_milestones:
+        _add_milestones(fig, milestones, lang)
+    fig.update_layout(**base_layout(height=max(360, 120 + 46 * len(order) + (170 if has_milestones else 0))))
+    fig.update_layout(
+        barmode="overlay",
+        bargap=0.35,
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0, "traceorder": "normal"},
+        hovermode="closest",
+        clickmode="event+select",
+        dragmode=False,
+    )
+    fig.update_yaxes(
+        categoryorder="array",
+        categoryarray=[names.get(s, s) for s in reversed(order)],
+        row=state_row,
+        col=1,
+        tickfont={"size": 15, "color": INK},
+    )
+    fig.update_xaxes(type="date", showgrid=True, gridcolor="#E5E7EB", dtick="M24", tickformat="%Y")
+    end = pd.Timestamp(today or date.today())
+    fig.update_xaxes(range=[pd.Timestamp("1991-07-01"), end + pd.Timedelta(days=200)])
+    if as_of is not None:
+        fig.add_vline(x=pd.Timestamp(as_of), line={"color": OKABE_ITO["black"], "dash": "dash", "width": 2})
+        fig.add_annotation(
+            x=pd.Timestamp(as_of),
+            y=1.0,
+            yref="paper",
+            text=t("timeline.as_of_label", lang, day=pd.Timestamp(as_of).strftime("%-d %b %Y")),
+            showarrow=False,
+            xanchor="right",
+            yanchor="bottom",
+            font={"size": 13},
+            bgcolor="rgba(255,255,255,0.85)",
+        )
+    return fig
+
+
+def _add_milestones(fig: go.Figure, milestones: pd.DataFrame, lang: str) -> None:
+    ordered = milestones.sort_values("date", kind="stable")
+    labels = [_short(str(title)) for title in ordered["title"]]
+    placed = stagger_levels(ordered["date"], labels)
+    hover = [
+        f"<b>{_wrap(str(row.title))}</b><br>{_fmt(row.date, str(row.date_precision))}"
+        f"<br>{t('timeline.source', lang, source=_first_source(row.source_url))}"
+        for row in ordered.itertuples()
+    ]
+    fig.add_trace(
+        go.Scatter(
+            x=ordered["date"],
+            y=[MILESTONE_LEVELS - level for level, _ in placed],
+            mode="markers+text",
+            text=[label if shown else "" for label, (_, shown) in zip(labels, placed, strict=True)],
+            textposition="middle right",
+            textfont={"size": 12},
+            marker={
+                "symbol": "diamond",
+                "size": 11,
+                "color": OKABE_ITO["bluish_green"],
+                "line": {"color": "white", "width": 1},
+            },
+            name=t("timeline.milestones", lang),
+            hovertext=hover,
+            hoverinfo="text",
+            cliponaxis=False,
+        ),
+        row=1,
+        col=1,
+    )
+    fig.update_yaxes(visible=False, range=[0.3, MILESTONE_LEVELS + 0.7], row=1, col=1)
+
+
+def _short(title: str, limit: int = LABEL_LIMIT) -> str:
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
+
+
+def status_map_figure(status_by_state: dict[str, str], members: pd.DataFrame, lang: str = "en") -> go.Figure:
+    """Countries shaded by their status on one date (works offline with local topojson)."""
+    names = dict(zip(members["iso3"].astype(str), members["name_en"].astype(str), strict=True))
+    frame = pd.DataFrame(
+        {
+            "iso3": list(status_by_state),
+            "status": [t("status." + s, lang) for s in status_by_state.values()],
+            "name": [names.get(s, s) for s in status_by_state],
+        }
+    )
+    colour_map = {t("status." + s, lang): c for s, c in STATUS_COLOURS.items()}
+    order = [t("status." + s, lang) for s in (*STATUSES, "former")]
+    fig = px.choropleth(
+        frame,
+        locations="iso3",
+        color="status",
+        hover_name="name",
+        hover_data={"iso3": False, "status": True},
+        color_discrete_map=colour_map,
+        category_orders={"status": order},
+    )
+    fig.update_traces(marker_line_color="#444444", marker_line_width=0.8)
+    styled_geo(fig, resolution=110)
+    fig.update_layout(**base_layout(height=380))
+    fig.update_layout(legend={"title": None, "orientation": "h", "y": -0.02, "yanchor": "top"}, dragmode=False)
+    fig.update_geos(lonaxis_range=[18, 95], lataxis_range=[30, 62])
+    return fig
+
+
+def member_count_figure(counts: pd.DataFrame, as_of: date | None = None, lang: str = "en") -> go.Figure:
+    """Step chart: how many states held each status over time, with the as-of date marked."""
+    fig = go.Figure()
+    for status in STATUSES:
+        series = counts[counts["status"] == status]
+        if series.empty or series["count"].max() == 0:
+            continue
+        fig.add_trace(
+            go.Scatter(
+                x=series["date"],
+                y=series["count"],
+                mode="lines",
+                line={"shape": "hv", "color": STATUS_COLOURS[status], "width": 3, "dash": _dash(status)},
+                name=t("status." + status, lang),
+                hovertemplate="%{x|%-d %b %Y}: %{y}<extra>" + t("status." + status, lang) + "</extra>",
+            )
+        )
+    fig.update_layout(**base_layout(height=380))
+    fig.update_layout(
+        legend={"orientation": "h", "y": -0.15, "yanchor": "top"},
+        yaxis={"title": t("timeline.count_axis", lang), "dtick": 1, "rangemode": "tozero"},
+        hovermode="x unified",
+        dragmode=False,
+    )
+    if as_of is not None:
+        fig.add_vline(x=pd.Timestamp(as_of), line={"color": OKABE_ITO["black"], "dash": "dash", "width": 2})
+    return fig
+
+
+def _dash(status: str) -> str:
+    """Line styles double the colour coding in the count chart."""
+    return {"treaty_party": "dot", "member": "solid", "frozen": "dash", "suspended": "dashdot"}.get(status, "longdash")
