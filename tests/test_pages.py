@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -46,3 +48,30 @@ def test_bad_membership_file_stops_only_the_pages_that_need_it(data_copy, monkey
     sources = run_page("pages/sources.py")
     assert not sources.exception
     assert len(sources.download_button) >= 6, "the other files still download"
+
+
+def test_membership_as_of_changes_the_summary():
+    at = run_page("pages/membership.py")
+    today_members = {m.label: m.value for m in at.metric}["Members"]
+    at.slider(key="asof").set_value(date(1995, 1, 1)).run()
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Treaty parties"] == "9" and metrics["Members"] == "0" != today_members
+    assert any("The alliance on 1 January 1995" in h.value for h in at.subheader)
+
+
+def test_membership_focus_shows_the_states_history():
+    at = run_page("pages/membership.py")
+    at.selectbox(key="focus").set_value("UZB").run()
+    assert not at.exception
+    assert any("History of Uzbekistan" in h.value for h in at.subheader)
+    history = at.dataframe[0].value
+    assert "suspended" in set(history["change"].astype(str))
+
+
+def test_membership_events_filter_and_download():
+    at = run_page("pages/membership.py")
+    total = len(at.dataframe[-1].value)
+    at.multiselect(key="ev_cat").set_value(["deployment"]).run()
+    shown = at.dataframe[-1].value
+    assert 0 < len(shown) < total and set(shown["category"].astype(str)) == {"deployment"}
