@@ -75,3 +75,20 @@ def test_membership_events_filter_and_download():
     at.multiselect(key="ev_cat").set_value(["deployment"]).run()
     shown = at.dataframe[-1].value
     assert 0 < len(shown) < total and set(shown["category"].astype(str)) == {"deployment"}
+
+
+def test_structure_choosing_a_body_shows_its_panel():
+    at = run_page("pages/structure.py")
+    assert any("Select a body" in c.value for c in at.caption)
+    at.selectbox(key="body").set_value("crrf").run()
+    assert not at.exception
+    text = " ".join(m.value for m in at.markdown)
+    assert "Collective Rapid Reaction Forces" in text and "Established: 4 February 2009" in text
+    assert "Troops (Collective Forces) of the CSTO — part of" in text
+
+
+def test_structure_as_of_year_greys_later_bodies():
+    at = run_page("pages/structure.py")
+    at.slider(key="year").set_value(2005).run()
+    assert not at.exception
+    assert any("founded after 2005 and are greyed out" in c.value for c in at.caption)
