@@ -1,11 +1,201 @@
-"""Placeholder until its own issue lands."""
+"""Exercise map: where and how the alliance trains, with combinable filters and linked views."""
+
+from datetime import date
 
 import streamlit as st
 
-from components.page_kit import ensure_app_frame, footer
+from components.data import split_sources
+from components.events import with_first_source
+from components.exercises import (
+    ExerciseFilters,
+    exercise_map_figure,
+    filter_exercises,
+    headline_counts,
+    map_points,
+    per_year_figure,
+    series_order,
+    series_styles,
+)
+from components.membership import status_on
+from components.page_kit import ensure_app_frame, footer, require_tables, show_chart
+from components.schema import EXERCISE_STATUSES
+from components.sources import to_csv_bytes
 from components.text import t
 
 ensure_app_frame()
-st.title(t("nav.exercises"))
-st.info(t("placeholder.body"))
+st.title(t("exercises.title"))
+st.caption(t("exercises.intro"))
+tables = require_tables("members", "membership", "exercises")
+members, exercises = tables["members"], tables["exercises"]
+names = dict(zip(members["iso3"].astype(str), members["name_en"].astype(str), strict=True))
+all_series = series_order(exercises)
+styles = series_styles(all_series)
+first_year = int(exercises["start_date"].dt.year.min()) if len(exercises) else 2002
+last_year = max(int(exercises["start_date"].dt.year.max()) if len(exercises) else date.today().year, first_year + 1)
+FILTER_KEYS = ("ex_years", "ex_series", "ex_hosts", "ex_participants", "ex_status", "ex_force", "ex_text")
+
+
+def reset_filters() -> None:
+    for key in FILTER_KEYS:
+        st.session_state.pop(key, None)
+
+
+def select_from_click() -> None:
+    points = st.session_state["exercise_map"].selection.get("points", [])
+    ids = [p["customdata"][0] for p in points if p.get("customdata")]
+    if ids:
+        st.session_state["exercise"] = ids[0]
+
+
+def state_options(column: str) -> list[str]:
+    codes = {code for codes in exercises[column] for code in codes}
+    return sorted(codes, key=lambda c: names.get(c, c))
+
+
+with st.container(border=True):
+    row1 = st.columns([2, 3, 2])
+    years = row1[0].slider(
+        t("exercises.years"), first_year, last_year, (first_year, last_year), key="ex_years", bind="query-params"
+    )
+    series = row1[1].multiselect(t("exercises.series"), all_series, key="ex_series", bind="query-params")
+    text = row1[2].text_input(
+        t("exercises.search"), placeholder=t("exercises.search_placeholder"), key="ex_text", bind="query-params"
+    )
+    row2 = st.columns([2, 2, 2, 2, 1.4], vertical_alignment="bottom")
+    hosts = row2[0].multiselect(
+        t("exercises.hosts"), state_options("host_states"), format_func=names.get, key="ex_hosts", bind="query-params"
+    )
+    participants = row2[1].multiselect(
+        t("exercises.participants"),
+        state_options("participants"),
+        format_func=names.get,
+        key="ex_participants",
+        bind="query-params",
+    )
+    statuses = row2[2].multiselect(
+        t("exercises.status"),
+        list(EXERCISE_STATUSES),
+        format_func=lambda s: t(f"status_ex.{s}"),
+        key="ex_status",
+        bind="query-params",
+    )
+    forces = row2[3].multiselect(
+        t("exercises.force"), sorted(exercises["force"].dropna().unique()), key="ex_force", bind="query-params"
+    )
+    row2[4].button(t("exercises.reset"), on_click=reset_filters, key="ex_reset", icon=":material/restart_alt:")
+
+filters = ExerciseFilters(years, series, hosts, participants, statuses, forces, text)
+shown = filter_exercises(exercises, filters)
+counts = headline_counts(shown)
+metrics = st.columns(4)
+metrics[0].metric(t("exercises.metric.exercises"), counts["exercises"])
+metrics[1].metric(t("exercises.metric.hosts"), counts["hosts"])
+metrics[2].metric(t("exercises.metric.participants"), counts["participants"])
+metrics[3].metric(
+    t("exercises.metric.personnel"),
+    f"{counts['personnel']:,}",
+    help=t("exercises.metric.personnel_help", count=counts["with_personnel"]),
+)
+
+if shown.empty:
+    st.warning(t("exercises.empty"), icon=":material/filter_alt_off:")
+    st.button(t("exercises.reset"), on_click=reset_filters, key="ex_reset_empty", type="primary")
+    footer()
+    st.stop()
+
+selected = st.session_state.get("exercise")
+points, unmapped = map_points(shown, members)
+member_status = status_on(tables["membership"], date.today())
+figure = exercise_map_figure(
+    points, members, member_status, styles, selected=selected, largest_personnel=exercises["personnel"].max()
+)
+show_chart(figure, "exercise_map", "csto-exercise-map", on_select=select_from_click, selection_mode="points")
+st.caption(t("exercises.map_caption"))
+if not unmapped.empty:
+    st.caption(t("exercises.unmapped", names=", ".join(unmapped["name"])))
+
+left, right = st.columns([3, 2])
+with left:
+    st.markdown(f"**{t('exercises.per_year')}**")
+    show_chart(per_year_figure(shown, styles, years), "per_year", "csto-exercises-per-year")
+with right, st.container(border=True):
+    st.markdown(f"**{t('exercises.card')}**")
+    ids = shown["exercise_id"].tolist()
+    labels = dict(zip(shown["exercise_id"], shown["name"], strict=True))
+    choice = st.selectbox(
+        t("exercises.pick"),
+        [None, *ids],
+        format_func=lambda i: labels.get(i, i) if i else t("exercises.pick_none"),
+        key="exercise",
+    )
+    if not choice:
+        st.caption(t("exercises.card_hint"))
+    else:
+        row = shown.set_index("exercise_id").loc[choice]
+        precision = row["location_precision"] if isinstance(row["location_precision"], str) else "country"
+        end = "" if row["end_date"] is None or str(row["end_date"]) == "NaT" else f" – {row['end_date']:%-d %B %Y}"
+        st.markdown(f"**{row['name']}** · {t('status_ex.' + str(row['status']))}")
+        st.markdown(t("exercises.card.dates", value=f"{row['start_date']:%-d %B %Y}{end}"))
+        st.markdown(
+            t("exercises.card.location", value=row["location"] or "—", precision=t(f"exercises.precision.{precision}"))
+        )
+        st.markdown(t("exercises.card.hosts", value=", ".join(names.get(c, c) for c in row["host_states"]) or "—"))
+        st.markdown(
+            t("exercises.card.participants", value=", ".join(names.get(c, c) for c in row["participants"]) or "—")
+        )
+        personnel = (
+            f"{int(row['personnel']):,}" if str(row["personnel"]) != "<NA>" else t("exercises.personnel_unknown")
+        )
+        st.markdown(t("exercises.card.personnel", value=personnel))
+        if isinstance(row["force"], str) and row["force"]:
+            st.markdown(t("exercises.card.force", value=row["force"]))
+        if row["aliases"]:
+            st.markdown(t("exercises.card.aliases", value="; ".join(row["aliases"])))
+        if isinstance(row["note"], str) and row["note"]:
+            st.caption(t("exercises.card.note", value=row["note"]))
+        st.markdown(f"**{t('exercises.card.sources')}**")
+        st.markdown("\n".join(f"{i}. <{url}>" for i, url in enumerate(split_sources(row["source_url"]), start=1)))
+
+st.subheader(t("exercises.table", rows=len(shown)))
+columns = [
+    "name",
+    "series",
+    "start_date",
+    "end_date",
+    "status",
+    "host_states",
+    "location",
+    "location_precision",
+    "participants",
+    "personnel",
+    "force",
+    "source",
+]
+st.dataframe(
+    with_first_source(shown)[columns],
+    hide_index=True,
+    column_config={
+        "name": t("col.exercise"),
+        "series": t("col.series"),
+        "start_date": st.column_config.DateColumn(t("col.start"), format="D MMM YYYY"),
+        "end_date": st.column_config.DateColumn(t("col.end"), format="D MMM YYYY"),
+        "status": t("col.status"),
+        "host_states": st.column_config.ListColumn(t("col.hosts")),
+        "location": st.column_config.TextColumn(t("col.location"), width="medium"),
+        "location_precision": t("col.location_precision"),
+        "participants": st.column_config.ListColumn(t("col.participants")),
+        "personnel": st.column_config.NumberColumn(t("col.personnel"), format="%d"),
+        "force": t("col.force"),
+        "source": st.column_config.LinkColumn(t("col.source")),
+    },
+)
+st.download_button(
+    t("exercises.download", rows=len(shown)),
+    data=to_csv_bytes(shown),
+    file_name="csto-exercises-filtered.csv",
+    mime="text/csv",
+    key="download_exercises",
+    on_click="ignore",
+)
+
 footer()

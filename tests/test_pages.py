@@ -92,3 +92,28 @@ def test_structure_as_of_year_greys_later_bodies():
     at.slider(key="year").set_value(2005).run()
     assert not at.exception
     assert any("founded after 2005 and are greyed out" in c.value for c in at.caption)
+
+
+def test_exercises_filter_changes_table_and_counts():
+    at = run_page("pages/exercises.py")
+    total = {m.label: m.value for m in at.metric}["Exercises"]
+    at.multiselect(key="ex_hosts").set_value(["KGZ"]).run()
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert int(metrics["Exercises"]) < int(total)
+    assert all("KGZ" in hosts for hosts in at.dataframe[0].value["host_states"])
+
+
+def test_exercises_empty_result_explains_and_resets():
+    at = run_page("pages/exercises.py")
+    at.text_input(key="ex_text").set_value("no such exercise anywhere").run()
+    assert any("No exercise matches" in w.value for w in at.warning)
+    at.button(key="ex_reset_empty").click().run()
+    assert not at.warning and int({m.label: m.value for m in at.metric}["Exercises"]) > 50
+
+
+def test_exercises_card_for_a_picked_exercise():
+    at = run_page("pages/exercises.py")
+    at.selectbox(key="exercise").set_value("ub-2023").run()
+    text = " ".join(m.value for m in at.markdown)
+    assert "Unbreakable Brotherhood-2023" in text and "Edelweiss" in text

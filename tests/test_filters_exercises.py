@@ -1,0 +1,199 @@
+"""Exercise filters, map points and figures on small fixtures with exact answers."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from components.exercises import (
+    ExerciseFilters,
+    exercise_map_figure,
+    filter_exercises,
+    headline_counts,
+    map_points,
+    marker_size,
+    per_year_figure,
+    ring_offset,
+    series_order,
+    series_styles,
+)
+from components.page_kit import TOPOJSON_URL, plotly_config
+
+MEMBERS = pd.DataFrame(
+    {
+        "iso3": ["KGZ", "BLR", "TJK", "RUS"],
+        "name_en": ["Kyrgyzstan", "Belarus", "Tajikistan", "Russia"],
+        "capital_lat": [42.87, 53.9, 38.53, 55.75],
+        "capital_lon": [74.61, 27.57, 68.78, 37.62],
+    }
+)
+
+
+def exercise(
+    ex_id,
+    series,
+    start,
+    hosts,
+    participants,
+    *,
+    lat=None,
+    lon=None,
+    precision=None,
+    personnel=None,
+    status="held",
+    force="CRRF",
+    aliases=(),
+    location="",
+):
+    return {
+        "exercise_id": ex_id,
+        "name": ex_id.replace("-", " ").title(),
+        "series": series,
+        "start_date": pd.Timestamp(start),
+        "end_date": pd.NaT,
+        "date_precision": "day",
+        "status": status,
+        "host_states": list(hosts),
+        "location": location,
+        "latitude": lat,
+        "longitude": lon,
+        "location_precision": precision,
+        "participants": list(participants),
+        "personnel": personnel,
+        "force": force,
+        "aliases": list(aliases),
+        "note": "",
+        "source_url": "https://example.org/e",
+    }
+
+
+EXERCISES = pd.DataFrame(
+    [
+        exercise(
+            "ub-2023",
+            "Unbreakable Brotherhood",
+            "2023-10-09",
+            ["KGZ"],
+            ["KGZ", "RUS", "TJK"],
+            lat=42.46,
+            lon=76.18,
+            precision="town",
+            personnel=1500,
+            force="Peacekeeping forces",
+            aliases=["Nerushimoe Bratstvo", "Indestructible Brotherhood"],
+            location="Edelweiss training ground, Balykchy",
+        ),
+        exercise(
+            "interaction-2023",
+            "Interaction",
+            "2023-09-01",
+            ["BLR"],
+            ["BLR", "RUS"],
+            lat=52.1,
+            lon=23.7,
+            precision="site",
+            personnel=2500,
+            location="Brestsky range",
+        ),
+        exercise("rubezh-2024", "Rubezh", "2024-10-14", ["TJK"], ["TJK", "RUS", "KGZ"], location="Harbmaidon"),
+        exercise("interaction-2020", "Interaction", "2020-10-01", ["ARM"], [], status="cancelled"),
+        exercise(
+            "edelweiss-2",
+            "Interaction",
+            "2024-09-07",
+            ["KGZ"],
+            ["KGZ"],
+            lat=42.46,
+            lon=76.18,
+            precision="town",
+            location="Edelweiss training ground",
+        ),
+    ]
+).astype({"personnel": "Float64", "latitude": "Float64", "longitude": "Float64"})
+
+
+def ids(frame: pd.DataFrame) -> list[str]:
+    return frame["exercise_id"].tolist()
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        (ExerciseFilters(), ["interaction-2020", "interaction-2023", "ub-2023", "edelweiss-2", "rubezh-2024"]),
+        (ExerciseFilters(years=(2023, 2023)), ["interaction-2023", "ub-2023"]),
+        (ExerciseFilters(series=["Interaction"]), ["interaction-2020", "interaction-2023", "edelweiss-2"]),
+        (ExerciseFilters(hosts=["KGZ"]), ["ub-2023", "edelweiss-2"]),
+        (ExerciseFilters(participants=["TJK"]), ["ub-2023", "rubezh-2024"]),
+        (ExerciseFilters(statuses=["cancelled"]), ["interaction-2020"]),
+        (ExerciseFilters(forces=["Peacekeeping forces"]), ["ub-2023"]),
+        (ExerciseFilters(text="nerushimoe"), ["ub-2023"]),
+        (ExerciseFilters(text="Indestructible brotherhood"), ["ub-2023"]),
+        (ExerciseFilters(text="edelweiss"), ["ub-2023", "edelweiss-2"]),
+        (ExerciseFilters(series=["Interaction"], hosts=["KGZ"], years=(2024, 2025)), ["edelweiss-2"]),
+        (ExerciseFilters(series=["Rubezh"], hosts=["BLR"]), []),
+    ],
+)
+def test_filters_alone_and_combined(filters, expected):
+    assert ids(filter_exercises(EXERCISES, filters)) == expected
+
+
+def test_map_points_place_capitals_and_spread_shared_points():
+    points, unmapped = map_points(EXERCISES, MEMBERS)
+    assert ids(unmapped) == ["interaction-2020"], "no coordinates and a host without a capital row"
+    rubezh = points.set_index("exercise_id").loc["rubezh-2024"]
+    assert rubezh["at_capital"] and rubezh["plot_precision"] == "country" and rubezh["plot_lat"] == 38.53
+    shared = points[points["shared"] == 2]
+    assert sorted(shared["exercise_id"]) == ["edelweiss-2", "ub-2023"]
+    assert shared["plot_lon"].nunique() == 2, "two exercises at one place get distinct positions"
+
+
+def test_ring_offset():
+    assert ring_offset(0, 1) == (0.0, 0.0)
+    assert ring_offset(0, 2) != ring_offset(1, 2)
+
+
+def test_marker_size_by_personnel_with_fixed_unknown():
+    assert marker_size(None, 2500) == marker_size(pd.NA, 2500) == 9
+    assert marker_size(2500, 2500) > marker_size(1500, 2500) > 9
+
+
+def test_map_figure_traces_sizes_hover_and_hollow_markers():
+    styles = series_styles(series_order(EXERCISES))
+    points, _ = map_points(EXERCISES, MEMBERS)
+    fig = exercise_map_figure(points, MEMBERS, {"KGZ": "member", "BLR": "member"}, styles)
+    by_name = {trace.name: trace for trace in fig.data}
+    assert {"Interaction", "Unbreakable Brotherhood", "Rubezh"} <= set(by_name)
+    interaction = by_name["Interaction"]
+    symbols = dict(zip([c[0] for c in interaction.customdata], interaction.marker.symbol, strict=True))
+    assert symbols["interaction-2023"] == "circle" and symbols["edelweiss-2"] == "circle-open"
+    sizes = dict(zip([c[0] for c in interaction.customdata], interaction.marker.size, strict=True))
+    assert sizes["edelweiss-2"] == 9 < sizes["interaction-2023"]
+    hover = by_name["Unbreakable Brotherhood"].hovertext[0]
+    assert "Edelweiss training ground, Balykchy (nearest town)" in hover and "Personnel: 1,500" in hover
+    assert "https://example.org/e" in hover
+    assert "drawn at the capital" in by_name["Rubezh"].hovertext[0]
+    assert fig.layout.geo.showland and fig.layout.geo.showcountries
+
+
+def test_topojson_served_locally():
+    config = plotly_config("x")
+    assert config["topojsonURL"] == TOPOJSON_URL == "app/static/topojson/"
+    from tests.conftest import ROOT
+
+    assert (ROOT / "static" / "topojson" / "world_50m.json").exists()
+    assert (ROOT / "static" / "topojson" / "world_110m.json").exists()
+
+
+def test_per_year_bars_and_headline_counts():
+    styles = series_styles(series_order(EXERCISES))
+    fig = per_year_figure(EXERCISES, styles, (2020, 2024))
+    interaction = next(trace for trace in fig.data if trace.name == "Interaction")
+    assert list(interaction.x) == [2020, 2021, 2022, 2023, 2024] and list(interaction.y) == [1, 0, 0, 1, 1]
+    counts = headline_counts(EXERCISES)
+    assert counts == {"exercises": 5, "hosts": 4, "participants": 4, "personnel": 4000, "with_personnel": 2}
+
+
+def test_series_keep_their_style_when_filtered():
+    styles = series_styles(series_order(EXERCISES))
+    assert styles["Interaction"] != styles["Rubezh"]
+    assert series_order(EXERCISES)[0] == "Interaction"
