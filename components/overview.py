@@ -14,10 +14,10 @@ from components.membership import ever_party, summary_on
 INTRO_EVENT_IDS = (
     "treaty-signed-1992",
     "treaty-in-force-1994",
-    "treaty-prolongation-1999",
-    "csto-decision-2002",
-    "csto-charter-2002",
-    "un-observer-2004",
+    "treaty-prolongation-protocol-1999",
+    "decision-create-csto-2002",
+    "charter-signed-2002",
+    "un-ga-observer-2004",
 )
 
 
@@ -54,10 +54,14 @@ def headline(tables: dict[str, pd.DataFrame], today: date) -> Headline:
     )
 
 
-def intro_sources(events: pd.DataFrame) -> list[str]:
-    """Distinct source URLs of the events the introduction states, in order of first use."""
+def intro_sources(events: pd.DataFrame, membership: pd.DataFrame) -> list[str]:
+    """Distinct source URLs behind the introduction (its events and the 1993 accessions)."""
+    cells = [
+        *events[events["event_id"].isin(INTRO_EVENT_IDS)].sort_values("date")["source_url"],
+        *membership[membership["change"] == "acceded"]["source_url"],
+    ]
     urls: list[str] = []
-    for cell in events[events["event_id"].isin(INTRO_EVENT_IDS)]["source_url"]:
+    for cell in cells:
         urls.extend(u for u in split_sources(cell) if u not in urls)
     return urls
 

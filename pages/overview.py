@@ -15,19 +15,24 @@ figures = headline(tables, date.today())
 
 for key in ("overview.intro.1", "overview.intro.2", "overview.intro.3"):
     st.markdown(t(key))
-st.caption(t("overview.intro.sources", sources=" · ".join(intro_sources(tables["events"]))))
+with st.expander(t("overview.intro.sources_label")):
+    st.markdown(
+        "\n".join(f"{i}. <{url}>" for i, url in enumerate(intro_sources(tables["events"], tables["membership"]), 1))
+    )
 
 dash = t("overview.no_data")
-cols = st.columns(5)
-cols[0].metric(t("overview.metric.members"), len(figures.members_today), help=t("overview.metric.members_help"))
-cols[1].metric(t("overview.metric.ever"), figures.ever_party)
-cols[2].metric(t("overview.metric.exercises"), figures.exercises)
+top = st.columns(3)
+top[0].metric(t("overview.metric.members"), len(figures.members_today), help=t("overview.metric.members_help"))
+top[1].metric(t("overview.metric.ever"), figures.ever_party)
+top[2].metric(t("overview.metric.exercises"), figures.exercises)
+bottom = st.columns(3)
 span = f"{figures.first_year}–{figures.last_year}" if figures.first_year else dash
-cols[3].metric(t("overview.metric.span"), span)
-latest = figures.latest_event_date.date().isoformat() if figures.latest_event_date is not None else dash
-cols[4].metric(t("overview.metric.latest"), latest, help=figures.latest_event_title)
-if figures.latest_event_title:
-    cols[4].caption(figures.latest_event_title)
+bottom[0].metric(t("overview.metric.span"), span)
+latest = f"{figures.latest_event_date:%-d %b %Y}" if figures.latest_event_date is not None else dash
+with bottom[1]:
+    st.metric(t("overview.metric.latest"), latest)
+    if figures.latest_event_title:
+        st.caption(figures.latest_event_title)
 
 members = tables["members"]
 st.markdown(t("overview.members_today", names=", ".join(state_names(members, figures.members_today))))
@@ -35,7 +40,7 @@ if figures.frozen_today:
     st.markdown(t("overview.frozen_today", names=", ".join(state_names(members, figures.frozen_today))))
 
 st.subheader(t("overview.pages"))
-cards = st.columns(4)
+cards = st.columns(2) + st.columns(2)
 for card, (path, key, icon) in zip(
     cards,
     [

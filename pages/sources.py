@@ -1,8 +1,9 @@
-"""Sources & data: each table's columns, sources and download; known errors in the brief."""
+"""Sources & data: what each table holds, where it comes from, known errors in the brief, downloads."""
 
+import pandas as pd
 import streamlit as st
 
-from components.data import DataValidationError, data_dir
+from components.data import DataValidationError, data_dir, split_sources
 from components.page_kit import ensure_app_frame, footer, load_table
 from components.schema import TABLES
 from components.sources import cited_sources, column_dictionary, to_csv_bytes
@@ -12,28 +13,76 @@ ensure_app_frame()
 st.title(t("sources.title"))
 st.caption(t("sources.intro", folder=str(data_dir())))
 
-link = st.column_config.LinkColumn
+loaded: dict[str, pd.DataFrame] = {}
+failed: dict[str, DataValidationError] = {}
+for name in TABLES:
+    try:
+        loaded[name] = load_table(name)
+    except DataValidationError as error:
+        failed[name] = error
+
+summary = pd.DataFrame(
+    [
+        {
+            "file": spec.file_name,
+            "row": spec.row_meaning,
+            "rows": len(loaded[name]) if name in loaded else None,
+            "sources": len(cited_sources(loaded[name])) if name in loaded else None,
+            "state": t("sources.state.ok") if name in loaded else t("sources.state.error"),
+        }
+        for name, spec in TABLES.items()
+    ]
+)
+st.dataframe(
+    summary,
+    hide_index=True,
+    column_config={
+        "file": t("sources.col.file"),
+        "row": st.column_config.TextColumn(t("sources.col.row"), width="large"),
+        "rows": st.column_config.NumberColumn(t("sources.col.rows"), format="%d"),
+        "sources": st.column_config.NumberColumn(t("sources.col.sources"), format="%d"),
+        "state": t("sources.col.state"),
+    },
+)
+
+st.header(t("sources.discrepancies"))
+st.markdown(t("sources.discrepancies.intro"))
+if "discrepancies" in loaded:
+    discrepancies = loaded["discrepancies"]
+    for row in discrepancies.itertuples():
+        with st.container(border=True):
+            st.markdown(t("sources.discrepancy.claim", claim=row.claim))
+            st.markdown(t("sources.discrepancy.correction", correction=row.correction))
+            st.caption(" · ".join(f"<{url}>" for url in split_sources(row.source_url)))
+
+st.header(t("sources.files"))
 for name, spec in TABLES.items():
     st.subheader(spec.file_name)
-    try:
-        table = load_table(name)
-    except DataValidationError as error:
+    if name in failed:
         st.error(t("sources.problem_file", file=spec.file_name), icon=":material/error:")
-        st.code(str(error), language=None)
+        st.code(str(failed[name]), language=None)
         continue
+    table = loaded[name]
     sources = cited_sources(table)
     st.caption(t("sources.row_meaning", meaning=spec.row_meaning))
     st.markdown(t("sources.rows", rows=len(table), sources=len(sources)))
-    if name == "discrepancies":
-        st.markdown(t("sources.discrepancies.intro"))
-        st.dataframe(table, hide_index=True, column_config={"source_url": link(t("sources.cited.url"))})
     with st.expander(t("sources.columns")):
-        st.dataframe(column_dictionary(spec), hide_index=True)
+        st.dataframe(
+            column_dictionary(spec),
+            hide_index=True,
+            column_config={
+                "column": t("sources.col.name"),
+                "kind": t("sources.col.kind"),
+                "required": t("sources.col.required"),
+                "allowed": t("sources.col.allowed"),
+                "meaning": st.column_config.TextColumn(t("sources.col.meaning"), width="large"),
+            },
+        )
     with st.expander(t("sources.cited")):
         st.dataframe(
             sources,
             hide_index=True,
-            column_config={"url": link(t("sources.cited.url")), "rows": t("sources.cited.rows")},
+            column_config={"url": st.column_config.LinkColumn(t("sources.cited.url")), "rows": t("sources.cited.rows")},
         )
     st.download_button(
         t("sources.download", file=spec.file_name),
@@ -42,6 +91,7 @@ for name, spec in TABLES.items():
         mime="text/csv",
         key=f"download_{name}",
         on_click="ignore",
+        icon=":material/download:",
     )
 
 footer()
