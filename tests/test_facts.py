@@ -101,3 +101,72 @@ def test_bodies_carry_the_organizations_own_abbreviations(tables, body_id, abbre
 def test_forces_established_on_the_sourced_dates(tables, body_id, established):
     bodies = tables["bodies"].set_index("body_id")
     assert bodies.loc[body_id, "established"].date().isoformat() == established
+
+
+def event(tables, event_id: str) -> pd.Series:
+    return tables["events"].set_index("event_id").loc[event_id]
+
+
+def exercise(tables, exercise_id: str) -> pd.Series:
+    return tables["exercises"].set_index("exercise_id").loc[exercise_id]
+
+
+def test_un_general_assembly_observer_status_2_december_2004(tables):
+    """Reference text: 'observer status in the CSTO' — it is in the UN General Assembly (d02)."""
+    row = event(tables, "un-ga-observer-2004")
+    assert row["date"] == pd.Timestamp("2004-12-02") and "General Assembly" in row["title"]
+
+
+def test_peacekeeping_agreement_6_october_2007(tables):
+    assert event(tables, "agreement-peacekeeping-2007")["date"] == pd.Timestamp("2007-10-06")
+
+
+def test_crrf_decision_4_february_2009(tables):
+    row = event(tables, "forces-crrf-decision-2009")
+    assert row["date"] == pd.Timestamp("2009-02-04") and "Rapid Reaction" in row["title"]
+
+
+def test_september_2023_operation_is_channel_perekhvat_with_reported_figures(tables):
+    """Reference text calls it 'Channel-Preception' (d16); 897 kg and 854 crimes hold."""
+    row = event(tables, "channel-perekhvat-2023")
+    assert "Perekhvat" in row["title"] and row["date"] == pd.Timestamp("2023-09-11")
+    assert "897 kg" in row["reported_figures"] and "854" in row["reported_figures"]
+
+
+def test_kazakhstan_deployment_january_2022_as_officially_reported(tables):
+    row = event(tables, "deployment-kazakhstan-2022")
+    assert row["date"] == pd.Timestamp("2022-01-06") and row["end_date"] == pd.Timestamp("2022-01-19")
+    assert "2,030 personnel" in row["reported_figures"] and "KGZ" in row["states"]
+
+
+def test_masadykov_deputy_secretary_general_since_january_2024(tables):
+    row = event(tables, "deputy-sg-masadykov-2024")
+    assert row["date"] == pd.Timestamp("2024-01-01") and row["date_precision"] == "month"
+
+
+def test_anti_drug_strategy_2021_2025(tables):
+    assert event(tables, "decision-antidrug-strategy-2021-2025")["date"].year == 2020
+
+
+@pytest.mark.parametrize("exercise_id", ["interaction-2024", "search-2024", "echelon-2024"])
+def test_2024_interaction_search_echelon_in_kyrgyzstan_3_to_15_september(tables, exercise_id):
+    row = exercise(tables, exercise_id)
+    assert row["host_states"] == ["KGZ"]
+    assert row["start_date"] == pd.Timestamp("2024-09-03") and row["end_date"] == pd.Timestamp("2024-09-15")
+
+
+@pytest.mark.parametrize(("exercise_id", "host"), [("rubezh-2024", "TJK"), ("ub-2024", "KAZ")])
+def test_2024_hosts(tables, exercise_id, host):
+    assert exercise(tables, exercise_id)["host_states"] == [host]
+
+
+def test_2023_two_stages_in_belarus_and_kyrgyzstan(tables):
+    """Reference text lumps them under 'Unbreakable Brotherhood' (d17)."""
+    assert exercise(tables, "interaction-2023")["host_states"] == ["BLR"]
+    assert exercise(tables, "ub-2023")["host_states"] == ["KGZ"]
+
+
+def test_overview_intro_events_exist(tables):
+    from components.overview import INTRO_EVENT_IDS
+
+    assert set(INTRO_EVENT_IDS) <= set(tables["events"]["event_id"])
