@@ -1,20 +1,57 @@
-"""CSTO Explorer — the frame only: page config, navigation, shared sidebar."""
+"""CSTO Explorer — the frame only: page config, navigation, shared sidebar, presentation mode."""
 
 import streamlit as st
 
+from components.page_kit import opened_link, report_rejected_link
 from components.text import t
 
 st.set_page_config(page_title=t("app.title"), page_icon="static/favicon.png", layout="wide")
+
+# Larger type for a projector: Streamlit sizes its interface in rem, so raising the root font size
+# scales text, headings, metrics and widgets together. Static CSS only: no data reaches this HTML.
+PRESENTATION_CSS = "<style>html { font-size: 21px; }</style>"
 
 PAGES = [
     st.Page("pages/overview.py", title=t("nav.overview"), icon=":material/home:", url_path="", default=True),
     st.Page("pages/membership.py", title=t("nav.membership"), icon=":material/timeline:", url_path="membership"),
     st.Page("pages/structure.py", title=t("nav.structure"), icon=":material/account_tree:", url_path="structure"),
     st.Page("pages/exercises.py", title=t("nav.exercises"), icon=":material/map:", url_path="exercises"),
+    st.Page("pages/briefing.py", title=t("nav.briefing"), icon=":material/slideshow:", url_path="briefing"),
     st.Page("pages/sources.py", title=t("nav.sources"), icon=":material/menu_book:", url_path="sources"),
 ]
 
-page = st.navigation(PAGES)
-with st.sidebar:
-    st.caption(t("app.tagline"))
-page.run()
+link = opened_link()
+presenting = st.query_params.get("present") in ("1", "true")
+st.session_state["presentation_mode"] = presenting
+
+
+def set_presentation(on: bool) -> None:
+    if on:
+        st.query_params["present"] = "1"
+    else:
+        st.query_params.pop("present", None)
+
+
+page = st.navigation(PAGES, position="hidden" if presenting else "sidebar")
+if presenting:
+    st.html(PRESENTATION_CSS)
+    st.button(
+        t("present.exit"),
+        on_click=set_presentation,
+        args=(False,),
+        key="present_exit",
+        icon=":material/close_fullscreen:",
+    )
+    page.run()
+else:
+    with st.sidebar:
+        st.caption(t("app.tagline"))
+        st.toggle(
+            t("present.toggle"),
+            value=False,
+            key="present_toggle",
+            help=t("present.toggle_help"),
+            on_change=lambda: set_presentation(st.session_state["present_toggle"]),
+        )
+    page.run()
+report_rejected_link(link)

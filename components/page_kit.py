@@ -6,16 +6,24 @@ time), show data errors as readable text, and share the footer and the plotly co
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from components.data import DataValidationError, data_dir, ids_of, read_table, table_path
+from components.data import DataValidationError, data_dir, ids_of, read_all, read_table, table_path
+from components.export import briefing_html
+from components.links import citation, describe_view, link_params, rejected_params, share_url
 from components.schema import DEPENDS_ON, TABLES
+from components.style import for_projector, with_title_and_source
 from components.text import t
 from components.version import data_version
+from components.views import VIEW_KEYS, default_deck, render_view
 
 # Served by Streamlit's static file serving (server.enableStaticServing); relative, so the app
 # also works behind a proxy under a path prefix.
@@ -85,9 +93,81 @@ def current_data_version() -> str:
     return _cached_version(str(folder), mtimes)
 
 
-def footer() -> None:
-    """Provenance on every page: which data, which version, where the sources are."""
+def presentation_on() -> bool:
+    """Whether the frame is in presentation mode (set by app.py from the toggle or ?present=1)."""
+    return bool(st.session_state.get("presentation_mode"))
+
+
+def current_view(page: str) -> dict:
+    """This page's view state from its widgets' own values (codes and ids, never labels)."""
+    state = {}
+    for key in VIEW_KEYS.get(page, ()):
+        value = st.session_state.get(key)
+        if value is None or value == "" or value == []:
+            continue
+        if isinstance(value, date):
+            value = value.isoformat()
+        elif isinstance(value, tuple):
+            value = list(value)
+        state[key] = value
+    return {"page": page, "state": state}
+
+
+def _view_html(page: str, view: dict, title: str) -> Callable[[], bytes]:
+    """Deferred HTML export of one view (built only when the button is clicked)."""
+    folder = data_dir()
+
+    def build() -> bytes:
+        tables = read_all(folder)
+        content = render_view({**view, "title": title}, tables, date.today())
+        return briefing_html([content], data_version(folder), date.today(), title=title).encode("utf-8")
+
+    return build
+
+
+def share_panel(page: str) -> None:
+    """Copy link, cite this view, add it to the briefing deck, export it as offline HTML."""
+    title = t(f"nav.{page}")
+    params = link_params({key: st.query_params.get_all(key) for key in st.query_params})
+    params.pop("present", None)
+    url = share_url(st.context.url, (st.context.url and urlsplit(st.context.url).path) or page, params)
+    version = current_data_version()
+    with st.popover(t("share.button"), icon=":material/share:"):
+        st.markdown(f"**{t('share.link')}**")
+        st.code(url, language=None, wrap_lines=True)
+        st.markdown(f"**{t('share.cite')}**")
+        st.code(citation(title, describe_view(params), version, date.today(), url), language=None, wrap_lines=True)
+        view = current_view(page)
+        if page in VIEW_KEYS:
+            st.button(
+                t("share.add_to_deck"),
+                key=f"add_view_{page}",
+                on_click=_add_to_deck,
+                args=(view, title, describe_view(params)),
+                icon=":material/playlist_add:",
+            )
+            st.download_button(
+                t("share.export_html"),
+                data=_view_html(page, view, title),
+                file_name=f"csto-{page}-view.html",
+                mime="text/html",
+                key=f"export_view_{page}",
+                on_click="ignore",
+                icon=":material/download:",
+            )
+
+
+def _add_to_deck(view: dict, title: str, caption: str) -> None:
+    deck = st.session_state.setdefault("deck", default_deck(date.today()))
+    deck.append({**view, "title": title, "caption": caption})
+    st.toast(t("share.added", count=len(deck)), icon=":material/check:")
+
+
+def footer(page: str | None = None) -> None:
+    """Provenance on every page: which data, which version, where the sources are; sharing."""
     st.divider()
+    if page:
+        share_panel(page)
     folder = data_dir()
     shown = "data/" if folder.resolve() == (Path(__file__).resolve().parent.parent / "data") else str(folder)
     st.caption(t("footer.data", folder=shown, version=current_data_version()))
@@ -103,6 +183,28 @@ def plotly_config(file_stem: str) -> dict:
     }
 
 
-def show_chart(figure, key: str, file_stem: str, **kwargs) -> object:
-    """Draw a plotly figure as built (our own template, not Streamlit's) with the shared config."""
-    return st.plotly_chart(figure, key=key, theme=None, config=plotly_config(file_stem), **kwargs)
+def show_chart(figure: go.Figure, key: str, file_stem: str, title: str | None = None, **kwargs) -> object:
+    """Draw a figure as built (our template, not Streamlit's) with its title and a source line,
+    so a downloaded PNG carries both; in presentation mode, larger type and a taller chart."""
+    framed = with_title_and_source(figure, title, t("chart.source_line", version=current_data_version()))
+    if presentation_on():
+        framed = for_projector(framed)
+    return st.plotly_chart(framed, key=key, theme=None, config=plotly_config(file_stem), **kwargs)
+
+
+def opened_link() -> dict[str, list[str]]:
+    """The query string as the page was opened, before its widgets read it."""
+    return link_params({key: st.query_params.get_all(key) for key in st.query_params})
+
+
+def report_rejected_link(before: dict[str, list[str]]) -> None:
+    """After the page ran: say which link parameters were unknown or unusable, drop the unknown."""
+    after = opened_link()
+    known = {key for key in st.session_state if isinstance(key, str)}
+    unknown, invalid = rejected_params(before, after, known)
+    for key in unknown:
+        st.query_params.pop(key, None)
+    if unknown:
+        st.toast(t("links.unknown", keys=", ".join(k[:40] for k in unknown[:10])), icon=":material/link_off:")
+    if invalid:
+        st.toast(t("links.invalid", keys=", ".join(invalid[:10])), icon=":material/link_off:")

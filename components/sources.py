@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from components.data import split_sources
+from components.export import neutralise_formula
 from components.schema import TableSpec
 
 
@@ -32,9 +33,12 @@ def cited_sources(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def to_csv_bytes(table: pd.DataFrame) -> bytes:
-    """CSV bytes of a typed table, lists joined back with ';' as in the data files."""
+    """CSV bytes of a typed table as shown: lists joined with ';' as in the data files, and text
+    that a spreadsheet would run as a formula neutralised (numbers and dates stay as they are)."""
     flat = table.copy()
     for column in flat.columns:
         if any(isinstance(v, list) for v in flat[column]):
             flat[column] = flat[column].map(lambda v: ";".join(v) if isinstance(v, list) else v)
+        if flat[column].dtype == object or pd.api.types.is_string_dtype(flat[column]):
+            flat[column] = flat[column].map(neutralise_formula).astype(object)
     return flat.to_csv(index=False, date_format="%Y-%m-%d").encode("utf-8")

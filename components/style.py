@@ -113,3 +113,39 @@ def styled_geo(fig: go.Figure, resolution: int = 50) -> go.Figure:
         lataxis_range=list(REGION_LAT_RANGE),
     )
     return fig
+
+
+def with_title_and_source(figure: go.Figure, title: str | None, source_line: str) -> go.Figure:
+    """A copy of the figure titled, with the source line as its subtitle (kept in PNG exports)."""
+    framed = go.Figure(figure)
+    framed.update_layout(
+        title={
+            "text": title or "",
+            "subtitle": {"text": source_line, "font": {"size": 12, "color": "#6B7280"}},
+            "font": {"size": TITLE_FONT_SIZE},
+            "x": 0,
+            "xanchor": "left",
+            "yref": "container",
+            "y": 0.995,
+            "yanchor": "top",
+        },
+        margin={"t": max(78, framed.layout.margin.t or 0)},
+    )
+    return framed
+
+
+PROJECTOR_FONT_SIZE = 20
+
+
+def for_projector(figure: go.Figure) -> go.Figure:
+    """A copy with type sized for a projector and a taller plot."""
+    scaled = go.Figure(figure)
+    scaled.update_layout(
+        font={"size": PROJECTOR_FONT_SIZE},
+        legend={"font": {"size": PROJECTOR_FONT_SIZE - 2}},
+        hoverlabel={"font": {"size": PROJECTOR_FONT_SIZE - 2}},
+        height=int((figure.layout.height or 450) * 1.25),
+    )
+    if scaled.layout.title.text:
+        scaled.update_layout(title={"font": {"size": PROJECTOR_FONT_SIZE + 6}})
+    return scaled

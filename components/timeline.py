@@ -200,7 +200,7 @@ def membership_timeline_figure(
     fig.update_layout(
         barmode="overlay",
         bargap=0.35,
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.01, "x": 0, "traceorder": "normal"},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.06, "x": 0, "traceorder": "normal"},
         hovermode="closest",
         clickmode="event+select",
         dragmode=False,

@@ -100,7 +100,7 @@ metrics[3].metric(
 if shown.empty:
     st.warning(t("exercises.empty"), icon=":material/filter_alt_off:")
     st.button(t("exercises.reset"), on_click=reset_filters, key="ex_reset_empty", type="primary")
-    footer()
+    footer("exercises")
     st.stop()
 
 selected = st.session_state.get("exercise")
@@ -109,15 +109,23 @@ member_status = status_on(tables["membership"], date.today())
 figure = exercise_map_figure(
     points, members, member_status, styles, selected=selected, largest_personnel=exercises["personnel"].max()
 )
-show_chart(figure, "exercise_map", "csto-exercise-map", on_select=select_from_click, selection_mode="points")
+show_chart(
+    figure,
+    "exercise_map",
+    "csto-exercise-map",
+    title=t("exercises.map_title", start=years[0], end=years[1], count=len(shown)),
+    on_select=select_from_click,
+    selection_mode="points",
+)
 st.caption(t("exercises.map_caption"))
 if not unmapped.empty:
     st.caption(t("exercises.unmapped", names=", ".join(unmapped["name"])))
 
 left, right = st.columns([3, 2])
 with left:
-    st.markdown(f"**{t('exercises.per_year')}**")
-    show_chart(per_year_figure(shown, styles, years), "per_year", "csto-exercises-per-year")
+    show_chart(
+        per_year_figure(shown, styles, years), "per_year", "csto-exercises-per-year", title=t("exercises.per_year")
+    )
 with right, st.container(border=True):
     st.markdown(f"**{t('exercises.card')}**")
     ids = shown["exercise_id"].tolist()
@@ -127,6 +135,7 @@ with right, st.container(border=True):
         [None, *ids],
         format_func=lambda i: labels.get(i, i) if i else t("exercises.pick_none"),
         key="exercise",
+        bind="query-params",
     )
     if not choice:
         st.caption(t("exercises.card_hint"))
@@ -191,11 +200,11 @@ st.dataframe(
 )
 st.download_button(
     t("exercises.download", rows=len(shown)),
-    data=to_csv_bytes(shown),
+    data=to_csv_bytes(shown[[c for c in columns if c != "source"] + ["source_url"]]),
     file_name="csto-exercises-filtered.csv",
     mime="text/csv",
     key="download_exercises",
     on_click="ignore",
 )
 
-footer()
+footer("exercises")

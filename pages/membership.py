@@ -24,7 +24,7 @@ tables = require_tables("members", "membership", "events")
 members, membership, events = tables["members"], tables["membership"], tables["events"]
 if membership.empty:
     st.info(t("membership.no_data"))
-    footer()
+    footer("membership")
     st.stop()
 
 names = dict(zip(members["iso3"].astype(str), members["name_en"].astype(str), strict=True))
@@ -83,7 +83,14 @@ focus = st.session_state.get("focus") or None
 periods = membership_periods(membership, TODAY)
 milestones = filter_events(events, categories=milestone_categories)
 timeline = membership_timeline_figure(periods, members, milestones, as_of=as_of, today=TODAY, highlight=focus)
-show_chart(timeline, "timeline_chart", "csto-membership-timeline", on_select=focus_from_click, selection_mode="points")
+show_chart(
+    timeline,
+    "timeline_chart",
+    "csto-membership-timeline",
+    title=t("membership.chart_title"),
+    on_select=focus_from_click,
+    selection_mode="points",
+)
 
 # The alliance on the as-of date
 st.subheader(t("membership.summary", day=f"{as_of:%-d %B %Y}"))
@@ -105,13 +112,16 @@ for key, codes in metrics:
 
 left, right = st.columns(2)
 with left:
-    st.markdown(f"**{t('membership.map', day=f'{as_of:%-d %B %Y}')}**")
     status_today = {code: status for status, codes in grouped.items() for code in codes}
-    show_chart(status_map_figure(status_today, members), "status_map", "csto-status-map")
+    show_chart(
+        status_map_figure(status_today, members),
+        "status_map",
+        "csto-status-map",
+        title=t("membership.map", day=f"{as_of:%-d %b %Y}"),
+    )
 with right:
-    st.markdown(f"**{t('membership.count')}**")
     counts = member_count_series(membership, TODAY)
-    show_chart(member_count_figure(counts, as_of), "count_chart", "csto-member-count")
+    show_chart(member_count_figure(counts, as_of), "count_chart", "csto-member-count", title=t("membership.count"))
 
 # One state in focus
 st.selectbox(
@@ -196,11 +206,11 @@ else:
     )
     st.download_button(
         t("membership.events.download", rows=len(shown)),
-        data=to_csv_bytes(shown.drop(columns=["source"])),
+        data=to_csv_bytes(table.drop(columns=["source"])),
         file_name="csto-events-filtered.csv",
         mime="text/csv",
         key="download_events",
         on_click="ignore",
     )
 
-footer()
+footer("membership")

@@ -55,4 +55,4 @@ for card, (path, key, icon) in zip(
         st.page_link(path, label=t(f"nav.{key}"), icon=icon)
         st.caption(t(f"overview.card.{key}"))
 
-footer()
+footer("overview")

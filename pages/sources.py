@@ -94,4 +94,4 @@ for name, spec in TABLES.items():
         icon=":material/download:",
     )
 
-footer()
+footer("sources")

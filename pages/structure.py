@@ -86,7 +86,14 @@ if not kinds:
 else:
     positions = layered_layout(graph) if layout_name != "spring" else spring_layout(graph)
     figure = org_figure(graph, positions, kinds=kinds, selected=selected, as_of_year=year)
-    show_chart(figure, "org_chart", "csto-structure", on_select=select_from_click, selection_mode="points")
+    show_chart(
+        figure,
+        "org_chart",
+        "csto-structure",
+        title=t("structure.chart_title", year=year),
+        on_select=select_from_click,
+        selection_mode="points",
+    )
     unknown = [n for n, d in graph.nodes(data="established") if d is None]
     later = [n for n, d in graph.nodes(data="established") if d is not None and d.year > year]
     if later:
@@ -145,4 +152,4 @@ downloads[2].download_button(
     t("structure.download.links"), to_csv_bytes(links), "body_links.csv", "text/csv", key="dl_links", on_click="ignore"
 )
 
-footer()
+footer("structure")

@@ -1,0 +1,150 @@
+"""URL round trips on every page (AppTest with query parameters), and hostile or stale links."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+
+APP = ROOT / "app.py"
+
+
+def open_page(page: str, params: dict[str, str | list[str]]) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=30)
+    for key, value in params.items():
+        at.query_params[key] = value
+    if page != "pages/overview.py":
+        at.switch_page(page)
+    return at.run()
+
+
+def test_membership_link_restores_date_milestones_and_focus():
+    at = open_page("pages/membership.py", {"asof": "1995-01-01", "ms": ["Treaty", "Forces"], "focus": "Uzbekistan"})
+    assert not at.exception
+    assert at.slider(key="asof").value == date(1995, 1, 1)
+    assert at.multiselect(key="ms").value == ["treaty", "forces"]
+    assert at.selectbox(key="focus").value == "UZB"
+
+
+def test_structure_link_restores_kinds_layout_year_and_body():
+    at = open_page(
+        "pages/structure.py",
+        {
+            "kinds": ["Statutory body", "Collective forces"],
+            "layout": "Force-directed",
+            "year": "2005",
+            "body": "Collective Rapid Reaction Forces (CRRF)",
+        },
+    )
+    assert not at.exception
+    assert at.multiselect(key="kinds").value == ["statutory", "forces"]
+    assert at.segmented_control(key="layout").value == "spring"
+    assert at.slider(key="year").value == 2005
+    assert at.selectbox(key="body").value == "crrf"
+
+
+def test_exercises_link_restores_filters_and_selection():
+    at = open_page(
+        "pages/exercises.py",
+        {"ex_years": ["2020", "2024"], "ex_hosts": ["Kyrgyzstan"], "ex_text": "brotherhood", "ex_status": ["held"]},
+    )
+    assert not at.exception
+    assert at.slider(key="ex_years").value == (2020, 2024)
+    assert at.multiselect(key="ex_hosts").value == ["KGZ"]
+    assert at.text_input(key="ex_text").value == "brotherhood"
+    shown = at.dataframe[0].value
+    assert len(shown) > 0 and all("KGZ" in hosts for hosts in shown["host_states"])
+
+
+def test_briefing_link_restores_slide():
+    at = open_page("pages/briefing.py", {"slide": "3"})
+    assert not at.exception
+    assert at.slider(key="slide").value == 3
+    assert any("How the organization is organized" in h.value for h in at.header)
+
+
+HOSTILE_VALUES = [
+    "",
+    "-1",
+    "99999999999",
+    "1e309",
+    "NaN",
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "'; DROP TABLE members; --",
+    "../../../../etc/passwd",
+    "%00%0d%0a",
+    "x" * 5000,
+    "2099-13-45",
+    "0000-00-00",
+    "1991-12-31",
+    "Ниже ОДКБ",
+    "javascript:alert(1)",
+    "{{7*7}}",
+    "${jndi:ldap://x}",
+    "null",
+    "true",
+]
+KEYS_BY_PAGE = {
+    "pages/overview.py": ["present", "lang", "zzz"],
+    "pages/membership.py": ["asof", "ms", "focus", "ev_cat", "ev_state", "ev_years", "play"],
+    "pages/structure.py": ["kinds", "layout", "year", "body"],
+    "pages/exercises.py": [
+        "ex_years",
+        "ex_series",
+        "ex_hosts",
+        "ex_participants",
+        "ex_status",
+        "ex_force",
+        "ex_text",
+        "exercise",
+    ],
+    "pages/briefing.py": ["slide"],
+    "pages/sources.py": ["download", "file"],
+}
+
+
+@pytest.mark.parametrize("page", KEYS_BY_PAGE)
+def test_hostile_link_values_never_raise(page):
+    """Every key of the page with every hostile value (and repeated keys) at once: no exception."""
+    for value in HOSTILE_VALUES:
+        params = {key: value for key in KEYS_BY_PAGE[page]}
+        params["unknown_" + value[:10]] = value
+        at = open_page(page, params)
+        assert not at.exception, (page, value, [e.value for e in at.exception])
+    at = open_page(page, {key: [HOSTILE_VALUES[5], HOSTILE_VALUES[8], "1"] for key in KEYS_BY_PAGE[page]})
+    assert not at.exception
+
+
+def test_unknown_and_invalid_link_values_get_a_notice():
+    at = open_page("pages/membership.py", {"asof": "garbage", "zzz": "1"})
+    assert not at.exception
+    notices = " ".join(toast.value for toast in at.toast)
+    assert "zzz" in notices and "asof" in notices
+    assert at.slider(key="asof").value == date.today()
+
+
+def test_presentation_mode_hides_navigation_and_offers_exit():
+    at = open_page("pages/membership.py", {"present": "1"})
+    assert not at.exception
+    assert at.button(key="present_exit")
+    assert not at.sidebar.toggle, "nothing is written to the sidebar in presentation mode"
+
+
+def test_briefing_next_previous_and_add_view():
+    at = open_page("pages/briefing.py", {})
+    assert at.slider(key="slide").value == 1
+    at.button(key="next").click().run()
+    assert at.slider(key="slide").value == 2
+    at.button(key="prev").click().run()
+    assert at.slider(key="slide").value == 1
+    at.button(key="down_0").click().run()
+    assert at.session_state["deck"][0]["title"] == "Membership over time"
+    at.switch_page("pages/exercises.py").run()
+    at.multiselect(key="ex_hosts").set_value(["KGZ"]).run()
+    at.button(key="add_view_exercises").click().run()
+    deck = at.session_state["deck"]
+    assert len(deck) == 5 and deck[-1]["page"] == "exercises" and deck[-1]["state"]["ex_hosts"] == ["KGZ"]
