@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 
 from components.data import split_sources
 from components.style import INK, OKABE_ITO, base_layout, styled_geo
-from components.text import t
+from components.text import esc, t
 
 SERIES_STYLE_ORDER = [
     (OKABE_ITO["blue"], "circle"),
@@ -186,12 +186,12 @@ def exercise_hover(row: dict, names: dict[str, str]) -> str:
         if pd.notna(row["personnel"])
         else t("exercises.personnel_unknown")
     )
-    sources = split_sources(row["source_url"])
+    sources = [esc(url) for url in split_sources(row["source_url"])]
     return "<br>".join(
         [
-            f"<b>{row['name']}</b> · {t('status_ex.' + str(row['status']))}",
+            f"<b>{esc(row['name'])}</b> · {t('status_ex.' + str(row['status']))}",
             _dates(row),
-            f"{_clip(str(row['location'] or ''))} ({precision})",
+            f"{esc(_clip(str(row['location'] or '')))} ({precision})",
             t("exercises.hover.hosts", names=", ".join(names.get(c, c) for c in row["host_states"]) or "—"),
             t(
                 "exercises.hover.participants",
@@ -222,7 +222,9 @@ def exercise_map_figure(
 ) -> go.Figure:
     """Member states shaded, one marker per exercise: colour+symbol by series, size by personnel,
     hollow when the location is approximate (town, region or country)."""
-    names = dict(zip(members["iso3"].astype(str), members["name_en"].astype(str), strict=True))
+    names = {
+        code: esc(name) for code, name in zip(members["iso3"].astype(str), members["name_en"].astype(str), strict=True)
+    }
     fig = go.Figure()
     shaded = {code: status for code, status in member_status.items() if status in ("member", "frozen", "suspended")}
     if shaded:
@@ -251,9 +253,9 @@ def exercise_map_figure(
         approximate = [r["plot_precision"] in APPROXIMATE for r in records]
         chosen = [r["exercise_id"] == selected for r in records]
         label = (
-            members_of_style[0]
+            esc(members_of_style[0])
             if len(members_of_style) == 1
-            else t("exercises.legend.other_series", names=", ".join(members_of_style))
+            else t("exercises.legend.other_series", names=esc(", ".join(members_of_style)))
         )
         fig.add_trace(
             go.Scattergeo(
@@ -339,13 +341,13 @@ def per_year_figure(
             go.Bar(
                 x=all_years,
                 y=values,
-                name=series,
+                name=esc(series),
                 legendgroup=series,
                 marker={
                     "color": colour,
                     "pattern": {"shape": patterns[index % len(patterns)], "fgcolor": "white", "solidity": 0.3},
                 },
-                hovertemplate="%{x}: %{y} · " + series + "<extra></extra>",
+                hovertemplate="%{x}: %{y} · " + esc(series) + "<extra></extra>",
             )
         )
     fig.update_layout(**base_layout(height=340))

@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 
 from components.data import split_sources
 from components.style import BODY_KIND_STYLE, INK, OKABE_ITO, base_layout
-from components.text import t
+from components.text import esc, t
 
 # Org-chart rows, top to bottom. The supreme body (a statutory body with no parent) sits alone on
 # row 0; the other statutory bodies on row 1.
@@ -142,7 +142,7 @@ def spring_layout(graph: nx.DiGraph) -> dict[str, tuple[float, float]]:
 def node_label(attributes: dict, width: int = 13, max_lines: int = 3) -> str:
     """Abbreviation when the organization uses one, else the name wrapped into a narrow block."""
     if attributes["abbreviation"]:
-        return attributes["abbreviation"]
+        return esc(attributes["abbreviation"])
     lines: list[str] = []
     for word in attributes["name"].split():
         if lines and len(lines[-1]) + 1 + len(word) <= width:
@@ -151,7 +151,7 @@ def node_label(attributes: dict, width: int = 13, max_lines: int = 3) -> str:
             lines.append(word)
     if len(lines) > max_lines:
         lines = [*lines[: max_lines - 1], lines[max_lines - 1] + "…"]
-    return "<br>".join(lines)
+    return "<br>".join(esc(line) for line in lines)
 
 
 def established_text(attributes: dict) -> str:
@@ -328,7 +328,7 @@ def node_hover(graph: nx.DiGraph, node: str) -> str:
     name = attributes["name"] + (f" ({attributes['abbreviation']})" if attributes["abbreviation"] else "")
     return "<br>".join(
         [
-            f"<b>{name}</b>",
+            f"<b>{esc(name)}</b>",
             t(f"kind.{attributes['kind']}"),
             t("structure.established", day=established_text(attributes)),
         ]

@@ -21,7 +21,7 @@ from components.export import briefing_html
 from components.links import citation, describe_view, link_params, rejected_params, share_url
 from components.schema import DEPENDS_ON, TABLES
 from components.style import for_projector, with_title_and_source
-from components.text import t
+from components.text import t, tmd
 from components.version import data_version
 from components.views import VIEW_KEYS, default_deck, render_view
 
@@ -170,7 +170,7 @@ def footer(page: str | None = None) -> None:
         share_panel(page)
     folder = data_dir()
     shown = "data/" if folder.resolve() == (Path(__file__).resolve().parent.parent / "data") else str(folder)
-    st.caption(t("footer.data", folder=shown, version=current_data_version()))
+    st.caption(tmd("footer.data", folder=shown, version=current_data_version()))
     st.caption(t("footer.offline"))
 
 
@@ -205,6 +205,6 @@ def report_rejected_link(before: dict[str, list[str]]) -> None:
     for key in unknown:
         st.query_params.pop(key, None)
     if unknown:
-        st.toast(t("links.unknown", keys=", ".join(k[:40] for k in unknown[:10])), icon=":material/link_off:")
+        st.toast(tmd("links.unknown", keys=", ".join(k[:40] for k in unknown[:10])), icon=":material/link_off:")
     if invalid:
-        st.toast(t("links.invalid", keys=", ".join(invalid[:10])), icon=":material/link_off:")
+        st.toast(tmd("links.invalid", keys=", ".join(invalid[:10])), icon=":material/link_off:")

@@ -6,6 +6,8 @@ translation of this file, not a rewrite of the pages.
 
 from __future__ import annotations
 
+import html
+
 DEFAULT_LANGUAGE = "en"
 
 CATALOGUE: dict[str, dict[str, str]] = {
@@ -325,3 +327,38 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:
     if template is None:
         template = CATALOGUE[DEFAULT_LANGUAGE][key]
     return template.format(**values) if values else template
+
+
+# Characters Markdown (and Streamlit's extensions: LaTeX with $, colour and icon directives with :)
+# would interpret. Data is shown with these escaped so that it is always inert text.
+_MARKDOWN_SPECIALS = set("\\`*_{}[]<>()#+-.!|~$:=")
+# Characters that end or break a Markdown link target; percent-encoded in source links.
+_URL_ESCAPES = {"(": "%28", ")": "%29", "<": "%3C", ">": "%3E", " ": "%20", '"': "%22", "`": "%60", "\\": "%5C"}
+
+
+def md(value: object) -> str:
+    """Data as inert Markdown text: every special character escaped, line breaks folded."""
+    text = " ".join(str(value).split())
+    return "".join("\\" + char if char in _MARKDOWN_SPECIALS else char for char in text)
+
+
+def tmd(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:
+    """``t`` for Markdown output: the template's own formatting stays, the values are escaped."""
+    return t(key, lang, **{name: md(value) for name, value in values.items()})
+
+
+def esc(value: object) -> str:
+    """Data as inert text inside plotly's HTML-like labels and hover text."""
+    return html.escape(str(value), quote=False)
+
+
+def source_links_md(urls: list[str]) -> str:
+    """A numbered Markdown list of clickable sources; only http(s) addresses become links."""
+    lines = []
+    for number, url in enumerate(urls, start=1):
+        if url.startswith(("http://", "https://")):
+            target = "".join(_URL_ESCAPES.get(char, char) for char in url)
+            lines.append(f"{number}. [{md(url)}]({target})")
+        else:
+            lines.append(f"{number}. {md(url)}")
+    return "\n".join(lines)

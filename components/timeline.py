@@ -20,7 +20,7 @@ from components.style import (
     base_layout,
     styled_geo,
 )
-from components.text import t
+from components.text import esc, t
 
 MS_PER_DAY = 86_400_000
 APPROXIMATE_OPACITY = 0.55
@@ -48,7 +48,7 @@ def _fmt(day: pd.Timestamp, precision: str) -> str:
 
 def _first_source(cell: str) -> str:
     sources = split_sources(cell)
-    return sources[0] + (f" (+{len(sources) - 1} more)" if len(sources) > 1 else "") if sources else ""
+    return esc(sources[0]) + (f" (+{len(sources) - 1} more)" if len(sources) > 1 else "") if sources else ""
 
 
 def period_hover(row: pd.Series, lang: str = "en") -> str:
@@ -62,7 +62,7 @@ def period_hover(row: pd.Series, lang: str = "en") -> str:
             f"<b>{t('status.' + row['status'], lang)}</b>",
             f"{_fmt(row['start'], row['start_precision'])} – {end}",
             t("timeline.basis", lang, basis=t("basis." + row["basis"], lang)),
-            _wrap(note),
+            _wrap(esc(note)),
             t("timeline.source", lang, source=_first_source(row["source_url"])),
         ]
     )
@@ -123,7 +123,9 @@ def membership_timeline_figure(
         as_of: draw a dashed vertical line at this date.
         highlight: ISO3 of a state to emphasise (others are drawn lighter).
     """
-    names = dict(zip(members["iso3"].astype(str), members["name_en"].astype(str), strict=True))
+    names = {
+        code: esc(name) for code, name in zip(members["iso3"].astype(str), members["name_en"].astype(str), strict=True)
+    }
     order = state_order(periods, members)
     has_milestones = milestones is not None and len(milestones) > 0
     fig = make_subplots(
@@ -233,10 +235,10 @@ def membership_timeline_figure(
 
 def _add_milestones(fig: go.Figure, milestones: pd.DataFrame, lang: str) -> None:
     ordered = milestones.sort_values("date", kind="stable")
-    labels = [_short(str(title)) for title in ordered["title"]]
+    labels = [esc(_short(str(title))) for title in ordered["title"]]
     placed = stagger_levels(ordered["date"], labels)
     hover = [
-        f"<b>{_wrap(str(row.title))}</b><br>{_fmt(row.date, str(row.date_precision))}"
+        f"<b>{_wrap(esc(row.title))}</b><br>{_fmt(row.date, str(row.date_precision))}"
         f"<br>{t('timeline.source', lang, source=_first_source(row.source_url))}"
         for row in ordered.itertuples()
     ]
@@ -271,7 +273,9 @@ def _short(title: str, limit: int = LABEL_LIMIT) -> str:
 
 def status_map_figure(status_by_state: dict[str, str], members: pd.DataFrame, lang: str = "en") -> go.Figure:
     """Countries shaded by their status on one date (works offline with local topojson)."""
-    names = dict(zip(members["iso3"].astype(str), members["name_en"].astype(str), strict=True))
+    names = {
+        code: esc(name) for code, name in zip(members["iso3"].astype(str), members["name_en"].astype(str), strict=True)
+    }
     frame = pd.DataFrame(
         {
             "iso3": list(status_by_state),

@@ -13,7 +13,7 @@ from components.page_kit import (
     show_chart,
 )
 from components.schema import TABLES
-from components.text import t
+from components.text import md, source_links_md, t
 from components.views import default_deck, render_view
 
 ensure_app_frame()
@@ -67,18 +67,18 @@ controls[2].button(
 st.caption(t("briefing.counter", number=number, total=len(deck)))
 
 content = render_view(deck[number - 1], tables, today)
-st.header(content.title)
-st.markdown(content.caption)
+st.header(md(content.title))
+st.markdown(md(content.caption))
 st.caption(t("briefing.as_of", as_of=content.as_of))
 for index, (title, figure) in enumerate(content.figures):
     show_chart(figure, f"slide_chart_{index}", f"csto-briefing-{number}-{index}", title=title)
 with st.expander(t("briefing.sources", count=len(content.sources))):
-    st.markdown("\n".join(f"{i}. <{url}>" for i, url in enumerate(content.sources, start=1)))
+    st.markdown(source_links_md(content.sources))
 
 st.subheader(t("briefing.deck"))
 for index, view in enumerate(deck):
     row = st.columns([6, 1, 1, 1], vertical_alignment="center")
-    row[0].markdown(f"{index + 1}. **{view.get('title', '')}** — {view.get('caption', '')}")
+    row[0].markdown(f"{index + 1}. **{md(view.get('title', ''))}** — {md(view.get('caption', ''))}")
     row[1].button("↑", key=f"up_{index}", on_click=move, args=(index, -1), help=t("briefing.up"), disabled=index == 0)
     row[2].button(
         "↓",

@@ -20,7 +20,7 @@ from components.membership import status_on
 from components.page_kit import ensure_app_frame, footer, require_tables, show_chart
 from components.schema import EXERCISE_STATUSES
 from components.sources import to_csv_bytes
-from components.text import t
+from components.text import md, source_links_md, t, tmd
 
 ensure_app_frame()
 st.title(t("exercises.title"))
@@ -119,7 +119,7 @@ show_chart(
 )
 st.caption(t("exercises.map_caption"))
 if not unmapped.empty:
-    st.caption(t("exercises.unmapped", names=", ".join(unmapped["name"])))
+    st.caption(tmd("exercises.unmapped", names=", ".join(unmapped["name"])))
 
 left, right = st.columns([3, 2])
 with left:
@@ -143,27 +143,27 @@ with right, st.container(border=True):
         row = shown.set_index("exercise_id").loc[choice]
         precision = row["location_precision"] if isinstance(row["location_precision"], str) else "country"
         end = "" if row["end_date"] is None or str(row["end_date"]) == "NaT" else f" – {row['end_date']:%-d %B %Y}"
-        st.markdown(f"**{row['name']}** · {t('status_ex.' + str(row['status']))}")
-        st.markdown(t("exercises.card.dates", value=f"{row['start_date']:%-d %B %Y}{end}"))
+        st.markdown(f"**{md(row['name'])}** · {t('status_ex.' + str(row['status']))}")
+        st.markdown(tmd("exercises.card.dates", value=f"{row['start_date']:%-d %B %Y}{end}"))
         st.markdown(
             t("exercises.card.location", value=row["location"] or "—", precision=t(f"exercises.precision.{precision}"))
         )
-        st.markdown(t("exercises.card.hosts", value=", ".join(names.get(c, c) for c in row["host_states"]) or "—"))
+        st.markdown(tmd("exercises.card.hosts", value=", ".join(names.get(c, c) for c in row["host_states"]) or "—"))
         st.markdown(
             t("exercises.card.participants", value=", ".join(names.get(c, c) for c in row["participants"]) or "—")
         )
         personnel = (
             f"{int(row['personnel']):,}" if str(row["personnel"]) != "<NA>" else t("exercises.personnel_unknown")
         )
-        st.markdown(t("exercises.card.personnel", value=personnel))
+        st.markdown(tmd("exercises.card.personnel", value=personnel))
         if isinstance(row["force"], str) and row["force"]:
-            st.markdown(t("exercises.card.force", value=row["force"]))
+            st.markdown(tmd("exercises.card.force", value=row["force"]))
         if row["aliases"]:
-            st.markdown(t("exercises.card.aliases", value="; ".join(row["aliases"])))
+            st.markdown(tmd("exercises.card.aliases", value="; ".join(row["aliases"])))
         if isinstance(row["note"], str) and row["note"]:
-            st.caption(t("exercises.card.note", value=row["note"]))
+            st.caption(tmd("exercises.card.note", value=row["note"]))
         st.markdown(f"**{t('exercises.card.sources')}**")
-        st.markdown("\n".join(f"{i}. <{url}>" for i, url in enumerate(split_sources(row["source_url"]), start=1)))
+        st.markdown(source_links_md(split_sources(row["source_url"])))
 
 st.subheader(t("exercises.table", rows=len(shown)))
 columns = [

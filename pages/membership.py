@@ -10,7 +10,7 @@ from components.overview import state_names
 from components.page_kit import ensure_app_frame, footer, require_tables, show_chart
 from components.schema import EVENT_CATEGORIES
 from components.sources import to_csv_bytes
-from components.text import t
+from components.text import t, tmd
 from components.timeline import member_count_figure, membership_timeline_figure, status_map_figure
 
 TODAY = date.today()
@@ -108,7 +108,7 @@ for column, (key, codes) in zip(st.columns(len(metrics)), metrics, strict=True):
 for key, codes in metrics:
     if codes:
         label = t(f"membership.metric.{key}")
-        st.markdown(t("membership.names", label=label, names=", ".join(state_names(members, sorted(codes)))))
+        st.markdown(tmd("membership.names", label=label, names=", ".join(state_names(members, sorted(codes)))))
 
 left, right = st.columns(2)
 with left:
@@ -133,7 +133,7 @@ st.selectbox(
     bind="query-params",
 )
 if focus:
-    st.subheader(t("membership.history", name=names.get(focus, focus)))
+    st.subheader(tmd("membership.history", name=names.get(focus, focus)))
     history = with_first_source(state_history(membership, focus))
     if history.empty:
         st.info(t("membership.history_empty"))

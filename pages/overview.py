@@ -6,7 +6,7 @@ import streamlit as st
 
 from components.overview import headline, intro_sources, state_names
 from components.page_kit import ensure_app_frame, footer, require_tables
-from components.text import t
+from components.text import md, source_links_md, t, tmd
 
 ensure_app_frame()
 st.title(t("overview.title"))
@@ -16,9 +16,7 @@ figures = headline(tables, date.today())
 for key in ("overview.intro.1", "overview.intro.2", "overview.intro.3"):
     st.markdown(t(key))
 with st.expander(t("overview.intro.sources_label")):
-    st.markdown(
-        "\n".join(f"{i}. <{url}>" for i, url in enumerate(intro_sources(tables["events"], tables["membership"]), 1))
-    )
+    st.markdown(source_links_md(intro_sources(tables["events"], tables["membership"])))
 
 dash = t("overview.no_data")
 top = st.columns(3)
@@ -32,12 +30,12 @@ latest = f"{figures.latest_event_date:%-d %b %Y}" if figures.latest_event_date i
 with bottom[1]:
     st.metric(t("overview.metric.latest"), latest)
     if figures.latest_event_title:
-        st.caption(figures.latest_event_title)
+        st.caption(md(figures.latest_event_title))
 
 members = tables["members"]
-st.markdown(t("overview.members_today", names=", ".join(state_names(members, figures.members_today))))
+st.markdown(tmd("overview.members_today", names=", ".join(state_names(members, figures.members_today))))
 if figures.frozen_today:
-    st.markdown(t("overview.frozen_today", names=", ".join(state_names(members, figures.frozen_today))))
+    st.markdown(tmd("overview.frozen_today", names=", ".join(state_names(members, figures.frozen_today))))
 
 st.subheader(t("overview.pages"))
 cards = st.columns(2) + st.columns(2)

@@ -7,11 +7,11 @@ from components.data import DataValidationError, data_dir, split_sources
 from components.page_kit import ensure_app_frame, footer, load_table
 from components.schema import TABLES
 from components.sources import cited_sources, column_dictionary, to_csv_bytes
-from components.text import t
+from components.text import source_links_md, t, tmd
 
 ensure_app_frame()
 st.title(t("sources.title"))
-st.caption(t("sources.intro", folder=str(data_dir())))
+st.caption(tmd("sources.intro", folder=str(data_dir())))
 
 loaded: dict[str, pd.DataFrame] = {}
 failed: dict[str, DataValidationError] = {}
@@ -51,9 +51,9 @@ if "discrepancies" in loaded:
     discrepancies = loaded["discrepancies"]
     for row in discrepancies.itertuples():
         with st.container(border=True):
-            st.markdown(t("sources.discrepancy.claim", claim=row.claim))
-            st.markdown(t("sources.discrepancy.correction", correction=row.correction))
-            st.caption(" · ".join(f"<{url}>" for url in split_sources(row.source_url)))
+            st.markdown(tmd("sources.discrepancy.claim", claim=row.claim))
+            st.markdown(tmd("sources.discrepancy.correction", correction=row.correction))
+            st.caption(source_links_md(split_sources(row.source_url)))
 
 st.header(t("sources.files"))
 for name, spec in TABLES.items():

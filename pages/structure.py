@@ -17,7 +17,7 @@ from components.org import (
 from components.page_kit import ensure_app_frame, footer, require_tables, show_chart
 from components.schema import BODY_KINDS
 from components.sources import to_csv_bytes
-from components.text import t
+from components.text import md, source_links_md, t, tmd
 
 ensure_app_frame()
 st.title(t("structure.title"))
@@ -78,9 +78,9 @@ selected = st.selectbox(
 
 lonely = unconnected_bodies(graph)
 if lonely:
-    st.caption(t("structure.unlinked", names=", ".join(names[n] for n in lonely)))
+    st.caption(tmd("structure.unlinked", names=", ".join(names[n] for n in lonely)))
 if built.dangling:
-    st.warning(t("structure.dangling", links=", ".join(f"{u} → {v}" for u, v, _ in built.dangling)))
+    st.warning(tmd("structure.dangling", links=", ".join(f"{u} → {v}" for u, v, _ in built.dangling)))
 if not kinds:
     st.info(t("structure.empty"))
 else:
@@ -107,21 +107,21 @@ with st.container(border=True):
         st.caption(t("structure.details_hint"))
     else:
         details = body_details(graph, selected)
-        st.markdown(f"**{details['name']}**")
+        st.markdown(f"**{md(details['name'])}**")
         for key in ("abbreviation", "name_ru"):
             if details[key]:
-                st.markdown(t(f"structure.{key}", value=details[key]))
+                st.markdown(tmd(f"structure.{key}", value=details[key]))
         st.markdown(t("structure.kind", value=t(f"kind.{details['kind']}")))
-        st.markdown(t("structure.established", day=details["established"]))
+        st.markdown(tmd("structure.established", day=details["established"]))
         if details["description"]:
-            st.markdown(details["description"])
+            st.markdown(md(details["description"]))
         up, down = st.columns(2)
         up.markdown(f"**{t('structure.answers_to')}**")
-        up.markdown("\n".join(f"- {line}" for line in details["answers_to"]) or t("structure.nothing"))
+        up.markdown("\n".join(f"- {md(line)}" for line in details["answers_to"]) or t("structure.nothing"))
         down.markdown(f"**{t('structure.answered_by')}**")
-        down.markdown("\n".join(f"- {line}" for line in details["answered_by"]) or t("structure.nothing"))
+        down.markdown("\n".join(f"- {md(line)}" for line in details["answered_by"]) or t("structure.nothing"))
         st.markdown(f"**{t('structure.sources')}**")
-        st.markdown("\n".join(f"{i}. <{url}>" for i, url in enumerate(details["sources"], start=1)))
+        st.markdown(source_links_md(details["sources"]))
 
 st.subheader(t("structure.table"))
 st.dataframe(

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from components.text import md
 from tests.conftest import ROOT
 
 APP = ROOT / "app.py"
@@ -84,7 +85,7 @@ def test_structure_choosing_a_body_shows_its_panel():
     assert not at.exception
     text = " ".join(m.value for m in at.markdown)
     assert "Collective Rapid Reaction Forces" in text and "Established: 4 February 2009" in text
-    assert "Troops (Collective Forces) of the CSTO — part of" in text
+    assert md("Troops (Collective Forces) of the CSTO — part of") in text
 
 
 def test_structure_as_of_year_greys_later_bodies():
@@ -116,4 +117,4 @@ def test_exercises_card_for_a_picked_exercise():
     at = run_page("pages/exercises.py")
     at.selectbox(key="exercise").set_value("ub-2023").run()
     text = " ".join(m.value for m in at.markdown)
-    assert "Unbreakable Brotherhood-2023" in text and "Edelweiss" in text
+    assert md("Indestructible Brotherhood-2023") in text and "Edelweiss" in text
