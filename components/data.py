@@ -28,7 +28,10 @@ EARLIEST_DATE = date(1991, 1, 1)
 LIST_SEPARATOR = ";"
 SOURCE_SEPARATOR = " ; "
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_URL = re.compile(r"^https?://[^\s]+$")
+# An http(s) address without the characters RFC 3986 never allows (spaces, quotes, angle brackets…).
+_URL = re.compile(r"^https?://[^\s<>\"'`{}|\\^]+$")
+MAX_FILE_BYTES = 50_000_000
+MAX_ROWS = 200_000
 
 
 @dataclass(frozen=True)
@@ -170,27 +173,19 @@ def build_schema(spec: TableSpec, refs: dict[str, frozenset[str]], today: date) 
     return pa.DataFrameSchema(columns, strict=False, ordered=False)
 
 
-def _read_text(path: Path) -> str:
-    raw = path.read_bytes()
-    if b"\x00" in raw[:4096]:
-        raise DataValidationError(path.name, [Problem(path.name, None, None, "a UTF-8 text file (found binary data)")])
+def _decode(raw: bytes, file_name: str) -> str:
+    if b"\x00" in raw[:65536]:
+        raise DataValidationError(file_name, [Problem(file_name, None, None, "a UTF-8 text file (found binary data)")])
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise DataValidationError(
-            path.name,
-            [
-                Problem(
-                    path.name, line, None, f"UTF-8 text (byte {exc.start} cannot be decoded; save the file as UTF-8)"
-                )
-            ],
-        ) from None
+        expected = f"UTF-8 text (byte {exc.start} cannot be decoded; save the file as UTF-8)"
+        raise DataValidationError(file_name, [Problem(file_name, line, None, expected)]) from None
 
 
-def _structure_problems(spec: TableSpec, text: str) -> list[Problem]:
+def _structure_problems(spec: TableSpec, text: str, name: str) -> list[Problem]:
     """Problems pandas would otherwise hide: empty file, wrong delimiter, ragged rows, quoting."""
-    name = spec.file_name
     if not text.strip():
         return [
             Problem(
@@ -225,7 +220,7 @@ def _structure_problems(spec: TableSpec, text: str) -> list[Problem]:
     return problems
 
 
-def _problems_from_pandera(spec: TableSpec, errors: SchemaErrors) -> list[Problem]:
+def _problems_from_pandera(file_name: str, errors: SchemaErrors) -> list[Problem]:
     problems = []
     cases = errors.failure_cases
     for _, case in cases.iterrows():
@@ -237,7 +232,7 @@ def _problems_from_pandera(spec: TableSpec, errors: SchemaErrors) -> list[Proble
             expected = "a unique value (duplicate id)"
         problems.append(
             Problem(
-                spec.file_name,
+                file_name,
                 line,
                 str(case.get("column") or "") or None,
                 expected,
@@ -273,7 +268,7 @@ def read_table(
     refs: dict[str, frozenset[str]] | None = None,
     today: date | None = None,
 ) -> pd.DataFrame:
-    """Read one table, validate it, and return it typed.
+    """Read one table file, validate it, and return it typed.
 
     Args:
         name: table name, a key of ``components.schema.TABLES``.
@@ -290,19 +285,47 @@ def read_table(
         raise DataValidationError(
             spec.file_name, [Problem(spec.file_name, None, None, f"the file at {path} (not found)")]
         )
-    text = _read_text(path)
-    structural = _structure_problems(spec, text)
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise DataValidationError(spec.file_name, [_too_big(spec.file_name, path.stat().st_size)])
+    return parse_table(name, path.read_bytes(), refs, today)
+
+
+def _too_big(file_name: str, size: int, limit: int = MAX_FILE_BYTES) -> Problem:
+    return Problem(file_name, None, None, f"a file of at most {limit:,} bytes", f"{size:,} bytes")
+
+
+def parse_table(
+    name: str,
+    raw: bytes,
+    refs: dict[str, frozenset[str]] | None = None,
+    today: date | None = None,
+    file_name: str | None = None,
+    max_rows: int = MAX_ROWS,
+) -> pd.DataFrame:
+    """Validate and type one table from its bytes (a file, or an upload that never touches disk).
+
+    The row cap is checked by counting line breaks before anything is parsed.
+    """
+    spec = TABLES[name]
+    shown_name = file_name or spec.file_name
+    lines = raw.count(b"\n")
+    if lines > max_rows + 1:
+        raise DataValidationError(
+            shown_name, [Problem(shown_name, None, None, f"at most {max_rows:,} rows", f"{lines:,} lines")]
+        )
+    text = _decode(raw, shown_name)
+    structural = _structure_problems(spec, text, shown_name)
     if structural:
-        raise DataValidationError(spec.file_name, structural)
-    raw = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skipinitialspace=False)
-    raw.columns = [c.strip() for c in raw.columns]
-    raw = raw[spec.column_names]
+        raise DataValidationError(shown_name, structural)
+    frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skipinitialspace=False)
+    frame.columns = [c.strip() for c in frame.columns]
+    frame = frame[spec.column_names]
     schema = build_schema(spec, refs or {}, today or date.today())
     try:
-        schema.validate(raw, lazy=True)
+        schema.validate(frame, lazy=True)
     except SchemaErrors as errors:
-        raise DataValidationError(spec.file_name, _problems_from_pandera(spec, errors)) from None
-    return _typed(spec, raw)
+        raise DataValidationError(shown_name, _problems_from_pandera(shown_name, errors)) from None
+    return _typed(spec, frame)
 
 
 def ids_of(table: pd.DataFrame, key: str) -> frozenset[str]:

@@ -16,7 +16,16 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from components.data import DataValidationError, data_dir, ids_of, read_all, read_table, table_path
+from components.data import (
+    DataValidationError,
+    Problem,
+    data_dir,
+    ids_of,
+    parse_table,
+    read_all,
+    read_table,
+    table_path,
+)
 from components.export import briefing_html
 from components.links import citation, describe_view, link_params, rejected_params, share_url
 from components.schema import DEPENDS_ON, TABLES
@@ -29,6 +38,10 @@ from components.views import VIEW_KEYS, default_deck, render_view
 # also works behind a proxy under a path prefix.
 TOPOJSON_URL = "app/static/topojson/"
 REF_KEYS = {"members": "iso3", "bodies": "body_id"}
+SESSION_ROWS = "session_rows"
+UPLOADABLE = ("exercises", "events")
+UPLOAD_MAX_BYTES = 2_000_000
+UPLOAD_MAX_ROWS = 5_000
 
 
 def ensure_app_frame() -> None:
@@ -52,15 +65,64 @@ def _mtime(path: Path) -> float:
 def _cached_table(name: str, folder: str, mtime: float, ref_mtimes: tuple[float, ...]) -> pd.DataFrame:
     """Read one validated table. The mtimes are cache keys: an edited file is read again."""
     del mtime, ref_mtimes  # only part of the cache key
-    refs = {ref: ids_of(load_table(ref, Path(folder)), REF_KEYS[ref]) for ref in DEPENDS_ON[name]}
+    refs = {ref: ids_of(_base_table(ref, Path(folder)), REF_KEYS[ref]) for ref in DEPENDS_ON[name]}
     return read_table(name, Path(folder), refs=refs)
 
 
-def load_table(name: str, folder: Path | None = None) -> pd.DataFrame:
-    """A validated, typed table (a copy, so callers can never change the cached one)."""
-    folder = folder or data_dir()
+def _base_table(name: str, folder: Path) -> pd.DataFrame:
+    """The cached table as the data folder has it (no session rows)."""
     ref_mtimes = tuple(_mtime(table_path(ref, folder)) for ref in DEPENDS_ON[name])
-    return _cached_table(name, str(folder), _mtime(table_path(name, folder)), ref_mtimes).copy()
+    return _cached_table(name, str(folder), _mtime(table_path(name, folder)), ref_mtimes)
+
+
+def load_table(name: str, folder: Path | None = None) -> pd.DataFrame:
+    """A validated, typed table (a copy, so callers can never change the cached one), with the
+    rows this browser session uploaded added at the end."""
+    table = _base_table(name, folder or data_dir()).copy()
+    extra = st.session_state.get(SESSION_ROWS, {}).get(name)
+    return table if extra is None else pd.concat([table, extra], ignore_index=True)
+
+
+def accept_upload(name: str, file_name: str, raw: bytes) -> int:
+    """Validate an uploaded CSV in memory and keep its rows for this session only.
+
+    Returns the number of rows added. Raises DataValidationError (type, size and row caps are
+    checked before parsing; ids must not clash with the shipped data or earlier uploads).
+    """
+    if not file_name.lower().endswith(".csv"):
+        raise DataValidationError(file_name, [Problem(file_name, None, None, "a .csv file")])
+    if len(raw) > UPLOAD_MAX_BYTES:
+        raise DataValidationError(
+            file_name, [Problem(file_name, None, None, f"at most {UPLOAD_MAX_BYTES:,} bytes", f"{len(raw):,} bytes")]
+        )
+    refs = {ref: ids_of(load_table(ref), REF_KEYS[ref]) for ref in DEPENDS_ON[name]}
+    rows = parse_table(name, raw, refs, file_name=file_name, max_rows=UPLOAD_MAX_ROWS)
+    key = TABLES[name].key
+    if key:
+        clashes = sorted(set(rows[key]) & set(load_table(name)[key]))
+        if clashes:
+            problems = [Problem(file_name, None, key, "an id not already in the data", clash) for clash in clashes[:20]]
+            raise DataValidationError(file_name, problems)
+    stored = st.session_state.setdefault(SESSION_ROWS, {})
+    stored[name] = pd.concat([stored[name], rows], ignore_index=True) if name in stored else rows
+    return len(rows)
+
+
+def data_health() -> pd.DataFrame:
+    """Every validation problem in the data in use: file, line, column, expected, found."""
+    problems = []
+    for name in TABLES:
+        try:
+            load_table(name)
+        except DataValidationError as error:
+            problems.extend(error.problems)
+    return pd.DataFrame(
+        [
+            {"file": p.file, "line": p.line, "column": p.column or "", "expected": p.expected, "found": p.value}
+            for p in problems
+        ],
+        columns=["file", "line", "column", "expected", "found"],
+    )
 
 
 def show_data_error(error: DataValidationError) -> None:

@@ -146,11 +146,13 @@ with right, st.container(border=True):
         st.markdown(f"**{md(row['name'])}** · {t('status_ex.' + str(row['status']))}")
         st.markdown(tmd("exercises.card.dates", value=f"{row['start_date']:%-d %B %Y}{end}"))
         st.markdown(
-            t("exercises.card.location", value=row["location"] or "—", precision=t(f"exercises.precision.{precision}"))
+            tmd(
+                "exercises.card.location", value=row["location"] or "—", precision=t(f"exercises.precision.{precision}")
+            )
         )
         st.markdown(tmd("exercises.card.hosts", value=", ".join(names.get(c, c) for c in row["host_states"]) or "—"))
         st.markdown(
-            t("exercises.card.participants", value=", ".join(names.get(c, c) for c in row["participants"]) or "—")
+            tmd("exercises.card.participants", value=", ".join(names.get(c, c) for c in row["participants"]) or "—")
         )
         personnel = (
             f"{int(row['personnel']):,}" if str(row["personnel"]) != "<NA>" else t("exercises.personnel_unknown")

@@ -4,7 +4,17 @@ import pandas as pd
 import streamlit as st
 
 from components.data import DataValidationError, data_dir, split_sources
-from components.page_kit import ensure_app_frame, footer, load_table
+from components.page_kit import (
+    SESSION_ROWS,
+    UPLOAD_MAX_BYTES,
+    UPLOAD_MAX_ROWS,
+    UPLOADABLE,
+    accept_upload,
+    data_health,
+    ensure_app_frame,
+    footer,
+    load_table,
+)
 from components.schema import TABLES
 from components.sources import cited_sources, column_dictionary, to_csv_bytes
 from components.text import source_links_md, t, tmd
@@ -44,6 +54,55 @@ st.dataframe(
         "state": t("sources.col.state"),
     },
 )
+
+st.header(t("sources.health"))
+problems = data_health()
+if problems.empty:
+    st.success(t("sources.health.ok", count=len(TABLES)), icon=":material/verified:")
+else:
+    st.error(
+        t("sources.health.problems", count=len(problems), files=problems["file"].nunique()), icon=":material/error:"
+    )
+    st.dataframe(
+        problems,
+        hide_index=True,
+        column_config={
+            "file": t("sources.col.file"),
+            "line": st.column_config.NumberColumn(t("sources.health.line"), format="%d"),
+            "column": t("sources.col.name"),
+            "expected": st.column_config.TextColumn(t("sources.health.expected"), width="large"),
+            "found": t("sources.health.found"),
+        },
+    )
+
+with st.expander(t("sources.upload"), icon=":material/upload_file:"):
+    st.caption(t("sources.upload.help", rows=UPLOAD_MAX_ROWS, size=UPLOAD_MAX_BYTES // 1_000_000))
+    target = st.selectbox(
+        t("sources.upload.table"), UPLOADABLE, format_func=lambda n: TABLES[n].file_name, key="upload_table"
+    )
+    upload = st.file_uploader(
+        t("sources.upload.file"), type=["csv"], key="upload_file", max_upload_size=UPLOAD_MAX_BYTES // 1_000_000 or 1
+    )
+    if upload is not None and st.session_state.get("upload_done") != (upload.file_id, target):
+        st.session_state["upload_done"] = (upload.file_id, target)
+        try:
+            added = accept_upload(target, upload.name, upload.getvalue())
+        except DataValidationError as error:
+            st.error(tmd("sources.upload.rejected", file=upload.name), icon=":material/error:")
+            st.code(str(error), language=None)
+        else:
+            st.success(tmd("sources.upload.added", rows=added, file=TABLES[target].file_name), icon=":material/check:")
+    session_rows = st.session_state.get(SESSION_ROWS, {})
+    if session_rows:
+        st.caption(
+            tmd(
+                "sources.upload.current",
+                summary=", ".join(f"{TABLES[n].file_name}: {len(r)}" for n, r in session_rows.items()),
+            )
+        )
+        st.button(
+            t("sources.upload.clear"), key="upload_clear", on_click=lambda: st.session_state.pop(SESSION_ROWS, None)
+        )
 
 st.header(t("sources.discrepancies"))
 st.markdown(t("sources.discrepancies.intro"))

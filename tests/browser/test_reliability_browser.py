@@ -1,0 +1,67 @@
+"""In Chromium: a broken data file stops only the pages that need it; hostile data stays inert."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from tests.browser.conftest import PageWatch, screenshot, start_app, wait_for_page
+from tests.conftest import DATA
+from tests.test_security import poison
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def app_with(tmp_path, chromium_executable):
+    """Start the app on a copy of the data that a test changes first."""
+    procs = []
+
+    def start(damage) -> str:
+        folder = tmp_path / "data"
+        shutil.copytree(DATA, folder)
+        damage(folder)
+        url, proc = start_app(folder)
+        procs.append(proc)
+        return url
+
+    yield start
+    for proc in procs:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def test_broken_exercises_file_stops_only_its_pages(app_with, browser):
+    """exercises.csv replaced by binary: the Exercise map explains, the timeline still draws."""
+    url = app_with(lambda folder: (folder / "exercises.csv").write_bytes(b"\x00\x01\x02"))
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(f"{url}/exercises")
+    page.get_by_text("cannot show its data").first.wait_for(timeout=60_000)
+    page.get_by_text("exercises.csv: 1 problem(s)").first.wait_for()
+    assert page.locator('[data-testid="stException"]').count() == 0
+    screenshot(page, "reliability-broken-exercises")
+    page.goto(f"{url}/membership")
+    wait_for_page(page, charts=3)
+    assert page.get_by_text("cannot show its data").count() == 0
+    page.close()
+
+
+def test_hostile_data_is_inert_in_the_browser(app_with, browser):
+    """Script, image and link payloads in every text field: no dialog, no request off this machine."""
+    url = app_with(poison)
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    watch = PageWatch(page)
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    for path, charts in [("", 0), ("membership?focus=Armenia", 3), ("structure", 1), ("exercises", 2), ("sources", 0)]:
+        page.goto(f"{url}/{path}")
+        wait_for_page(page, charts=charts)
+        if charts:  # hover text is where plotly would interpret markup
+            points = page.locator(".js-plotly-plot .scatterlayer .points path, .js-plotly-plot .barlayer .point path")
+            points.first.hover(force=True, timeout=5_000)
+    screenshot(page, "reliability-hostile-sources")
+    assert dialogs == []
+    assert watch.external_requests() == []
+    context.close()

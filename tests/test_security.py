@@ -1,0 +1,175 @@
+"""Hostile data and configuration: payloads stay inert text; the production settings are hardened."""
+
+from __future__ import annotations
+
+import csv
+import re
+import shutil
+import tomllib
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components.data import read_all
+from components.export import briefing_html
+from components.schema import TABLES
+from components.sources import to_csv_bytes
+from components.views import default_deck, render_view
+from tests.conftest import DATA, FIXED_TODAY, ROOT
+
+PAYLOADS = [
+    "<script>alert('x')</script>",
+    '"><img src=http://evil.example/x.png onerror=alert(1)>',
+    "![pixel](http://evil.example/p.png)",
+    "[click](javascript:alert(1))",
+    "<iframe src=//evil.example></iframe>",
+    "$\\href{javascript:alert(1)}{x}$",
+    '=HYPERLINK("http://evil.example")',
+]
+TEXT_KINDS = {"text", "list"}
+
+
+def poison(folder: Path) -> None:
+    """Put a payload into every free-text field of every table (ids and codes stay valid)."""
+    for spec in TABLES.values():
+        path = folder / spec.file_name
+        with path.open(encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+        for number, row in enumerate(rows):
+            payload = PAYLOADS[number % len(PAYLOADS)]
+            for column in spec.columns:
+                if (column.kind in TEXT_KINDS and not column.required) or column.kind == "text":
+                    row[column.name] = (row[column.name] + " " + payload).strip()
+                if column.kind == "url":
+                    row[column.name] += " ; https://example.org/?q=%3Cscript%3Ealert(1)%3C/script%3E"
+        with path.open("w", encoding="utf-8", newline="") as f:
+            writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+
+
+@pytest.fixture(scope="module")
+def poisoned(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("poisoned") / "data"
+    shutil.copytree(DATA, folder)
+    poison(folder)
+    return folder
+
+
+def test_poisoned_data_still_validates(poisoned):
+    tables = read_all(poisoned, today=FIXED_TODAY)
+    assert any("<script>" in name for name in tables["members"]["name_en"])
+
+
+RAW_HTML = re.compile(r"(?<!\\)<(script|img|iframe)|(?<!\\)!\[|(?<!\\)\]\(javascript", re.IGNORECASE)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "pages/overview.py",
+        "pages/membership.py",
+        "pages/structure.py",
+        "pages/exercises.py",
+        "pages/briefing.py",
+        "pages/sources.py",
+    ],
+)
+def test_payloads_render_as_inert_text_on_every_page(poisoned, monkeypatch, page):
+    monkeypatch.setenv("CSTO_DATA_DIR", str(poisoned))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    if page != "pages/overview.py":
+        at.switch_page(page).run()
+    if page == "pages/structure.py":
+        at.selectbox(key="body").set_value("csc").run()
+    if page == "pages/exercises.py":
+        at.selectbox(key="exercise").set_value("rubezh-2004").run()
+    if page == "pages/membership.py":
+        at.selectbox(key="focus").set_value("ARM").run()
+    assert not at.exception
+    rendered = [
+        el.value
+        for kind in ("markdown", "caption", "subheader", "header", "title", "error", "warning", "info", "success")
+        for el in getattr(at, kind)
+    ]
+    offending = [text for text in rendered if RAW_HTML.search(str(text))]
+    assert offending == []
+
+
+def test_payloads_are_inert_in_exports(poisoned):
+    tables = read_all(poisoned, today=FIXED_TODAY)
+    slides = [render_view(view, tables, FIXED_TODAY) for view in default_deck(FIXED_TODAY)]
+    page = briefing_html(slides, "v", FIXED_TODAY)
+    body = page.split("</head>", 1)[1]
+    assert not re.search(r"<(img|iframe)\b", body) and "<script>alert" not in body
+    assert "javascript:" not in re.sub(r"\\u003c|\\u002f", "", body).split("href=")[0] or 'href="javascript' not in body
+    csv_text = to_csv_bytes(tables["events"]).decode()
+    assert "\n=HYPERLINK" not in csv_text and ",=HYPERLINK" not in csv_text
+
+
+def test_no_data_reaches_unsafe_html():
+    """Only app.py's constant presentation CSS may use st.html; nothing uses unsafe_allow_html."""
+    offenders = []
+    for path in [ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "components").glob("*.py")]:
+        source = path.read_text(encoding="utf-8")
+        if "unsafe_allow_html" in source:
+            offenders.append(f"{path.name}: unsafe_allow_html")
+        for call in re.findall(r"st\.html\(([^)]*)\)", source):
+            if call.strip() != "PRESENTATION_CSS":
+                offenders.append(f"{path.name}: st.html({call})")
+    assert offenders == []
+    assert "{" not in (ROOT / "app.py").read_text(encoding="utf-8").split('PRESENTATION_CSS = "')[1].split('"')[
+        0
+    ].replace("{ font-size: 21px; }", "")
+
+
+def test_production_configuration_is_hardened():
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["enableXsrfProtection"] is True
+    assert config["server"]["enableCORS"] is True
+    assert config["server"]["headless"] is True
+    assert 0 < config["server"]["maxUploadSize"] <= 5
+    assert config["browser"]["gatherUsageStats"] is False
+    assert config["client"]["showErrorDetails"] == "none"
+    assert config["client"]["toolbarMode"] == "viewer"
+
+
+def test_upload_is_validated_and_kept_in_the_session_only(monkeypatch, tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    monkeypatch.setenv("CSTO_DATA_DIR", str(folder))
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    script = """
+import streamlit as st
+from components.page_kit import accept_upload, load_table
+from components.data import DataValidationError
+from components.schema import TABLES
+header = ",".join(TABLES["exercises"].column_names)
+good = (header + "\\nmine-2025,Mine-2025,Interaction,2025-05-01,,day,held,KGZ,,,,,KGZ,,,,,https://example.org/mine\\n").encode()
+bad = (header + "\\nmine-2,Mine,Interaction,2025-05-01,,day,held,XXX,,,,,,,,,,https://example.org\\n").encode()
+st.text(accept_upload("exercises", "mine.csv", good))
+for name, raw in [("bad.csv", bad), ("big.csv", b"x" * 3_000_000), ("notes.txt", good), ("dup.csv", good)]:
+    try:
+        accept_upload("exercises", name, raw)
+    except DataValidationError as error:
+        st.text("REJECTED " + str(error).splitlines()[1])
+st.text(len(load_table("exercises")))
+"""
+    at = AppTest.from_string(script, default_timeout=30).run()
+    assert not at.exception
+    values = [m.value for m in at.text]
+    assert values[0] == "1"
+    assert (
+        "host_states" in values[1]
+        and "bytes" in values[2]
+        and ".csv file" in values[3]
+        and "already in the data" in values[4]
+    )
+    assert int(values[5]) == len(read_all(folder)["exercises"]) + 1
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before, "nothing written to disk"
+    other_session = AppTest.from_string(
+        "from components.page_kit import load_table\nimport streamlit as st\nst.text(len(load_table('exercises')))"
+    ).run()
+    assert int(other_session.text[0].value) == len(read_all(folder)["exercises"])
