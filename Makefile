@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test lint install install-dev clean
+.PHONY: run test lint audit install install-dev clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,9 @@ lint: install-dev
 
 test: lint  ## lint + the whole test suite, browser tests included
 	$(BIN)/python -m pytest
+
+audit: install-dev  ## known vulnerabilities in the pinned requirements (see README: Security)
+	$(BIN)/pip-audit -r requirements.txt --progress-spinner off
 
 clean:
 	rm -rf $(VENV) .pytest_cache screenshots

@@ -1,0 +1,21 @@
+# CSTO Explorer: one Streamlit process per container. Run several behind a sticky proxy
+# (see deploy/README.md): one Streamlit process runs one script at a time per session.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
+WORKDIR /app
+COPY requirements.txt .
+RUN pip install -r requirements.txt
+COPY app.py ./
+COPY components ./components
+COPY pages ./pages
+COPY data ./data
+COPY static ./static
+COPY .streamlit ./.streamlit
+
+RUN useradd --create-home explorer
+USER explorer
+EXPOSE 8501
+HEALTHCHECK --interval=30s --timeout=5s CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8501/_stcore/health')"
+# STREAMLIT_SERVER_COOKIE_SECRET must be the same on every replica (set it at run time).
+CMD ["python", "-m", "streamlit", "run", "app.py", "--server.address", "0.0.0.0", "--server.port", "8501"]
