@@ -45,7 +45,9 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(script: str = "app.py", data_dir: Path | None = None, timeout: float = 120) -> Iterator[tuple[str, psutil.Process, float]]:
+def server(
+    script: str = "app.py", data_dir: Path | None = None, timeout: float = 120
+) -> Iterator[tuple[str, psutil.Process, float]]:
     """Run ``streamlit run script``; yields (url, process, seconds until the health check passed)."""
     port = free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
@@ -90,9 +92,7 @@ def wait_drawn(page, charts: int, timeout: int = 120_000) -> None:
 
 def wait_idle(page, timeout: int = 120_000) -> None:
     """Wait until Streamlit's running indicator has come and gone."""
-    page.wait_for_function(
-        "!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout
-    )
+    page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout)
 
 
 def median_ms(samples: list[float]) -> float:

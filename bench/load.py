@@ -20,7 +20,10 @@ from bench.common import CHROMIUM_ARGS, chromium, rss_mb, server, table
 DRIVES = {
     "membership": ("State in focus", ["Uzbek", "Armen", "Kyrgyz", "Belar", "Tajik", "Russia"]),
     "structure": ("Find a body", ["CRRF", "Secretariat", "Joint Staff", "CSC", "ICMEC", "Channel"]),
-    "exercises": ("Exercise", ["Interaction-2024", "Rubezh-2024", "Search-2023", "Echelon-2023", "Rubezh-2010", "Cobalt"]),
+    "exercises": (
+        "Exercise",
+        ["Interaction-2024", "Rubezh-2024", "Search-2023", "Echelon-2023", "Rubezh-2010", "Cobalt"],
+    ),
 }
 
 

@@ -30,7 +30,7 @@ SOURCE_SEPARATOR = " ; "
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # An http(s) address without the characters RFC 3986 never allows (spaces, quotes, angle brackets…).
 _URL = re.compile(r"^https?://[^\s<>\"'`{}|\\^]+$")
-MAX_FILE_BYTES = 50_000_000
+MAX_FILE_BYTES = 200_000_000
 MAX_ROWS = 200_000
 
 
@@ -259,6 +259,8 @@ def _typed(spec: TableSpec, raw: pd.DataFrame) -> pd.DataFrame:
             typed[col.name] = values.map(split_list)
         else:
             typed[col.name] = values.str.strip().astype("string")
+    if spec.order_by:
+        typed = typed.sort_values(list(spec.order_by), kind="stable")
     return typed.reset_index(drop=True)
 
 

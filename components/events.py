@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+import numpy as np
 import pandas as pd
 
 from components.data import split_sources
@@ -25,9 +26,23 @@ def filter_events(
         keep &= events["states"].map(lambda codes: bool(wanted.intersection(codes)))
     if years is not None:
         keep &= events["date"].dt.year.between(years[0], years[1])
-    return events[keep].sort_values("date", kind="stable")
+    kept = events[keep]
+    return kept if kept["date"].is_monotonic_increasing else kept.sort_values("date", kind="stable")
 
 
 def with_first_source(table: pd.DataFrame) -> pd.DataFrame:
     """Add ``source`` (the first URL, for a clickable link column) beside the full ``source_url``."""
     return table.assign(source=table["source_url"].map(lambda cell: (split_sources(cell) or [""])[0]))
+
+
+# More milestones than this cannot be labelled or even told apart on the time axis.
+MILESTONE_LIMIT = 150
+
+
+def spread_sample(events: pd.DataFrame, count: int) -> pd.DataFrame:
+    """``count`` events spread evenly over the sorted list (first and last always kept)."""
+    if len(events) <= count:
+        return events
+    ordered = events.sort_values("date", kind="stable")
+    positions = np.linspace(0, len(ordered) - 1, count).round().astype(int)
+    return ordered.iloc[np.unique(positions)]

@@ -6,6 +6,7 @@ import math
 from collections.abc import Collection
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -28,12 +29,18 @@ UNKNOWN_SIZE = 9
 MIN_SIZE, MAX_SIZE = 11, 42
 RING_RADIUS_DEG = 0.45  # exercises at the same point are spread on a small ring around it
 RING_CAPACITY = 8
+MAX_RINGS = 3
 APPROXIMATE = ("town", "region", "country")
+# Above this many exercises the map draws one marker per cell and series instead (said on screen):
+# one marker each would send megabytes to the browser and take seconds to draw.
+MAP_POINT_LIMIT = 1_500
+AGGREGATE_CELL_DEG = 1.0
 
 
 @dataclass(frozen=True)
 class ExerciseFilters:
-    """Everything the user can narrow the exercises by; empty means 'all'."""
+    """Everything the user can narrow the exercises by; empty means 'all' (hashable, so it can key
+    a cache: pass tuples)."""
 
     years: tuple[int, int] | None = None
     series: Collection[str] = ()
@@ -79,7 +86,10 @@ def filter_exercises(exercises: pd.DataFrame, filters: ExerciseFilters) -> pd.Da
         haystack = search_text(exercises)
         for word in words:
             keep &= haystack.str.contains(word, regex=False)
-    return exercises[keep].sort_values(["start_date", "exercise_id"], kind="stable")
+    kept = exercises[keep]
+    if kept["start_date"].is_monotonic_increasing:
+        return kept
+    return kept.sort_values(["start_date", "exercise_id"], kind="stable")
 
 
 def series_styles(series: Collection[str]) -> dict[str, tuple[str, str]]:
@@ -113,48 +123,64 @@ def map_points(exercises: pd.DataFrame, members: pd.DataFrame) -> tuple[pd.DataF
         (points, unmapped): points adds ``plot_lat``, ``plot_lon``, ``plot_precision``,
         ``at_capital`` and ``shared`` (how many exercises share the original point).
     """
-    capitals = members.set_index("iso3")[["capital_lat", "capital_lon"]]
-    rows, unmapped = [], []
-    for record in exercises.to_dict("records"):
-        lat, lon, precision, at_capital = record["latitude"], record["longitude"], record["location_precision"], False
-        if pd.isna(lat) or pd.isna(lon):
-            hosts = record["host_states"]
-            if len(hosts) == 1 and hosts[0] in capitals.index and pd.notna(capitals.loc[hosts[0], "capital_lat"]):
-                lat, lon = capitals.loc[hosts[0], "capital_lat"], capitals.loc[hosts[0], "capital_lon"]
-                precision, at_capital = "country", True
-            else:
-                unmapped.append(record)
-                continue
-        rows.append(
-            {
-                **record,
-                "plot_lat": float(lat),
-                "plot_lon": float(lon),
-                "plot_precision": str(precision or "country"),
-                "at_capital": at_capital,
-            }
-        )
-    points = pd.DataFrame(rows, columns=[*exercises.columns, "plot_lat", "plot_lon", "plot_precision", "at_capital"])
-    if not points.empty:
-        key = points["plot_lat"].round(3).astype(str) + "," + points["plot_lon"].round(3).astype(str)
-        points["shared"] = key.map(key.value_counts())
-        offsets = [ring_offset(i, n) for i, n in zip(points.groupby(key).cumcount(), points["shared"], strict=True)]
-        points["plot_lat"] += [dy for _, dy in offsets]
-        points["plot_lon"] += [dx for dx, _ in offsets]
-    else:
-        points["shared"] = pd.Series(dtype=int)
-    return points, pd.DataFrame(unmapped, columns=exercises.columns)
+    capitals = members.set_index("iso3")[["capital_lat", "capital_lon"]].astype(float)
+    lat = exercises["latitude"].astype(float)
+    lon = exercises["longitude"].astype(float)
+    missing = lat.isna() | lon.isna()
+    capital_lat = pd.Series(np.nan, index=exercises.index)
+    capital_lon = pd.Series(np.nan, index=exercises.index)
+    if missing.any():
+        single_host = exercises.loc[missing, "host_states"].map(lambda hosts: hosts[0] if len(hosts) == 1 else None)
+        capital_lat[missing] = single_host.map(capitals["capital_lat"].to_dict()).astype(float)
+        capital_lon[missing] = single_host.map(capitals["capital_lon"].to_dict()).astype(float)
+    at_capital = missing & capital_lat.notna() & capital_lon.notna()
+    drawable = ~missing | at_capital
+    points = exercises[drawable].assign(
+        plot_lat=lat.where(~at_capital, capital_lat)[drawable],
+        plot_lon=lon.where(~at_capital, capital_lon)[drawable],
+        plot_precision=exercises["location_precision"]
+        .astype(object)
+        .where(~at_capital, "country")[drawable]
+        .fillna("country")
+        .astype(str),
+        at_capital=at_capital[drawable],
+    )
+    points["base_lat"], points["base_lon"] = points["plot_lat"], points["plot_lon"]
+    key = [points["plot_lat"].round(3), points["plot_lon"].round(3)]
+    points["shared"] = points.groupby(key)["plot_lat"].transform("size").astype(int)
+    index = points.groupby(key).cumcount().to_numpy()
+    count = points["shared"].to_numpy()
+    ring = np.minimum(index // RING_CAPACITY, MAX_RINGS - 1)
+    on_ring = np.minimum(count - ring * RING_CAPACITY, RING_CAPACITY).clip(min=1)  # the outer ring may overlap
+    angle = 2 * np.pi * (index % RING_CAPACITY) / on_ring
+    radius = np.where(count > 1, RING_RADIUS_DEG * (1 + ring), 0.0)
+    points["plot_lat"] = points["plot_lat"].to_numpy() + radius * np.sin(angle)
+    points["plot_lon"] = points["plot_lon"].to_numpy() + radius * np.cos(angle)
+    return points.reset_index(drop=True), exercises[~drawable].reset_index(drop=True)
 
 
-def ring_offset(index: int, count: int) -> tuple[float, float]:
-    """(dlon, dlat) for the index-th of ``count`` markers at one point: none when alone."""
-    if count <= 1:
-        return 0.0, 0.0
-    ring = index // RING_CAPACITY
-    on_ring = min(count - ring * RING_CAPACITY, RING_CAPACITY)
-    angle = 2 * math.pi * (index % RING_CAPACITY) / on_ring
-    radius = RING_RADIUS_DEG * (1 + ring)
-    return radius * math.cos(angle), radius * math.sin(angle)
+def aggregate_points(points: pd.DataFrame, cell_degrees: float = AGGREGATE_CELL_DEG) -> pd.DataFrame:
+    """Too many exercises to draw one by one: one marker per map cell and series, with a count.
+
+    Returns columns: series, plot_lat, plot_lon (cell mean), count, first_year, last_year,
+    approximate (any location in the cell known only approximately), example (one name).
+    """
+    cells = points.assign(
+        cell_lat=(points["base_lat"] / cell_degrees).round(),
+        cell_lon=(points["base_lon"] / cell_degrees).round(),
+        year=points["start_date"].dt.year,
+        approximate=points["plot_precision"].isin(APPROXIMATE),
+    )
+    grouped = cells.groupby(["series", "cell_lat", "cell_lon"], sort=True)
+    return grouped.agg(
+        plot_lat=("base_lat", "mean"),
+        plot_lon=("base_lon", "mean"),
+        count=("exercise_id", "size"),
+        first_year=("year", "min"),
+        last_year=("year", "max"),
+        approximate=("approximate", "any"),
+        example=("name", "first"),
+    ).reset_index()
 
 
 def marker_size(personnel: float | None, largest: float) -> float:
@@ -219,6 +245,7 @@ def exercise_map_figure(
     selected: str | None = None,
     largest_personnel: float | None = None,
     height: int = 640,
+    cells: pd.DataFrame | None = None,
 ) -> go.Figure:
     """Member states shaded, one marker per exercise: colour+symbol by series, size by personnel,
     hollow when the location is approximate (town, region or country)."""
@@ -244,41 +271,19 @@ def exercise_map_figure(
         )
     largest = largest_personnel if largest_personnel is not None else (points["personnel"].max() if len(points) else 0)
     largest = 0 if pd.isna(largest) else float(largest)
+    aggregated = cells if cells is not None else (aggregate_points(points) if len(points) > MAP_POINT_LIMIT else None)
     for style, members_of_style in _group_by_style(styles).items():
-        colour, symbol = style
-        subset = points[points["series"].isin(members_of_style)]
-        if subset.empty:
-            continue
-        records = subset.to_dict("records")
-        approximate = [r["plot_precision"] in APPROXIMATE for r in records]
-        chosen = [r["exercise_id"] == selected for r in records]
         label = (
             esc(members_of_style[0])
             if len(members_of_style) == 1
             else t("exercises.legend.other_series", names=esc(", ".join(members_of_style)))
         )
-        fig.add_trace(
-            go.Scattergeo(
-                lat=subset["plot_lat"],
-                lon=subset["plot_lon"],
-                mode="markers",
-                name=label,
-                legendgroup=label,
-                marker={
-                    "symbol": [f"{symbol}-open" if a else symbol for a in approximate],
-                    "size": [marker_size(r["personnel"], largest) for r in records],
-                    "color": colour,
-                    "opacity": [1.0 if not selected or c else 0.35 for c in chosen],
-                    "line": {
-                        "width": [3 if c else (2.5 if a else 1) for c, a in zip(chosen, approximate, strict=True)],
-                        "color": [INK if c else colour for c in chosen],
-                    },
-                },
-                customdata=[[r["exercise_id"]] for r in records],
-                hovertext=[exercise_hover(r, names) for r in records],
-                hoverinfo="text",
+        if aggregated is not None:
+            _add_aggregated_trace(fig, aggregated[aggregated["series"].isin(members_of_style)], style, label)
+        else:
+            _add_exercise_trace(
+                fig, points[points["series"].isin(members_of_style)], style, label, names, selected, largest
             )
-        )
     encoding = [
         (t("exercises.legend.exact"), "circle", 14),
         (t("exercises.legend.approximate"), "circle-open", 14),
@@ -318,6 +323,81 @@ def exercise_map_figure(
         margin={"l": 0, "r": 0, "t": 10, "b": 0},
     )
     return fig
+
+
+def _add_exercise_trace(
+    fig: go.Figure,
+    subset: pd.DataFrame,
+    style: tuple[str, str],
+    label: str,
+    names: dict[str, str],
+    selected: str | None,
+    largest: float,
+) -> None:
+    """One marker per exercise: clickable, sized by personnel, hollow when approximate."""
+    if subset.empty:
+        return
+    colour, symbol = style
+    records = subset.to_dict("records")
+    approximate = [r["plot_precision"] in APPROXIMATE for r in records]
+    chosen = [r["exercise_id"] == selected for r in records]
+    fig.add_trace(
+        go.Scattergeo(
+            lat=subset["plot_lat"],
+            lon=subset["plot_lon"],
+            mode="markers",
+            name=label,
+            legendgroup=label,
+            marker={
+                "symbol": [f"{symbol}-open" if a else symbol for a in approximate],
+                "size": [marker_size(r["personnel"], largest) for r in records],
+                "color": colour,
+                "opacity": [1.0 if not selected or c else 0.35 for c in chosen],
+                "line": {
+                    "width": [3 if c else (2.5 if a else 1) for c, a in zip(chosen, approximate, strict=True)],
+                    "color": [INK if c else colour for c in chosen],
+                },
+            },
+            customdata=[[r["exercise_id"]] for r in records],
+            hovertext=[exercise_hover(r, names) for r in records],
+            hoverinfo="text",
+        )
+    )
+
+
+def _add_aggregated_trace(fig: go.Figure, cells: pd.DataFrame, style: tuple[str, str], label: str) -> None:
+    """One marker per map cell and series, area by count (used above MAP_POINT_LIMIT)."""
+    if cells.empty:
+        return
+    colour, symbol = style
+    largest = float(cells["count"].max())
+    fig.add_trace(
+        go.Scattergeo(
+            lat=cells["plot_lat"],
+            lon=cells["plot_lon"],
+            mode="markers",
+            name=label,
+            legendgroup=label,
+            marker={
+                "symbol": [f"{symbol}-open" if a else symbol for a in cells["approximate"]],
+                "size": [MIN_SIZE + (MAX_SIZE - MIN_SIZE) * math.sqrt(c / largest) for c in cells["count"]],
+                "color": colour,
+                "line": {"width": 2, "color": colour},
+            },
+            hovertext=[
+                t(
+                    "exercises.aggregate_hover",
+                    count=int(row.count),
+                    series=label,
+                    first=int(row.first_year),
+                    last=int(row.last_year),
+                    example=esc(row.example),
+                )
+                for row in cells.itertuples()
+            ],
+            hoverinfo="text",
+        )
+    )
 
 
 def per_year_figure(
@@ -363,8 +443,8 @@ def per_year_figure(
 
 def headline_counts(exercises: pd.DataFrame) -> dict[str, int]:
     """Counts for the linked headline: exercises, host states, participating states, personnel."""
-    hosts = {code for codes in exercises["host_states"] for code in codes}
-    participants = {code for codes in exercises["participants"] for code in codes}
+    hosts = set().union(*exercises["host_states"])
+    participants = set().union(*exercises["participants"])
     return {
         "exercises": len(exercises),
         "hosts": len(hosts),
@@ -372,3 +452,38 @@ def headline_counts(exercises: pd.DataFrame) -> dict[str, int]:
         "personnel": int(exercises["personnel"].fillna(0).sum()),
         "with_personnel": int(exercises["personnel"].notna().sum()),
     }
+
+
+@dataclass
+class ExerciseView:
+    """Everything the Exercise map page draws for one set of filters, already reduced in size:
+    at most MAP_POINT_LIMIT points (or aggregated cells) and ``row_limit`` table rows."""
+
+    shown: int
+    counts: dict[str, int]
+    points: pd.DataFrame
+    cells: pd.DataFrame | None
+    unmapped: int
+    unmapped_names: list[str]
+    years_series: pd.DataFrame
+    head: pd.DataFrame
+
+
+def exercise_view(
+    exercises: pd.DataFrame, members: pd.DataFrame, filters: ExerciseFilters, row_limit: int
+) -> ExerciseView:
+    """Filter once and reduce every output to what the browser needs (aggregating the map above
+    MAP_POINT_LIMIT exercises), so that the result is small enough to cache and to send."""
+    shown = filter_exercises(exercises, filters)
+    points, unmapped = map_points(shown, members)
+    cells = aggregate_points(points) if len(points) > MAP_POINT_LIMIT else None
+    return ExerciseView(
+        shown=len(shown),
+        counts=headline_counts(shown),
+        points=points.iloc[0:0] if cells is not None else points,
+        cells=cells,
+        unmapped=len(unmapped),
+        unmapped_names=unmapped["name"].head(12).tolist(),
+        years_series=shown[["start_date", "series"]],
+        head=shown.head(row_limit),
+    )

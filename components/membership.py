@@ -99,15 +99,18 @@ def member_count_series(membership: pd.DataFrame, today: date | None = None) -> 
 
     Returns columns: date, status, count — one row per change date and status.
     """
-    changes = status_changes(membership)
-    dates = sorted(set(changes["date"]))
-    if today is not None:
-        dates.append(pd.Timestamp(today))
+    changes = status_changes(membership).sort_values(["date", "state"], kind="stable")
+    current: dict[str, str] = {}
     records = []
-    for day in dates:
-        grouped = summary_on(membership, day)
-        for status in STATUSES:
-            records.append({"date": day, "status": status, "count": len(grouped[status])})
+    # One pass in date order; a day's counts are taken after all of that day's changes.
+    for day, todays in changes.groupby("date", sort=True):
+        for state, status in zip(todays["state"].astype(str), todays["status"], strict=True):
+            current[state] = status
+        held = pd.Series(list(current.values()), dtype=object).value_counts()
+        records.extend({"date": day, "status": s, "count": int(held.get(s, 0))} for s in STATUSES)
+    if today is not None and records:
+        last = records[-len(STATUSES) :]
+        records.extend({**row, "date": pd.Timestamp(today)} for row in last)
     return pd.DataFrame(records, columns=["date", "status", "count"])
 
 

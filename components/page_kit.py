@@ -26,9 +26,11 @@ from components.data import (
     read_table,
     table_path,
 )
+from components.exercises import ExerciseFilters, ExerciseView, exercise_view
 from components.export import briefing_html
 from components.links import citation, describe_view, link_params, rejected_params, share_url
 from components.schema import DEPENDS_ON, TABLES
+from components.sources import cited_sources, to_csv_bytes
 from components.style import for_projector, with_title_and_source
 from components.text import t, tmd
 from components.version import data_version
@@ -61,9 +63,13 @@ def _mtime(path: Path) -> float:
     return path.stat().st_mtime if path.exists() else -1.0
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=32)
 def _cached_table(name: str, folder: str, mtime: float, ref_mtimes: tuple[float, ...]) -> pd.DataFrame:
-    """Read one validated table. The mtimes are cache keys: an edited file is read again."""
+    """Read one validated table. The mtimes are cache keys: an edited file is read again.
+
+    cache_resource, not cache_data: cache_data would unpickle a fresh copy on every call, which at
+    100,000 rows costs about a second per table per rerun. The cached table is never handed out
+    itself: ``load_table`` returns a copy, and no code mutates the list objects inside cells."""
     del mtime, ref_mtimes  # only part of the cache key
     refs = {ref: ids_of(_base_table(ref, Path(folder)), REF_KEYS[ref]) for ref in DEPENDS_ON[name]}
     return read_table(name, Path(folder), refs=refs)
@@ -270,3 +276,69 @@ def report_rejected_link(before: dict[str, list[str]]) -> None:
         st.toast(tmd("links.unknown", keys=", ".join(k[:40] for k in unknown[:10])), icon=":material/link_off:")
     if invalid:
         st.toast(tmd("links.invalid", keys=", ".join(invalid[:10])), icon=":material/link_off:")
+
+
+# Tables show at most this many rows (the CSV download has all): at 100,000 rows a full table
+# would send tens of megabytes to the browser on every rerun.
+TABLE_ROW_LIMIT = 1_000
+
+
+def csv_download(label: str, table: pd.DataFrame | Callable[[], pd.DataFrame], file_name: str, key: str) -> None:
+    """A CSV download of exactly this table (or of what the callable returns), built only when
+    clicked, never on every rerun."""
+    st.download_button(
+        label,
+        data=lambda: to_csv_bytes(table() if callable(table) else table),
+        file_name=file_name,
+        mime="text/csv",
+        key=key,
+        on_click="ignore",
+        icon=":material/download:",
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _cached_sources(name: str, folder: str, mtime: float) -> pd.DataFrame:
+    del mtime  # cache key only
+    return cited_sources(_base_table(name, Path(folder)))
+
+
+def cited_sources_of(name: str) -> pd.DataFrame:
+    """Distinct sources a table cites, with row counts (cached per file version; session rows too)."""
+    folder = data_dir()
+    sources = _cached_sources(name, str(folder), _mtime(table_path(name, folder)))
+    extra = st.session_state.get(SESSION_ROWS, {}).get(name)
+    return sources if extra is None else cited_sources(load_table(name))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _cached_exercise_view(
+    folder: str, mtimes: tuple[float, ...], filters: ExerciseFilters, row_limit: int
+) -> ExerciseView:
+    del mtimes  # cache key only: edited files are read again
+    base = Path(folder)
+    return exercise_view(_base_table("exercises", base), _base_table("members", base), filters, row_limit)
+
+
+def exercise_view_for(filters: ExerciseFilters) -> ExerciseView:
+    """The Exercise map's reduced view, cached per data version and filters (the same filters
+    come back on every rerun that only opens a card or a menu). Session uploads bypass the cache."""
+    if SESSION_ROWS in st.session_state and "exercises" in st.session_state[SESSION_ROWS]:
+        return exercise_view(load_table("exercises"), load_table("members"), filters, TABLE_ROW_LIMIT)
+    folder = data_dir()
+    mtimes = tuple(_mtime(table_path(name, folder)) for name in ("exercises", "members"))
+    return _cached_exercise_view(str(folder), mtimes, filters, TABLE_ROW_LIMIT)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _cached_codes(name: str, column: str, folder: str, mtime: float) -> list[str]:
+    del mtime
+    return sorted(set().union(*_base_table(name, Path(folder))[column]))
+
+
+def codes_in(name: str, column: str) -> list[str]:
+    """Distinct state codes in a list column (e.g. every host state), cached per file version."""
+    folder = data_dir()
+    codes = _cached_codes(name, column, str(folder), _mtime(table_path(name, folder)))
+    extra = st.session_state.get(SESSION_ROWS, {}).get(name)
+    return codes if extra is None else sorted(set(codes).union(*extra[column]))

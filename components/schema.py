@@ -6,7 +6,7 @@ Sources & data page, and the completeness test that keeps ``data/README.md`` in 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 ColumnKind = Literal["text", "id", "iso3", "iso3_list", "date", "enum", "float", "int", "url", "list"]
@@ -93,7 +93,7 @@ class TableSpec:
     row_meaning: str
     columns: tuple[Column, ...]
     key: str | None = None
-    extra_checks: tuple[str, ...] = field(default_factory=tuple)
+    order_by: tuple[str, ...] = ()  # typed tables come sorted so filters need not sort again
 
     @property
     def file_name(self) -> str:
@@ -176,6 +176,7 @@ EVENTS = TableSpec(
     name="events",
     row_meaning="a dated organization-level event",
     key="event_id",
+    order_by=("date", "event_id"),
     columns=(
         Column("event_id", "id", "Unique short identifier.", required=True),
         Column("date", "date", "Date (ISO); start date for periods.", required=True),
@@ -194,6 +195,7 @@ EXERCISES = TableSpec(
     name="exercises",
     row_meaning="one exercise (or one stage of a multi-stage exercise)",
     key="exercise_id",
+    order_by=("start_date", "exercise_id"),
     columns=(
         Column("exercise_id", "id", "Unique short identifier.", required=True),
         Column("name", "text", "The organization's own English name.", required=True),

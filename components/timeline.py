@@ -6,7 +6,6 @@ from collections.abc import Iterable
 from datetime import date
 
 import pandas as pd
-import plotly.express as px
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
@@ -276,24 +275,24 @@ def status_map_figure(status_by_state: dict[str, str], members: pd.DataFrame, la
     names = {
         code: esc(name) for code, name in zip(members["iso3"].astype(str), members["name_en"].astype(str), strict=True)
     }
-    frame = pd.DataFrame(
-        {
-            "iso3": list(status_by_state),
-            "status": [t("status." + s, lang) for s in status_by_state.values()],
-            "name": [names.get(s, s) for s in status_by_state],
-        }
-    )
-    colour_map = {t("status." + s, lang): c for s, c in STATUS_COLOURS.items()}
-    order = [t("status." + s, lang) for s in (*STATUSES, "former")]
-    fig = px.choropleth(
-        frame,
-        locations="iso3",
-        color="status",
-        hover_name="name",
-        hover_data={"iso3": False, "status": True},
-        color_discrete_map=colour_map,
-        category_orders={"status": order},
-    )
+    fig = go.Figure()
+    for status in (*STATUSES, "former"):
+        codes = [code for code, held in status_by_state.items() if held == status]
+        if not codes:
+            continue
+        label = t("status." + status, lang)
+        fig.add_trace(
+            go.Choropleth(
+                locations=codes,
+                z=[1] * len(codes),
+                colorscale=[[0, STATUS_COLOURS[status]], [1, STATUS_COLOURS[status]]],
+                showscale=False,
+                name=label,
+                showlegend=True,
+                hovertext=[f"{names.get(code, code)} — {label}" for code in codes],
+                hoverinfo="text",
+            )
+        )
     fig.update_traces(marker_line_color="#444444", marker_line_width=0.8)
     styled_geo(fig, resolution=110)
     fig.update_layout(**base_layout(height=380))

@@ -15,12 +15,11 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.data import split_sources
-from components.events import filter_events
+from components.events import MILESTONE_LIMIT, filter_events, spread_sample
 from components.exercises import (
     ExerciseFilters,
     exercise_map_figure,
-    filter_exercises,
-    map_points,
+    exercise_view,
     per_year_figure,
     series_order,
     series_styles,
@@ -124,9 +123,8 @@ def membership_view(tables: dict[str, pd.DataFrame], state: dict, today: date) -
     )
     focus = state.get("focus") if state.get("focus") in set(membership["state"]) else None
     periods = membership_periods(membership, today)
-    timeline = membership_timeline_figure(
-        periods, members, filter_events(events, categories=categories), as_of=as_of, today=today, highlight=focus
-    )
+    milestones = spread_sample(filter_events(events, categories=categories), MILESTONE_LIMIT)
+    timeline = membership_timeline_figure(periods, members, milestones, as_of=as_of, today=today, highlight=focus)
     grouped = summary_on(membership, as_of)
     status_map = status_map_figure({c: s for s, codes in grouped.items() for c in codes}, members)
     shown = status_changes(membership)
@@ -185,27 +183,28 @@ def exercises_view(tables: dict[str, pd.DataFrame], state: dict, today: date) ->
         forces=_choices(state.get("ex_force"), sorted(set(exercises["force"].dropna()))),
         text=str(state.get("ex_text") or "")[:200],
     )
-    shown = filter_exercises(exercises, filters)
+    view = exercise_view(exercises, members, filters, row_limit=1_000)
     styles = series_styles(series_order(exercises))
-    points, _ = map_points(shown, members)
-    selected = state.get("exercise") if state.get("exercise") in set(shown["exercise_id"]) else None
+    selected = state.get("exercise") if state.get("exercise") in set(view.head["exercise_id"]) else None
     figures = [
         (
             t("exercises.title"),
             exercise_map_figure(
-                points,
+                view.points,
                 members,
                 status_on(tables["membership"], today),
                 styles,
                 selected=selected,
                 largest_personnel=exercises["personnel"].max(),
+                cells=view.cells,
             ),
         ),
-        (t("exercises.per_year"), per_year_figure(shown, styles, filters.years)),
+        (t("exercises.per_year"), per_year_figure(view.years_series, styles, filters.years)),
     ]
+    shown = view.head
     return ViewContent(
         title=t("nav.exercises"),
-        caption=t("view.exercises.caption", count=len(shown), start=filters.years[0], end=filters.years[1]),
+        caption=t("view.exercises.caption", count=view.shown, start=filters.years[0], end=filters.years[1]),
         as_of=f"{filters.years[0]}–{filters.years[1]}",
         figures=figures,
         sources=_unique_sources(shown["source_url"]),

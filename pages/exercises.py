@@ -2,6 +2,7 @@
 
 from datetime import date
 
+import pandas as pd
 import streamlit as st
 
 from components.data import split_sources
@@ -10,16 +11,22 @@ from components.exercises import (
     ExerciseFilters,
     exercise_map_figure,
     filter_exercises,
-    headline_counts,
-    map_points,
     per_year_figure,
     series_order,
     series_styles,
 )
 from components.membership import status_on
-from components.page_kit import ensure_app_frame, footer, require_tables, show_chart
+from components.page_kit import (
+    TABLE_ROW_LIMIT,
+    codes_in,
+    csv_download,
+    ensure_app_frame,
+    exercise_view_for,
+    footer,
+    require_tables,
+    show_chart,
+)
 from components.schema import EXERCISE_STATUSES
-from components.sources import to_csv_bytes
 from components.text import md, source_links_md, t, tmd
 
 ensure_app_frame()
@@ -32,6 +39,7 @@ all_series = series_order(exercises)
 styles = series_styles(all_series)
 first_year = int(exercises["start_date"].dt.year.min()) if len(exercises) else 2002
 last_year = max(int(exercises["start_date"].dt.year.max()) if len(exercises) else date.today().year, first_year + 1)
+UNMAPPED_LISTED = 12
 FILTER_KEYS = ("ex_years", "ex_series", "ex_hosts", "ex_participants", "ex_status", "ex_force", "ex_text")
 
 
@@ -48,8 +56,7 @@ def select_from_click() -> None:
 
 
 def state_options(column: str) -> list[str]:
-    codes = {code for codes in exercises[column] for code in codes}
-    return sorted(codes, key=lambda c: names.get(c, c))
+    return sorted(codes_in("exercises", column), key=lambda c: names.get(c, c))
 
 
 with st.container(border=True):
@@ -84,11 +91,13 @@ with st.container(border=True):
     )
     row2[4].button(t("exercises.reset"), on_click=reset_filters, key="ex_reset", icon=":material/restart_alt:")
 
-filters = ExerciseFilters(years, series, hosts, participants, statuses, forces, text)
-shown = filter_exercises(exercises, filters)
-counts = headline_counts(shown)
+filters = ExerciseFilters(
+    tuple(years), tuple(series), tuple(hosts), tuple(participants), tuple(statuses), tuple(forces), text
+)
+view = exercise_view_for(filters)
+counts = view.counts
 metrics = st.columns(4)
-metrics[0].metric(t("exercises.metric.exercises"), counts["exercises"])
+metrics[0].metric(t("exercises.metric.exercises"), f"{counts['exercises']:,}")
 metrics[1].metric(t("exercises.metric.hosts"), counts["hosts"])
 metrics[2].metric(t("exercises.metric.participants"), counts["participants"])
 metrics[3].metric(
@@ -97,39 +106,55 @@ metrics[3].metric(
     help=t("exercises.metric.personnel_help", count=counts["with_personnel"]),
 )
 
-if shown.empty:
+if view.shown == 0:
     st.warning(t("exercises.empty"), icon=":material/filter_alt_off:")
     st.button(t("exercises.reset"), on_click=reset_filters, key="ex_reset_empty", type="primary")
     footer("exercises")
     st.stop()
 
 selected = st.session_state.get("exercise")
-points, unmapped = map_points(shown, members)
 member_status = status_on(tables["membership"], date.today())
 figure = exercise_map_figure(
-    points, members, member_status, styles, selected=selected, largest_personnel=exercises["personnel"].max()
+    view.points,
+    members,
+    member_status,
+    styles,
+    selected=selected,
+    largest_personnel=exercises["personnel"].max(),
+    cells=view.cells,
 )
 show_chart(
     figure,
     "exercise_map",
     "csto-exercise-map",
-    title=t("exercises.map_title", start=years[0], end=years[1], count=len(shown)),
+    title=t("exercises.map_title", start=years[0], end=years[1], count=f"{view.shown:,}"),
     on_select=select_from_click,
     selection_mode="points",
 )
 st.caption(t("exercises.map_caption"))
-if not unmapped.empty:
-    st.caption(tmd("exercises.unmapped", names=", ".join(unmapped["name"])))
+if view.cells is not None:
+    st.caption(t("exercises.aggregated", count=f"{view.shown - view.unmapped:,}", markers=len(view.cells)))
+if view.unmapped:
+    more = view.unmapped - len(view.unmapped_names)
+    listed = ", ".join(view.unmapped_names) + (f" … (+{more:,})" if more > 0 else "")
+    st.caption(tmd("exercises.unmapped", count=view.unmapped, names=listed))
 
 left, right = st.columns([3, 2])
 with left:
     show_chart(
-        per_year_figure(shown, styles, years), "per_year", "csto-exercises-per-year", title=t("exercises.per_year")
+        per_year_figure(view.years_series, styles, years),
+        "per_year",
+        "csto-exercises-per-year",
+        title=t("exercises.per_year"),
     )
 with right, st.container(border=True):
     st.markdown(f"**{t('exercises.card')}**")
-    ids = shown["exercise_id"].tolist()
-    labels = dict(zip(shown["exercise_id"], shown["name"], strict=True))
+    # The picker offers the exercises the table shows (at most TABLE_ROW_LIMIT) and the selected one.
+    pickable = view.head
+    if selected and selected not in set(pickable["exercise_id"]):
+        pickable = pd.concat([pickable, filter_exercises(exercises[exercises["exercise_id"] == selected], filters)])
+    ids = pickable["exercise_id"].tolist()
+    labels = dict(zip(pickable["exercise_id"], pickable["name"], strict=True))
     choice = st.selectbox(
         t("exercises.pick"),
         [None, *ids],
@@ -140,7 +165,7 @@ with right, st.container(border=True):
     if not choice:
         st.caption(t("exercises.card_hint"))
     else:
-        row = shown.set_index("exercise_id").loc[choice]
+        row = pickable.set_index("exercise_id").loc[choice]
         precision = row["location_precision"] if isinstance(row["location_precision"], str) else "country"
         end = "" if row["end_date"] is None or str(row["end_date"]) == "NaT" else f" – {row['end_date']:%-d %B %Y}"
         st.markdown(f"**{md(row['name'])}** · {t('status_ex.' + str(row['status']))}")
@@ -167,7 +192,7 @@ with right, st.container(border=True):
         st.markdown(f"**{t('exercises.card.sources')}**")
         st.markdown(source_links_md(split_sources(row["source_url"])))
 
-st.subheader(t("exercises.table", rows=len(shown)))
+st.subheader(t("exercises.table", rows=f"{view.shown:,}"))
 columns = [
     "name",
     "series",
@@ -182,8 +207,10 @@ columns = [
     "force",
     "source",
 ]
+if view.shown > TABLE_ROW_LIMIT:
+    st.caption(t("exercises.table_capped", shown=f"{TABLE_ROW_LIMIT:,}", total=f"{view.shown:,}"))
 st.dataframe(
-    with_first_source(shown)[columns],
+    with_first_source(view.head)[columns],
     hide_index=True,
     column_config={
         "name": t("col.exercise"),
@@ -200,13 +227,11 @@ st.dataframe(
         "source": st.column_config.LinkColumn(t("col.source")),
     },
 )
-st.download_button(
-    t("exercises.download", rows=len(shown)),
-    data=to_csv_bytes(shown[[c for c in columns if c != "source"] + ["source_url"]]),
-    file_name="csto-exercises-filtered.csv",
-    mime="text/csv",
-    key="download_exercises",
-    on_click="ignore",
+csv_download(
+    t("exercises.download", rows=f"{view.shown:,}"),
+    lambda: filter_exercises(exercises, filters)[[c for c in columns if c != "source"] + ["source_url"]],
+    "csto-exercises-filtered.csv",
+    "download_exercises",
 )
 
 footer("exercises")

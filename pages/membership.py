@@ -4,12 +4,11 @@ from datetime import date
 
 import streamlit as st
 
-from components.events import filter_events, with_first_source
+from components.events import MILESTONE_LIMIT, filter_events, spread_sample, with_first_source
 from components.membership import member_count_series, membership_periods, state_history, step_year, summary_on
 from components.overview import state_names
-from components.page_kit import ensure_app_frame, footer, require_tables, show_chart
+from components.page_kit import TABLE_ROW_LIMIT, csv_download, ensure_app_frame, footer, require_tables, show_chart
 from components.schema import EVENT_CATEGORIES
-from components.sources import to_csv_bytes
 from components.text import t, tmd
 from components.timeline import member_count_figure, membership_timeline_figure, status_map_figure
 
@@ -82,6 +81,9 @@ play_ticker()
 focus = st.session_state.get("focus") or None
 periods = membership_periods(membership, TODAY)
 milestones = filter_events(events, categories=milestone_categories)
+if len(milestones) > MILESTONE_LIMIT:
+    st.caption(t("membership.milestones_sampled", total=f"{len(milestones):,}", shown=MILESTONE_LIMIT))
+    milestones = spread_sample(milestones, MILESTONE_LIMIT)
 timeline = membership_timeline_figure(periods, members, milestones, as_of=as_of, today=TODAY, highlight=focus)
 show_chart(
     timeline,
@@ -181,16 +183,16 @@ years = filters[2].slider(
     key="ev_years",
     bind="query-params",
 )
-shown = with_first_source(filter_events(events, categories=categories, states=chosen_states, years=years))
+shown = filter_events(events, categories=categories, states=chosen_states, years=years)
 st.caption(t("membership.events.count", rows=len(shown), total=len(events)))
 if shown.empty:
     st.info(t("membership.events.empty"))
 else:
-    table = shown[
-        ["date", "end_date", "title", "category", "states", "reported_figures", "note", "source", "source_url"]
-    ]
+    table = shown[["date", "end_date", "title", "category", "states", "reported_figures", "note", "source_url"]]
+    if len(table) > TABLE_ROW_LIMIT:
+        st.caption(t("membership.events.capped", shown=f"{TABLE_ROW_LIMIT:,}", total=f"{len(table):,}"))
     st.dataframe(
-        table,
+        with_first_source(table.head(TABLE_ROW_LIMIT)),
         hide_index=True,
         column_config={
             "date": st.column_config.DateColumn(t("col.date"), format="D MMM YYYY"),
@@ -204,13 +206,11 @@ else:
             "source_url": t("col.all_sources"),
         },
     )
-    st.download_button(
+    csv_download(
         t("membership.events.download", rows=len(shown)),
-        data=to_csv_bytes(table.drop(columns=["source"])),
-        file_name="csto-events-filtered.csv",
-        mime="text/csv",
-        key="download_events",
-        on_click="ignore",
+        table,
+        "csto-events-filtered.csv",
+        "download_events",
     )
 
 footer("membership")

@@ -10,13 +10,15 @@ from components.page_kit import (
     UPLOAD_MAX_ROWS,
     UPLOADABLE,
     accept_upload,
+    cited_sources_of,
+    csv_download,
     data_health,
     ensure_app_frame,
     footer,
     load_table,
 )
 from components.schema import TABLES
-from components.sources import cited_sources, column_dictionary, to_csv_bytes
+from components.sources import column_dictionary
 from components.text import source_links_md, t, tmd
 
 ensure_app_frame()
@@ -37,7 +39,7 @@ summary = pd.DataFrame(
             "file": spec.file_name,
             "row": spec.row_meaning,
             "rows": len(loaded[name]) if name in loaded else None,
-            "sources": len(cited_sources(loaded[name])) if name in loaded else None,
+            "sources": len(cited_sources_of(name)) if name in loaded else None,
             "state": t("sources.state.ok") if name in loaded else t("sources.state.error"),
         }
         for name, spec in TABLES.items()
@@ -122,7 +124,7 @@ for name, spec in TABLES.items():
         st.code(str(failed[name]), language=None)
         continue
     table = loaded[name]
-    sources = cited_sources(table)
+    sources = cited_sources_of(name)
     st.caption(t("sources.row_meaning", meaning=spec.row_meaning))
     st.markdown(t("sources.rows", rows=len(table), sources=len(sources)))
     with st.expander(t("sources.columns")):
@@ -143,14 +145,6 @@ for name, spec in TABLES.items():
             hide_index=True,
             column_config={"url": st.column_config.LinkColumn(t("sources.cited.url")), "rows": t("sources.cited.rows")},
         )
-    st.download_button(
-        t("sources.download", file=spec.file_name),
-        data=to_csv_bytes(table),
-        file_name=spec.file_name,
-        mime="text/csv",
-        key=f"download_{name}",
-        on_click="ignore",
-        icon=":material/download:",
-    )
+    csv_download(t("sources.download", file=spec.file_name), table, spec.file_name, f"download_{name}")
 
 footer("sources")

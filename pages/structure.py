@@ -14,9 +14,8 @@ from components.org import (
     spring_layout,
     unconnected_bodies,
 )
-from components.page_kit import ensure_app_frame, footer, require_tables, show_chart
+from components.page_kit import csv_download, ensure_app_frame, footer, require_tables, show_chart
 from components.schema import BODY_KINDS
-from components.sources import to_csv_bytes
 from components.text import md, source_links_md, t, tmd
 
 ensure_app_frame()
@@ -139,17 +138,16 @@ st.dataframe(
 downloads = st.columns(3)
 downloads[0].download_button(
     t("structure.download.graphml"),
-    graphml_bytes(graph),
+    lambda: graphml_bytes(graph),
     "csto-structure.graphml",
     "application/xml",
     key="dl_graphml",
     on_click="ignore",
+    icon=":material/download:",
 )
-downloads[1].download_button(
-    t("structure.download.bodies"), to_csv_bytes(bodies), "bodies.csv", "text/csv", key="dl_bodies", on_click="ignore"
-)
-downloads[2].download_button(
-    t("structure.download.links"), to_csv_bytes(links), "body_links.csv", "text/csv", key="dl_links", on_click="ignore"
-)
+with downloads[1]:
+    csv_download(t("structure.download.bodies"), bodies, "bodies.csv", "dl_bodies")
+with downloads[2]:
+    csv_download(t("structure.download.links"), links, "body_links.csv", "dl_links")
 
 footer("structure")

@@ -7,13 +7,13 @@ import pytest
 
 from components.exercises import (
     ExerciseFilters,
+    aggregate_points,
     exercise_map_figure,
     filter_exercises,
     headline_counts,
     map_points,
     marker_size,
     per_year_figure,
-    ring_offset,
     series_order,
     series_styles,
 )
@@ -147,9 +147,31 @@ def test_map_points_place_capitals_and_spread_shared_points():
     assert shared["plot_lon"].nunique() == 2, "two exercises at one place get distinct positions"
 
 
-def test_ring_offset():
-    assert ring_offset(0, 1) == (0.0, 0.0)
-    assert ring_offset(0, 2) != ring_offset(1, 2)
+def test_crowded_point_keeps_markers_near_it():
+    crowded = pd.concat([EXERCISES.iloc[[1]]] * 40, ignore_index=True).assign(exercise_id=[f"x{i}" for i in range(40)])
+    points, _ = map_points(crowded, MEMBERS)
+    distance = ((points["plot_lat"] - 52.1) ** 2 + (points["plot_lon"] - 23.7) ** 2) ** 0.5
+    assert distance.max() <= 3 * 0.45 + 1e-9, "at most three rings around the real place"
+
+
+def test_aggregation_counts_per_cell_and_series():
+    many = pd.concat([EXERCISES] * 400, ignore_index=True)
+    many["exercise_id"] = [f"e{i}" for i in range(len(many))]
+    points, _ = map_points(many, MEMBERS)
+    cells = aggregate_points(points)
+    assert cells["count"].sum() == len(points)
+    edelweiss = cells[(cells["series"] == "Interaction") & (cells["plot_lat"].round(2) == 42.46)]
+    assert int(edelweiss["count"].iloc[0]) == 400
+
+
+def test_map_switches_to_aggregated_markers_above_the_limit():
+    many = pd.concat([EXERCISES] * 400, ignore_index=True)
+    many["exercise_id"] = [f"e{i}" for i in range(len(many))]
+    points, _ = map_points(many, MEMBERS)
+    styles = series_styles(series_order(many))
+    fig = exercise_map_figure(points, MEMBERS, {}, styles)
+    drawn = sum(len(trace.lat) for trace in fig.data if trace.type == "scattergeo" and trace.lat[0] is not None)
+    assert drawn < 20 and "exercises" in fig.data[0].hovertext[0]
 
 
 def test_marker_size_by_personnel_with_fixed_unknown():
