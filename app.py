@@ -3,7 +3,10 @@
 import streamlit as st
 
 from components.page_kit import opened_link, report_rejected_link
-from components.text import t
+from components.text import LANGUAGES, set_language, t
+
+# The language comes first: page titles in the menu are interface text too. ?lang=ru in a link.
+set_language(st.query_params.get("lang", "en"))
 
 st.set_page_config(page_title=t("app.title"), page_icon="static/favicon.png", layout="wide")
 
@@ -23,6 +26,15 @@ PAGES = [
 link = opened_link()
 presenting = st.query_params.get("present") in ("1", "true")
 st.session_state["presentation_mode"] = presenting
+
+
+def set_language_param() -> None:
+    """The language switch writes ?lang=..., so shared links keep the language."""
+    chosen = st.session_state["language_switch"]
+    if chosen == "en":
+        st.query_params.pop("lang", None)
+    else:
+        st.query_params["lang"] = chosen
 
 
 def set_presentation(on: bool) -> None:
@@ -45,6 +57,15 @@ if presenting:
     page.run()
 else:
     with st.sidebar:
+        st.segmented_control(
+            t("language.label"),
+            LANGUAGES,
+            default=st.query_params.get("lang", "en") if st.query_params.get("lang") in LANGUAGES else "en",
+            format_func=lambda code: {"en": "English", "ru": "Русский"}[code],
+            key="language_switch",
+            on_change=set_language_param,
+            required=True,
+        )
         st.caption(t("app.tagline"))
         st.toggle(
             t("present.toggle"),

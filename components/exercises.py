@@ -11,8 +11,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.data import split_sources
+from components.names import exercise_names, state_names
 from components.style import INK, OKABE_ITO, base_layout, styled_geo
-from components.text import esc, t
+from components.text import esc, format_date, t
 
 SERIES_STYLE_ORDER = [
     (OKABE_ITO["blue"], "circle"),
@@ -179,7 +180,7 @@ def aggregate_points(points: pd.DataFrame, cell_degrees: float = AGGREGATE_CELL_
         first_year=("year", "min"),
         last_year=("year", "max"),
         approximate=("approximate", "any"),
-        example=("name", "first"),
+        example=("display_name" if "display_name" in points else "name", "first"),
     ).reset_index()
 
 
@@ -193,13 +194,11 @@ def marker_size(personnel: float | None, largest: float) -> float:
 def _dates(row: dict) -> str:
     start, end = row["start_date"], row["end_date"]
     precision = row["date_precision"]
-    if precision == "year":
-        return f"{start.year} ({t('precision.year')})"
-    if precision == "month":
-        return f"{start:%B %Y} ({t('precision.month')})"
+    if precision in ("year", "month"):
+        return f"{format_date(start, precision)} ({t('precision.' + precision)})"
     if pd.isna(end) or end == start:
-        return f"{start:%-d %B %Y}"
-    return f"{start:%-d %b} – {end:%-d %b %Y}"
+        return format_date(start)
+    return f"{format_date(start)} – {format_date(end)}"
 
 
 def exercise_hover(row: dict, names: dict[str, str]) -> str:
@@ -215,7 +214,7 @@ def exercise_hover(row: dict, names: dict[str, str]) -> str:
     sources = [esc(url) for url in split_sources(row["source_url"])]
     return "<br>".join(
         [
-            f"<b>{esc(row['name'])}</b> · {t('status_ex.' + str(row['status']))}",
+            f"<b>{esc(row.get('display_name') or row['name'])}</b> · {t('status_ex.' + str(row['status']))}",
             _dates(row),
             f"{esc(_clip(str(row['location'] or '')))} ({precision})",
             t("exercises.hover.hosts", names=", ".join(names.get(c, c) for c in row["host_states"]) or "—"),
@@ -246,12 +245,11 @@ def exercise_map_figure(
     largest_personnel: float | None = None,
     height: int = 640,
     cells: pd.DataFrame | None = None,
+    series_labels: dict[str, str] | None = None,
 ) -> go.Figure:
     """Member states shaded, one marker per exercise: colour+symbol by series, size by personnel,
     hollow when the location is approximate (town, region or country)."""
-    names = {
-        code: esc(name) for code, name in zip(members["iso3"].astype(str), members["name_en"].astype(str), strict=True)
-    }
+    names = {code: esc(name) for code, name in state_names(members).items()}
     fig = go.Figure()
     shaded = {code: status for code, status in member_status.items() if status in ("member", "frozen", "suspended")}
     if shaded:
@@ -273,10 +271,11 @@ def exercise_map_figure(
     largest = 0 if pd.isna(largest) else float(largest)
     aggregated = cells if cells is not None else (aggregate_points(points) if len(points) > MAP_POINT_LIMIT else None)
     for style, members_of_style in _group_by_style(styles).items():
+        shown_names = [(series_labels or {}).get(name, name) for name in members_of_style]
         label = (
-            esc(members_of_style[0])
-            if len(members_of_style) == 1
-            else t("exercises.legend.other_series", names=esc(", ".join(members_of_style)))
+            esc(shown_names[0])
+            if len(shown_names) == 1
+            else t("exercises.legend.other_series", names=esc(", ".join(shown_names)))
         )
         if aggregated is not None:
             _add_aggregated_trace(fig, aggregated[aggregated["series"].isin(members_of_style)], style, label)
@@ -401,7 +400,10 @@ def _add_aggregated_trace(fig: go.Figure, cells: pd.DataFrame, style: tuple[str,
 
 
 def per_year_figure(
-    exercises: pd.DataFrame, styles: dict[str, tuple[str, str]], years: tuple[int, int] | None = None
+    exercises: pd.DataFrame,
+    styles: dict[str, tuple[str, str]],
+    years: tuple[int, int] | None = None,
+    series_labels: dict[str, str] | None = None,
 ) -> go.Figure:
     """Stacked bars: exercises per year by series (patterns double the colours)."""
     fig = go.Figure()
@@ -421,13 +423,13 @@ def per_year_figure(
             go.Bar(
                 x=all_years,
                 y=values,
-                name=esc(series),
+                name=esc((series_labels or {}).get(series, series)),
                 legendgroup=series,
                 marker={
                     "color": colour,
                     "pattern": {"shape": patterns[index % len(patterns)], "fgcolor": "white", "solidity": 0.3},
                 },
-                hovertemplate="%{x}: %{y} · " + esc(series) + "<extra></extra>",
+                hovertemplate="%{x}: %{y} · " + esc((series_labels or {}).get(series, series)) + "<extra></extra>",
             )
         )
     fig.update_layout(**base_layout(height=340))
@@ -475,6 +477,7 @@ def exercise_view(
     """Filter once and reduce every output to what the browser needs (aggregating the map above
     MAP_POINT_LIMIT exercises), so that the result is small enough to cache and to send."""
     shown = filter_exercises(exercises, filters)
+    shown = shown.assign(display_name=exercise_names(shown))
     points, unmapped = map_points(shown, members)
     cells = aggregate_points(points) if len(points) > MAP_POINT_LIMIT else None
     return ExerciseView(
@@ -483,7 +486,7 @@ def exercise_view(
         points=points.iloc[0:0] if cells is not None else points,
         cells=cells,
         unmapped=len(unmapped),
-        unmapped_names=unmapped["name"].head(12).tolist(),
+        unmapped_names=unmapped["display_name"].head(12).tolist(),
         years_series=shown[["start_date", "series"]],
         head=shown.head(row_limit),
     )

@@ -15,8 +15,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.data import split_sources
+from components.names import body_name
 from components.style import BODY_KIND_STYLE, INK, OKABE_ITO, base_layout
-from components.text import esc, t
+from components.text import esc, format_date, t
 
 # Org-chart rows, top to bottom. The supreme body (a statutory body with no parent) sits alone on
 # row 0; the other statutory bodies on row 1.
@@ -59,6 +60,7 @@ def org_graph(bodies: pd.DataFrame, links: pd.DataFrame) -> OrgGraph:
         graph.add_node(
             str(body["body_id"]),
             name=str(body["name_en"]),
+            aliases=list(body.get("aliases") or []),
             abbreviation=str(body.get("abbreviation") or ""),
             name_ru=str(body.get("name_ru") or ""),
             kind=str(body["kind"]),
@@ -144,7 +146,7 @@ def node_label(attributes: dict, width: int = 13, max_lines: int = 3) -> str:
     if attributes["abbreviation"]:
         return esc(attributes["abbreviation"])
     lines: list[str] = []
-    for word in attributes["name"].split():
+    for word in body_name(attributes).split():
         if lines and len(lines[-1]) + 1 + len(word) <= width:
             lines[-1] += " " + word
         else:
@@ -162,8 +164,8 @@ def established_text(attributes: dict) -> str:
     if precision == "year":
         return str(day.year)
     if precision == "month":
-        return f"{day:%B %Y}"
-    return f"{day:%-d %B %Y}"
+        return format_date(day, "month")
+    return format_date(day)
 
 
 def exists_in(attributes: dict, year: int | None) -> bool | None:
@@ -325,7 +327,7 @@ def _padded(values: list[float], fraction: float) -> list[float]:
 
 def node_hover(graph: nx.DiGraph, node: str) -> str:
     attributes = graph.nodes[node]
-    name = attributes["name"] + (f" ({attributes['abbreviation']})" if attributes["abbreviation"] else "")
+    name = body_name(attributes) + (f" ({attributes['abbreviation']})" if attributes["abbreviation"] else "")
     return "<br>".join(
         [
             f"<b>{esc(name)}</b>",
@@ -341,13 +343,13 @@ def body_details(graph: nx.DiGraph, node: str) -> dict[str, object]:
 
     def described(other: str, relation: str) -> str:
         other_attributes = graph.nodes[other]
-        label = other_attributes["name"] + (
+        label = body_name(other_attributes) + (
             f" ({other_attributes['abbreviation']})" if other_attributes["abbreviation"] else ""
         )
         return f"{label} — {t(f'relation.{relation}')}"
 
     return {
-        "name": attributes["name"],
+        "name": body_name(attributes),
         "abbreviation": attributes["abbreviation"],
         "name_ru": attributes["name_ru"],
         "kind": attributes["kind"],
@@ -360,16 +362,18 @@ def body_details(graph: nx.DiGraph, node: str) -> dict[str, object]:
 
 
 def graphml_bytes(graph: nx.DiGraph) -> bytes:
-    """The graph as GraphML (dates as ISO text, since GraphML has no date type)."""
+    """The graph as GraphML (dates as ISO text and lists joined with ';': GraphML has neither)."""
+
+    def plain(value: object) -> object:
+        if isinstance(value, pd.Timestamp):
+            return value.date().isoformat()
+        if isinstance(value, list):
+            return ";".join(map(str, value))
+        return "" if value is None else value
+
     export = nx.DiGraph()
     for node, attributes in graph.nodes(data=True):
-        export.add_node(
-            node,
-            **{
-                k: (v.date().isoformat() if isinstance(v, pd.Timestamp) else ("" if v is None else v))
-                for k, v in attributes.items()
-            },
-        )
+        export.add_node(node, **{key: plain(value) for key, value in attributes.items()})
     export.add_edges_from(graph.edges(data=True))
     return "\n".join(nx.generate_graphml(export)).encode("utf-8")
 

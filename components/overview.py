@@ -9,6 +9,7 @@ import pandas as pd
 
 from components.data import split_sources
 from components.membership import ever_party, summary_on
+from components.names import state_names as names_by_code
 
 # Events whose sources back the Overview's introductory sentences.
 INTRO_EVENT_IDS = (
@@ -66,7 +67,7 @@ def intro_sources(events: pd.DataFrame, membership: pd.DataFrame) -> list[str]:
     return urls
 
 
-def state_names(members: pd.DataFrame, codes: list[str], column: str = "name_en") -> list[str]:
-    """Display names for ISO3 codes (unknown codes shown as they are)."""
-    names = dict(zip(members["iso3"].astype(str), members[column].astype(str), strict=True))
+def state_names(members: pd.DataFrame, codes: list[str]) -> list[str]:
+    """Display names for ISO3 codes in the interface language (unknown codes shown as they are)."""
+    names = names_by_code(members)
     return [names.get(code, code) for code in codes]

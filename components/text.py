@@ -7,6 +7,10 @@ translation of this file, not a rewrite of the pages.
 from __future__ import annotations
 
 import html
+from contextvars import ContextVar
+from datetime import date, datetime
+
+from components.text_ru import RU
 
 DEFAULT_LANGUAGE = "en"
 
@@ -14,6 +18,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "en": {
         "app.title": "CSTO Explorer",
         "app.tagline": "Who belonged to the Collective Security Treaty Organization and when, how it is organized, and where it trains.",
+        "language.label": "Language",
         "nav.overview": "Overview",
         "nav.membership": "Membership timeline",
         "nav.structure": "Organizational structure",
@@ -168,6 +173,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "relation.coordinates": "coordinates",
         "relation.advises": "advises",
         "col.name": "Name",
+        "col.name_ru": "Russian name",
         "col.abbreviation": "Abbreviation",
         "col.kind": "Kind",
         "col.established": "Established",
@@ -340,12 +346,99 @@ CATALOGUE: dict[str, dict[str, str]] = {
 }
 
 
-def t(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:
-    """The text for ``key`` in ``lang`` with ``{placeholders}`` filled; unknown keys raise KeyError."""
-    template = CATALOGUE.get(lang, CATALOGUE[DEFAULT_LANGUAGE]).get(key)
+CATALOGUE["ru"] = RU
+LANGUAGES = ("en", "ru")
+# The interface language of the script run in progress. A ContextVar, not a module global: every
+# Streamlit session runs its script in its own thread, so one viewer's choice never leaks to another.
+_LANGUAGE: ContextVar[str] = ContextVar("interface_language", default=DEFAULT_LANGUAGE)
+
+
+def set_language(lang: str) -> str:
+    """Use ``lang`` for this script run (unknown languages fall back to English); returns it."""
+    chosen = lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    _LANGUAGE.set(chosen)
+    return chosen
+
+
+def current_language() -> str:
+    return _LANGUAGE.get()
+
+
+def t(key: str, lang: str | None = None, **values: object) -> str:
+    """The text for ``key`` in ``lang`` (default: this run's language) with ``{placeholders}``
+    filled; unknown keys raise KeyError."""
+    template = CATALOGUE.get(lang or current_language(), CATALOGUE[DEFAULT_LANGUAGE]).get(key)
     if template is None:
         template = CATALOGUE[DEFAULT_LANGUAGE][key]
     return template.format(**values) if values else template
+
+
+_MONTHS = {
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    "ru": [
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ],
+}
+_MONTHS_STANDALONE_RU = [
+    "январь",
+    "февраль",
+    "март",
+    "апрель",
+    "май",
+    "июнь",
+    "июль",
+    "август",
+    "сентябрь",
+    "октябрь",
+    "ноябрь",
+    "декабрь",
+]
+
+
+def format_date(day: date | datetime, precision: str = "day", lang: str | None = None, short: bool = False) -> str:
+    """A date as people write it in the language, only as exact as it is known."""
+    lang = lang or current_language()
+    if precision == "year":
+        return str(day.year)
+    if precision == "month":
+        month = _MONTHS_STANDALONE_RU[day.month - 1] if lang == "ru" else _MONTHS["en"][day.month - 1]
+        return f"{month} {day.year}"
+    month = _MONTHS.get(lang, _MONTHS["en"])[day.month - 1]
+    if short:
+        month = month[:3]
+    return f"{day.day} {month} {day.year}"
+
+
+def format_number(value: float | int, lang: str | None = None) -> str:
+    """Thousands grouped the way the language does: 1,500 in English, 1 500 in Russian."""
+    text = f"{value:,}" if isinstance(value, int) or float(value).is_integer() else f"{value:,.1f}"
+    if (lang or current_language()) == "ru":
+        text = text.replace(",", "\u00a0").replace(".", ",")
+    return text
 
 
 # Characters Markdown (and Streamlit's extensions: LaTeX with $, colour and icon directives with :)

@@ -11,6 +11,7 @@ from plotly.subplots import make_subplots
 
 from components.data import split_sources
 from components.membership import STATUSES
+from components.names import state_names
 from components.style import (
     INK,
     OKABE_ITO,
@@ -19,7 +20,7 @@ from components.style import (
     base_layout,
     styled_geo,
 )
-from components.text import esc, t
+from components.text import esc, format_date, t
 
 MS_PER_DAY = 86_400_000
 APPROXIMATE_OPACITY = 0.55
@@ -32,17 +33,15 @@ LABEL_LIMIT = 24
 
 def state_order(periods: pd.DataFrame, members: pd.DataFrame) -> list[str]:
     """States top to bottom: earliest first involvement first, then by name."""
-    names = dict(zip(members["iso3"].astype(str), members["name_en"].astype(str), strict=True))
+    names = state_names(members)
     first = periods.groupby("state")["start"].min().sort_values(kind="stable")
     return sorted(first.index, key=lambda s: (first[s], names.get(s, s)))
 
 
 def _fmt(day: pd.Timestamp, precision: str) -> str:
-    if precision == "year":
-        return f"{day.year} (year only)"
-    if precision == "month":
-        return f"{day:%B %Y} (month only)"
-    return f"{day:%-d %B %Y}"
+    if precision in ("year", "month"):
+        return f"{format_date(day, precision)} ({t('precision.' + precision)})"
+    return format_date(day)
 
 
 def _first_source(cell: str) -> str:
@@ -50,7 +49,7 @@ def _first_source(cell: str) -> str:
     return esc(sources[0]) + (f" (+{len(sources) - 1} more)" if len(sources) > 1 else "") if sources else ""
 
 
-def period_hover(row: pd.Series, lang: str = "en") -> str:
+def period_hover(row: pd.Series, lang: str | None = None) -> str:
     """Hover text for one period: status, from–to with precision, basis, note, source."""
     end = t("timeline.today", lang) if row["open_ended"] else _fmt(row["end"], row["end_precision"] or "day")
     note = str(row["note"] or "")
@@ -111,7 +110,7 @@ def membership_timeline_figure(
     as_of: date | None = None,
     today: date | None = None,
     highlight: str | None = None,
-    lang: str = "en",
+    lang: str | None = None,
 ) -> go.Figure:
     """One row per state, a bar per status period; milestones on a lane above; the as-of line.
 
@@ -122,9 +121,7 @@ def membership_timeline_figure(
         as_of: draw a dashed vertical line at this date.
         highlight: ISO3 of a state to emphasise (others are drawn lighter).
     """
-    names = {
-        code: esc(name) for code, name in zip(members["iso3"].astype(str), members["name_en"].astype(str), strict=True)
-    }
+    names = {code: esc(name) for code, name in state_names(members).items()}
     order = state_order(periods, members)
     has_milestones = milestones is not None and len(milestones) > 0
     fig = make_subplots(
@@ -222,7 +219,7 @@ def membership_timeline_figure(
             x=pd.Timestamp(as_of),
             y=1.0,
             yref="paper",
-            text=t("timeline.as_of_label", lang, day=pd.Timestamp(as_of).strftime("%-d %b %Y")),
+            text=t("timeline.as_of_label", lang, day=format_date(pd.Timestamp(as_of), short=True)),
             showarrow=False,
             xanchor="right",
             yanchor="bottom",
@@ -270,11 +267,9 @@ def _short(title: str, limit: int = LABEL_LIMIT) -> str:
     return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
 
 
-def status_map_figure(status_by_state: dict[str, str], members: pd.DataFrame, lang: str = "en") -> go.Figure:
+def status_map_figure(status_by_state: dict[str, str], members: pd.DataFrame, lang: str | None = None) -> go.Figure:
     """Countries shaded by their status on one date (works offline with local topojson)."""
-    names = {
-        code: esc(name) for code, name in zip(members["iso3"].astype(str), members["name_en"].astype(str), strict=True)
-    }
+    names = {code: esc(name) for code, name in state_names(members).items()}
     fig = go.Figure()
     for status in (*STATUSES, "former"):
         codes = [code for code, held in status_by_state.items() if held == status]
@@ -301,7 +296,7 @@ def status_map_figure(status_by_state: dict[str, str], members: pd.DataFrame, la
     return fig
 
 
-def member_count_figure(counts: pd.DataFrame, as_of: date | None = None, lang: str = "en") -> go.Figure:
+def member_count_figure(counts: pd.DataFrame, as_of: date | None = None, lang: str | None = None) -> go.Figure:
     """Step chart: how many states held each status over time, with the as-of date marked."""
     fig = go.Figure()
     for status in STATUSES:
@@ -315,7 +310,8 @@ def member_count_figure(counts: pd.DataFrame, as_of: date | None = None, lang: s
                 mode="lines",
                 line={"shape": "hv", "color": STATUS_COLOURS[status], "width": 3, "dash": _dash(status)},
                 name=t("status." + status, lang),
-                hovertemplate="%{x|%-d %b %Y}: %{y}<extra>" + t("status." + status, lang) + "</extra>",
+                customdata=[format_date(day) for day in series["date"]],
+                hovertemplate="%{customdata}: %{y}<extra>" + t("status." + status, lang) + "</extra>",
             )
         )
     fig.update_layout(**base_layout(height=380))

@@ -27,7 +27,7 @@ from components.exercises import (
 from components.membership import membership_periods, status_changes, status_on, summary_on
 from components.org import layered_layout, org_figure, org_graph, spring_layout
 from components.schema import BODY_KINDS, EVENT_CATEGORIES, EXERCISE_STATUSES
-from components.text import t
+from components.text import format_date, t
 from components.timeline import membership_timeline_figure, status_map_figure
 
 # The widget keys whose values make up each page's view.
@@ -134,12 +134,12 @@ def membership_view(tables: dict[str, pd.DataFrame], state: dict, today: date) -
     return ViewContent(
         title=t("nav.membership"),
         caption=t(
-            "view.membership.caption", day=f"{as_of:%-d %B %Y}", members=len(grouped["member"]) + len(grouped["frozen"])
+            "view.membership.caption", day=format_date(as_of), members=len(grouped["member"]) + len(grouped["frozen"])
         ),
         as_of=as_of.isoformat(),
         figures=[
             (t("membership.title"), timeline),
-            (t("membership.map", day=f"{as_of:%-d %B %Y}"), status_map),
+            (t("membership.map", day=format_date(as_of)), status_map),
         ],
         sources=_unique_sources(shown["source_url"]),
     )

@@ -16,6 +16,7 @@ from components.exercises import (
     series_styles,
 )
 from components.membership import status_on
+from components.names import exercise_search_labels, series_names, state_names
 from components.page_kit import (
     TABLE_ROW_LIMIT,
     codes_in,
@@ -27,14 +28,15 @@ from components.page_kit import (
     show_chart,
 )
 from components.schema import EXERCISE_STATUSES
-from components.text import md, source_links_md, t, tmd
+from components.text import format_date, md, source_links_md, t, tmd
 
 ensure_app_frame()
 st.title(t("exercises.title"))
 st.caption(t("exercises.intro"))
 tables = require_tables("members", "membership", "exercises")
 members, exercises = tables["members"], tables["exercises"]
-names = dict(zip(members["iso3"].astype(str), members["name_en"].astype(str), strict=True))
+names = state_names(members)
+series_labels = series_names(exercises)
 all_series = series_order(exercises)
 styles = series_styles(all_series)
 first_year = int(exercises["start_date"].dt.year.min()) if len(exercises) else 2002
@@ -64,7 +66,9 @@ with st.container(border=True):
     years = row1[0].slider(
         t("exercises.years"), first_year, last_year, (first_year, last_year), key="ex_years", bind="query-params"
     )
-    series = row1[1].multiselect(t("exercises.series"), all_series, key="ex_series", bind="query-params")
+    series = row1[1].multiselect(
+        t("exercises.series"), all_series, format_func=series_labels.get, key="ex_series", bind="query-params"
+    )
     text = row1[2].text_input(
         t("exercises.search"), placeholder=t("exercises.search_placeholder"), key="ex_text", bind="query-params"
     )
@@ -122,6 +126,7 @@ figure = exercise_map_figure(
     selected=selected,
     largest_personnel=exercises["personnel"].max(),
     cells=view.cells,
+    series_labels=series_labels,
 )
 show_chart(
     figure,
@@ -142,7 +147,7 @@ if view.unmapped:
 left, right = st.columns([3, 2])
 with left:
     show_chart(
-        per_year_figure(view.years_series, styles, years),
+        per_year_figure(view.years_series, styles, years, series_labels),
         "per_year",
         "csto-exercises-per-year",
         title=t("exercises.per_year"),
@@ -154,7 +159,7 @@ with right, st.container(border=True):
     if selected and selected not in set(pickable["exercise_id"]):
         pickable = pd.concat([pickable, filter_exercises(exercises[exercises["exercise_id"] == selected], filters)])
     ids = pickable["exercise_id"].tolist()
-    labels = dict(zip(pickable["exercise_id"], pickable["name"], strict=True))
+    labels = exercise_search_labels(pickable)
     choice = st.selectbox(
         t("exercises.pick"),
         [None, *ids],
@@ -167,9 +172,9 @@ with right, st.container(border=True):
     else:
         row = pickable.set_index("exercise_id").loc[choice]
         precision = row["location_precision"] if isinstance(row["location_precision"], str) else "country"
-        end = "" if row["end_date"] is None or str(row["end_date"]) == "NaT" else f" – {row['end_date']:%-d %B %Y}"
-        st.markdown(f"**{md(row['name'])}** · {t('status_ex.' + str(row['status']))}")
-        st.markdown(tmd("exercises.card.dates", value=f"{row['start_date']:%-d %B %Y}{end}"))
+        end = "" if row["end_date"] is None or str(row["end_date"]) == "NaT" else f" – {format_date(row['end_date'])}"
+        st.markdown(f"**{md(labels.get(choice, row['name']))}** · {t('status_ex.' + str(row['status']))}")
+        st.markdown(tmd("exercises.card.dates", value=f"{format_date(row['start_date'])}{end}"))
         st.markdown(
             tmd(
                 "exercises.card.location", value=row["location"] or "—", precision=t(f"exercises.precision.{precision}")

@@ -6,10 +6,10 @@ import streamlit as st
 
 from components.events import MILESTONE_LIMIT, filter_events, spread_sample, with_first_source
 from components.membership import member_count_series, membership_periods, state_history, step_year, summary_on
-from components.overview import state_names
+from components.names import state_names, state_search_label
 from components.page_kit import TABLE_ROW_LIMIT, csv_download, ensure_app_frame, footer, require_tables, show_chart
 from components.schema import EVENT_CATEGORIES
-from components.text import t, tmd
+from components.text import format_date, t, tmd
 from components.timeline import member_count_figure, membership_timeline_figure, status_map_figure
 
 TODAY = date.today()
@@ -26,7 +26,7 @@ if membership.empty:
     footer("membership")
     st.stop()
 
-names = dict(zip(members["iso3"].astype(str), members["name_en"].astype(str), strict=True))
+names = state_names(members)
 states_in_timeline = sorted(set(membership["state"].astype(str)), key=lambda s: names.get(s, s))
 
 
@@ -95,7 +95,7 @@ show_chart(
 )
 
 # The alliance on the as-of date
-st.subheader(t("membership.summary", day=f"{as_of:%-d %B %Y}"))
+st.subheader(t("membership.summary", day=format_date(as_of)))
 grouped = summary_on(membership, as_of)
 metrics = [
     ("members", grouped["member"] + grouped["frozen"]),
@@ -110,7 +110,7 @@ for column, (key, codes) in zip(st.columns(len(metrics)), metrics, strict=True):
 for key, codes in metrics:
     if codes:
         label = t(f"membership.metric.{key}")
-        st.markdown(tmd("membership.names", label=label, names=", ".join(state_names(members, sorted(codes)))))
+        st.markdown(tmd("membership.names", label=label, names=", ".join(sorted(names.get(c, c) for c in codes))))
 
 left, right = st.columns(2)
 with left:
@@ -119,7 +119,7 @@ with left:
         status_map_figure(status_today, members),
         "status_map",
         "csto-status-map",
-        title=t("membership.map", day=f"{as_of:%-d %b %Y}"),
+        title=t("membership.map", day=format_date(as_of, short=True)),
     )
 with right:
     counts = member_count_series(membership, TODAY)
@@ -129,7 +129,7 @@ with right:
 st.selectbox(
     t("membership.focus"),
     options=[None, *states_in_timeline],
-    format_func=lambda code: names.get(code, code) if code else t("membership.focus_none"),
+    format_func=lambda code: state_search_label(code, members) if code else t("membership.focus_none"),
     key="focus",
     help=t("membership.focus_help"),
     bind="query-params",

@@ -6,7 +6,7 @@ import streamlit as st
 
 from components.overview import headline, intro_sources, state_names
 from components.page_kit import ensure_app_frame, footer, require_tables
-from components.text import md, source_links_md, t, tmd
+from components.text import format_date, md, source_links_md, t, tmd
 
 ensure_app_frame()
 st.title(t("overview.title"))
@@ -26,7 +26,7 @@ top[2].metric(t("overview.metric.exercises"), figures.exercises)
 bottom = st.columns(3)
 span = f"{figures.first_year}–{figures.last_year}" if figures.first_year else dash
 bottom[0].metric(t("overview.metric.span"), span)
-latest = f"{figures.latest_event_date:%-d %b %Y}" if figures.latest_event_date is not None else dash
+latest = format_date(figures.latest_event_date, short=True) if figures.latest_event_date is not None else dash
 with bottom[1]:
     st.metric(t("overview.metric.latest"), latest)
     if figures.latest_event_title:

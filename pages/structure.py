@@ -5,6 +5,7 @@ from datetime import date
 import streamlit as st
 
 from components.events import with_first_source
+from components.names import body_name, body_search_label
 from components.org import (
     body_details,
     graphml_bytes,
@@ -25,10 +26,7 @@ tables = require_tables("bodies", "body_links")
 bodies, links = tables["bodies"], tables["body_links"]
 built = org_graph(bodies, links)
 graph = built.graph
-names = {
-    node: attrs["name"] + (f" ({attrs['abbreviation']})" if attrs["abbreviation"] else "")
-    for node, attrs in graph.nodes(data=True)
-}
+names = {node: body_search_label(attrs) for node, attrs in graph.nodes(data=True)}
 
 
 def select_from_click() -> None:
@@ -77,7 +75,7 @@ selected = st.selectbox(
 
 lonely = unconnected_bodies(graph)
 if lonely:
-    st.caption(tmd("structure.unlinked", names=", ".join(names[n] for n in lonely)))
+    st.caption(tmd("structure.unlinked", names=", ".join(body_name(graph.nodes[n]) for n in lonely)))
 if built.dangling:
     st.warning(tmd("structure.dangling", links=", ".join(f"{u} → {v}" for u, v, _ in built.dangling)))
 if not kinds:
@@ -124,10 +122,11 @@ with st.container(border=True):
 
 st.subheader(t("structure.table"))
 st.dataframe(
-    with_first_source(bodies)[["name_en", "abbreviation", "kind", "established", "description", "source"]],
+    with_first_source(bodies)[["name_en", "name_ru", "abbreviation", "kind", "established", "description", "source"]],
     hide_index=True,
     column_config={
         "name_en": t("col.name"),
+        "name_ru": t("col.name_ru"),
         "abbreviation": t("col.abbreviation"),
         "kind": t("col.kind"),
         "established": st.column_config.DateColumn(t("col.established"), format="YYYY-MM-DD"),

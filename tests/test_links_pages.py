@@ -8,6 +8,9 @@ from urllib.parse import quote
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from components.data import read_all
+from components.names import body_search_label, state_search_label
+from components.org import org_graph
 from tests.conftest import ROOT
 
 APP = ROOT / "app.py"
@@ -23,7 +26,10 @@ def open_page(page: str, params: dict[str, str | list[str]]) -> AppTest:
 
 
 def test_membership_link_restores_date_milestones_and_focus():
-    at = open_page("pages/membership.py", {"asof": "1995-01-01", "ms": ["Treaty", "Forces"], "focus": "Uzbekistan"})
+    tables = read_all()
+    focus = state_search_label("UZB", tables["members"], "en")
+    assert focus == "Uzbekistan (Узбекистан, UZB)"
+    at = open_page("pages/membership.py", {"asof": "1995-01-01", "ms": ["Treaty", "Forces"], "focus": focus})
     assert not at.exception
     assert at.slider(key="asof").value == date(1995, 1, 1)
     assert at.multiselect(key="ms").value == ["treaty", "forces"]
@@ -37,7 +43,9 @@ def test_structure_link_restores_kinds_layout_year_and_body():
             "kinds": ["Statutory body", "Collective forces"],
             "layout": "Force-directed",
             "year": "2005",
-            "body": "Collective Rapid Reaction Forces (CRRF)",
+            "body": body_search_label(
+                org_graph(read_all()["bodies"], read_all()["body_links"]).graph.nodes["crrf"], "en"
+            ),
         },
     )
     assert not at.exception

@@ -1,0 +1,282 @@
+"""CSTO Explorer benchmarks: one results table per question, printed and optionally written.
+
+    .venv/bin/python -m bench.run                 # full run (about 15 minutes on 2 cores)
+    .venv/bin/python -m bench.run --smoke         # tiny sizes: proves every script still works
+    .venv/bin/python -m bench.run --write bench/RESULTS.md
+
+Public tools only: Playwright driving Debian's Chromium, psutil, time. All traffic is to the app on
+127.0.0.1; every loop is bounded by the sizes and repeat counts below.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import networkx as nx
+from playwright.sync_api import sync_playwright
+
+from bench.common import CHROMIUM_ARGS, chromium, median_ms, rss_mb, server, table, wait_drawn, wait_idle
+from bench.synth import generate
+from components.org import layered_layout, spring_layout
+
+PAGES = {
+    "overview": ("", 0),
+    "membership": ("membership", 3),
+    "structure": ("structure", 1),
+    "exercises": ("exercises", 2),
+}
+# page -> (selectbox label, value typed): one filter change each
+INTERACTIONS = {
+    "membership": ("State in focus", ["Uzbek", "Armen"]),
+    "structure": ("Find a body", ["CRRF", "Joint Staff"]),
+    "exercises": ("Exercise", ["Rubezh-2024", "Interaction-2023"]),
+}
+
+
+def cold_start(browser) -> list[dict]:
+    """`streamlit run` -> health endpoint answers -> first page fully drawn."""
+    started = time.perf_counter()
+    with server() as (url, _, healthy):
+        page = browser.new_page()
+        page.goto(url)
+        wait_drawn(page, 0)
+        drawn = time.perf_counter() - started
+        page.close()
+    return [
+        {"step": "health endpoint answers", "seconds": round(healthy, 2)},
+        {"step": "Overview fully drawn", "seconds": round(drawn, 2)},
+    ]
+
+
+def navigation(browser, repeats: int) -> list[dict]:
+    """Browser navigation -> every plotly chart drawn, median of ``repeats``, beside the reference."""
+    rows = []
+    with server("bench/reference_app.py") as (url, _, _):
+        page = browser.new_page()
+        page.goto(url)  # warm, as for our pages
+        wait_drawn(page, 1)
+        samples = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            page.goto(url)
+            wait_drawn(page, 1)
+            samples.append(time.perf_counter() - start)
+        reference = statistics.median(samples)
+        page.close()
+    rows.append({"page": "reference (one chart)", "median ms": median_ms(samples), "ratio to reference": 1.0})
+    with server() as (url, _, _):
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        for name, (path, charts) in PAGES.items():
+            page.goto(f"{url}/{path}")  # warm the caches once
+            wait_drawn(page, charts)
+            samples = []
+            for _ in range(repeats):
+                start = time.perf_counter()
+                page.goto(f"{url}/{path}")
+                wait_drawn(page, charts)
+                samples.append(time.perf_counter() - start)
+            rows.append(
+                {
+                    "page": name,
+                    "median ms": median_ms(samples),
+                    "ratio to reference": round(statistics.median(samples) / reference, 2),
+                }
+            )
+        page.close()
+    return rows
+
+
+def interaction(browser, repeats: int) -> list[dict]:
+    """A filter change in the browser -> rerun finished and charts redrawn (median)."""
+    rows = []
+    with server() as (url, _, _):
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        for name, (label, values) in INTERACTIONS.items():
+            path, charts = PAGES[name]
+            page.goto(f"{url}/{path}")
+            wait_drawn(page, charts)
+            samples = []
+            for index in range(repeats):
+                box = page.get_by_test_id("stSelectbox").filter(has_text=label)
+                box.click()
+                page.keyboard.type(values[index % len(values)])
+                before = page.url
+                start = time.perf_counter()
+                page.keyboard.press("Enter")
+                page.wait_for_url(lambda address, previous=before: address != previous)  # the rerun ran
+                wait_idle(page)
+                wait_drawn(page, charts)
+                samples.append(time.perf_counter() - start)
+            rows.append({"page": name, "filter change -> redrawn, median ms": median_ms(samples)})
+        page.close()
+    return rows
+
+
+def server_reruns(data_dir: Path | None, repeats: int) -> dict[str, float]:
+    """Median time of one script rerun per page, in process (Streamlit AppTest), caches warm."""
+    from streamlit.testing.v1 import AppTest
+
+    previous = os.environ.get("CSTO_DATA_DIR")
+    if data_dir:
+        os.environ["CSTO_DATA_DIR"] = str(data_dir)
+    results = {}
+    try:
+        for name, (path, _) in PAGES.items():
+            at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=600)
+            at.run()
+            if path:
+                at.switch_page(f"pages/{name}.py").run()
+            samples = []
+            for _ in range(repeats):
+                start = time.perf_counter()
+                at.run()
+                samples.append(time.perf_counter() - start)
+            results[name] = median_ms(samples)
+    finally:
+        if previous is None:
+            os.environ.pop("CSTO_DATA_DIR", None)
+        else:
+            os.environ["CSTO_DATA_DIR"] = previous
+    return results
+
+
+def bytes_sent(browser, url: str) -> dict[str, int]:
+    """Bytes the server sends over the WebSocket while each page loads and draws."""
+    sizes = {}
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    received = [0]
+
+    def on_socket(socket) -> None:
+        socket.on("framereceived", lambda payload: received.__setitem__(0, received[0] + len(payload)))
+
+    page.on("websocket", on_socket)
+    for name, (path, charts) in PAGES.items():
+        page.goto(f"{url}/{path}")
+        wait_drawn(page, charts)
+        received[0] = 0
+        page.reload()
+        wait_drawn(page, charts)
+        wait_idle(page)
+        sizes[name] = received[0]
+    page.close()
+    return sizes
+
+
+def scale(browser, sizes: list[int], repeats: int) -> list[dict]:
+    """Server rerun time and bytes sent per page with synthetic exercises and events."""
+    rows = []
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = generate(Path(tmp) / "data", size, size)
+            reruns = server_reruns(folder, repeats)
+            with server(data_dir=folder, timeout=600) as (url, _, _):
+                sent = bytes_sent(browser, url)
+        for name in PAGES:
+            rows.append(
+                {
+                    "rows (exercises, events)": f"{size:,}",
+                    "page": name,
+                    "rerun median ms": reruns[name],
+                    "KB sent": round(sent[name] / 1000, 1),
+                }
+            )
+    return rows
+
+
+def memory(browser, counts: list[int]) -> list[dict]:
+    """Server RSS with 1, 10 and 20 sessions open on the Exercise map (then idle); the cost of
+    each session beyond the first, which pays for imports and loading the data."""
+    rows = []
+    with server() as (url, process, _):
+        contexts = []
+        first = None
+        for target in counts:
+            while len(contexts) < target:
+                context = browser.new_context(viewport={"width": 1280, "height": 800})
+                page = context.new_page()
+                page.goto(f"{url}/exercises")
+                wait_drawn(page, 2)
+                contexts.append(context)
+            time.sleep(2)
+            rss = rss_mb(process)
+            first = rss if first is None else first
+            extra = round((rss - first) / (target - counts[0]), 2) if target > counts[0] else "—"
+            rows.append({"sessions": target, "server RSS MB": round(rss, 1), "MB per extra session": extra})
+        for context in contexts:
+            context.close()
+    return rows
+
+
+def layouts(node_counts: list[int]) -> list[dict]:
+    """Layout time against node count on synthetic org charts (a tree under one supreme body)."""
+    rows = []
+    kinds = ["statutory", "permanent", "subsidiary", "working_group", "forces", "operation"]
+    for count in node_counts:
+        tree = (
+            nx.random_labeled_tree(count, seed=7)
+            if hasattr(nx, "random_labeled_tree")
+            else nx.random_tree(count, seed=7)
+        )
+        graph = nx.DiGraph()
+        for node in tree.nodes:
+            graph.add_node(
+                f"b{node}",
+                kind="statutory" if node == 0 else kinds[1 + node % (len(kinds) - 1)],
+                name=f"Body {node}",
+                abbreviation="",
+                established=None,
+            )
+        for parent, child in nx.bfs_edges(tree, 0):
+            graph.add_edge(f"b{child}", f"b{parent}", relation="reports_to")
+        timings = {}
+        for label, layout in (("layered", layered_layout), ("spring (seeded)", spring_layout)):
+            start = time.perf_counter()
+            layout(graph)
+            timings[label] = round((time.perf_counter() - start) * 1000, 1)
+        rows.append({"nodes": count, "layered ms": timings["layered"], "spring ms": timings["spring (seeded)"]})
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--smoke", action="store_true", help="tiny sizes, one repeat")
+    parser.add_argument("--write", type=Path, help="write the results as Markdown to this file")
+    args = parser.parse_args()
+    repeats = 1 if args.smoke else 10
+    sizes = [200] if args.smoke else [1_000, 10_000, 100_000]
+    sessions = [1, 2] if args.smoke else [1, 10, 20]
+    nodes = [30, 100] if args.smoke else [30, 100, 300, 1_000]
+    sections = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
+        sections.append(table(cold_start(browser), "1. Cold start"))
+        sections.append(table(navigation(browser, repeats), "2. Navigation -> every chart drawn (browser)"))
+        interactions = interaction(browser, max(2, repeats // 2))
+        shipped = server_reruns(None, repeats)
+        for row in interactions:
+            row["server rerun median ms"] = shipped[row["page"]]
+        sections.append(table(interactions, "3. Interaction: filter change (browser) and server rerun (shipped data)"))
+        sections.append(table(scale(browser, sizes, max(3, repeats // 2)), "4. Scale: synthetic exercises and events"))
+        sections.append(table(memory(browser, sessions), "5. Memory: server RSS with open sessions"))
+        browser.close()
+    sections.append(table(layouts(nodes), "6. Network layout time against node count"))
+    header = (
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"{platform.system()} · run {datetime.now(tz=UTC):%Y-%m-%d %H:%M} UTC · "
+        f"command: `.venv/bin/python -m bench.run{' --smoke' if args.smoke else ''}`\n"
+    )
+    report = header + "\n" + "\n".join(sections)
+    print(report)
+    if args.write:
+        args.write.write_text(report, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
