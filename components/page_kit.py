@@ -32,7 +32,7 @@ from components.links import citation, describe_view, link_params, rejected_para
 from components.schema import DEPENDS_ON, TABLES
 from components.sources import cited_sources, to_csv_bytes
 from components.style import for_projector, with_title_and_source
-from components.text import t, tmd
+from components.text import current_language, set_language, t, tmd
 from components.version import data_version
 from components.views import VIEW_KEYS, default_deck, render_view
 
@@ -184,8 +184,10 @@ def current_view(page: str) -> dict:
 def _view_html(page: str, view: dict, title: str) -> Callable[[], bytes]:
     """Deferred HTML export of one view (built only when the button is clicked)."""
     folder = data_dir()
+    lang = current_language()
 
     def build() -> bytes:
+        set_language(lang)  # runs on another thread, which has its own (default) language
         tables = read_all(folder)
         content = render_view({**view, "title": title}, tables, date.today())
         return briefing_html([content], data_version(folder), date.today(), title=title).encode("utf-8")

@@ -60,26 +60,33 @@ class ViewContent:
 
 
 def default_deck(today: date) -> list[dict]:
-    """The briefing deck the app ships with: today, over time, organization, last year's training."""
+    """The briefing deck the app ships with: today, over time, organization, last year's training.
+    Titles are catalogue keys, so the deck follows the interface language."""
     last_year = today.year - 1
     return [
         {
             "page": "membership",
-            "title": t("deck.today.title"),
-            "caption": t("deck.today.caption"),
+            "title_key": "deck.today.title",
+            "caption_key": "deck.today.caption",
             "state": {"asof": today.isoformat()},
         },
         {
             "page": "membership",
-            "title": t("deck.history.title"),
-            "caption": t("deck.history.caption"),
+            "title_key": "deck.history.title",
+            "caption_key": "deck.history.caption",
             "state": {"ms": list(EVENT_CATEGORIES[:5])},
         },
-        {"page": "structure", "title": t("deck.structure.title"), "caption": t("deck.structure.caption"), "state": {}},
+        {
+            "page": "structure",
+            "title_key": "deck.structure.title",
+            "caption_key": "deck.structure.caption",
+            "state": {},
+        },
         {
             "page": "exercises",
-            "title": t("deck.exercises.title", year=last_year),
-            "caption": t("deck.exercises.caption", year=last_year),
+            "title_key": "deck.exercises.title",
+            "caption_key": "deck.exercises.caption",
+            "title_values": {"year": last_year},
             "state": {"ex_years": [last_year, last_year]},
         },
     ]  # fmt: skip
@@ -219,7 +226,19 @@ def render_view(view: dict, tables: dict[str, pd.DataFrame], today: date) -> Vie
     page = view.get("page") if view.get("page") in BUILDERS else "membership"
     state = view.get("state") if isinstance(view.get("state"), dict) else {}
     content = BUILDERS[page](tables, state, today)
-    content.title = str(view.get("title") or content.title)[:200]
-    if view.get("caption"):
-        content.caption = str(view["caption"])[:600]
+    content.title = view_title(view) or content.title
+    content.caption = view_caption(view) or content.caption
     return content
+
+
+def view_title(view: dict) -> str:
+    """A saved view's title: catalogue text (so it follows the language) or what the user gave."""
+    if view.get("title_key"):
+        return t(view["title_key"], **view.get("title_values", {}))
+    return str(view.get("title") or "")[:200]
+
+
+def view_caption(view: dict) -> str:
+    if view.get("caption_key"):
+        return t(view["caption_key"], **view.get("title_values", {}))
+    return str(view.get("caption") or "")[:600]

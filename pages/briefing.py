@@ -13,8 +13,8 @@ from components.page_kit import (
     show_chart,
 )
 from components.schema import TABLES
-from components.text import md, source_links_md, t
-from components.views import default_deck, render_view
+from components.text import current_language, md, set_language, source_links_md, t
+from components.views import default_deck, render_view, view_caption, view_title
 
 ensure_app_frame()
 st.title(t("briefing.title"))
@@ -78,7 +78,7 @@ with st.expander(t("briefing.sources", count=len(content.sources))):
 st.subheader(t("briefing.deck"))
 for index, view in enumerate(deck):
     row = st.columns([6, 1, 1, 1], vertical_alignment="center")
-    row[0].markdown(f"{index + 1}. **{md(view.get('title', ''))}** — {md(view.get('caption', ''))}")
+    row[0].markdown(f"{index + 1}. **{md(view_title(view))}** — {md(view_caption(view))}")
     row[1].button("↑", key=f"up_{index}", on_click=move, args=(index, -1), help=t("briefing.up"), disabled=index == 0)
     row[2].button(
         "↓",
@@ -92,11 +92,13 @@ for index, view in enumerate(deck):
 actions = st.columns(2)
 actions[0].button(t("briefing.reset"), on_click=restore, key="deck_restore")
 frozen_deck = [dict(view) for view in deck]
+lang = current_language()
 current_version = current_data_version()
 
 
 def deck_html() -> bytes:
     """Built only on click: every slide's charts with map outlines and plotly.js embedded."""
+    set_language(lang)  # the click runs this on another thread
     slides = [render_view(view, tables, today) for view in frozen_deck]
     return briefing_html(slides, current_version, today).encode("utf-8")
 

@@ -169,7 +169,7 @@ def test_briefing_next_previous_and_add_view():
     at.button(key="prev").click().run()
     assert at.slider(key="slide").value == 1
     at.button(key="down_0").click().run()
-    assert at.session_state["deck"][0]["title"] == "Membership over time"
+    assert at.session_state["deck"][0]["title_key"] == "deck.history.title"
     at.switch_page("pages/exercises.py").run()
     at.multiselect(key="ex_hosts").set_value(["KGZ"]).run()
     at.button(key="add_view_exercises").click().run()
