@@ -2,7 +2,16 @@
 
 import streamlit as st
 
-from components.page_kit import opened_link, report_rejected_link
+from components.names import state_search_label
+from components.page_kit import (
+    country_focus_bar,
+    focus_country,
+    member_codes,
+    members_or_empty,
+    opened_link,
+    report_rejected_link,
+    set_focus_country,
+)
 from components.text import LANGUAGES, set_language, t
 
 # The language comes first: page titles in the menu are interface text too. ?lang=ru in a link.
@@ -45,6 +54,7 @@ def set_presentation(on: bool) -> None:
 
 
 page = st.navigation(PAGES, position="hidden" if presenting else "sidebar")
+country_focus_bar()
 if presenting:
     st.html(PRESENTATION_CSS)
     st.button(
@@ -65,6 +75,17 @@ else:
             key="language_switch",
             on_change=set_language_param,
             required=True,
+        )
+        codes = member_codes()
+        # The URL is the truth (a click on a timeline row or a link may have changed it).
+        st.session_state["country_picker"] = focus_country()
+        st.selectbox(
+            t("country.picker"),
+            [None, *codes],
+            format_func=lambda code: state_search_label(code, members_or_empty()) if code else t("country.none"),
+            key="country_picker",
+            on_change=lambda: set_focus_country(st.session_state["country_picker"]),
+            help=t("country.picker_help"),
         )
         st.caption(t("app.tagline"))
         st.toggle(

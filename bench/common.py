@@ -83,7 +83,7 @@ def rss_mb(process: psutil.Process) -> float:
 
 def wait_drawn(page, charts: int, timeout: int = 120_000) -> None:
     """The script finished (footer drawn), no skeletons, and ``charts`` plotly charts drawn."""
-    page.get_by_text("every row cites its public source").first.wait_for(timeout=timeout)
+    page.locator(".st-key-page_footer").first.wait_for(timeout=timeout)
     page.wait_for_function("document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0", timeout=timeout)
     page.wait_for_function(
         f"document.querySelectorAll('.js-plotly-plot .main-svg').length >= {charts}", timeout=timeout

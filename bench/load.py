@@ -36,7 +36,7 @@ async def drive(browser, url: str, reruns: int, errors: list[str]) -> int:
     done = 0
     for path, (label, values) in DRIVES.items():
         await page.goto(f"{url}/{path}")
-        await page.get_by_text("every row cites its public source").first.wait_for(timeout=180_000)
+        await page.locator(".st-key-page_footer").first.wait_for(timeout=180_000)
         for value in values[:reruns]:
             box = page.get_by_test_id("stSelectbox").filter(has_text=label)
             await box.click()
@@ -58,7 +58,7 @@ async def run(sessions: int, reruns: int) -> list[dict]:
             browser = await pw.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
             warm = await browser.new_page()
             await warm.goto(url)
-            await warm.get_by_text("every row cites its public source").first.wait_for(timeout=180_000)
+            await warm.locator(".st-key-page_footer").first.wait_for(timeout=180_000)
             await warm.close()
             before = rss_mb(process)
             errors: list[str] = []

@@ -5,4 +5,5 @@ import streamlit as st
 
 st.title("Reference")
 st.plotly_chart(go.Figure(go.Bar(x=[1, 2, 3], y=[3, 1, 2])), theme=None)
-st.caption("every row cites its public source")
+with st.container(key="page_footer"):
+    st.caption("reference")

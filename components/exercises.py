@@ -62,7 +62,12 @@ def search_text(exercises: pd.DataFrame) -> pd.Series:
         + exercises["aliases"].map(" ".join)
         + " "
         + exercises["location"].fillna("").astype(str)
-    ).str.casefold()
+    ).map(normalise_search)
+
+
+def normalise_search(text: str) -> str:
+    """Case- and ё-insensitive text for search (Объединённый finds Объединенный)."""
+    return str(text).casefold().replace("ё", "е")
 
 
 def filter_exercises(exercises: pd.DataFrame, filters: ExerciseFilters) -> pd.DataFrame:
@@ -82,7 +87,7 @@ def filter_exercises(exercises: pd.DataFrame, filters: ExerciseFilters) -> pd.Da
         keep &= exercises["status"].astype(str).isin(set(filters.statuses))
     if filters.forces:
         keep &= exercises["force"].isin(set(filters.forces))
-    words = filters.text.casefold().split()
+    words = normalise_search(filters.text).split()
     if words:
         haystack = search_text(exercises)
         for word in words:
@@ -246,6 +251,7 @@ def exercise_map_figure(
     height: int = 640,
     cells: pd.DataFrame | None = None,
     series_labels: dict[str, str] | None = None,
+    focus_state: str | None = None,
 ) -> go.Figure:
     """Member states shaded, one marker per exercise: colour+symbol by series, size by personnel,
     hollow when the location is approximate (town, region or country)."""
@@ -281,7 +287,14 @@ def exercise_map_figure(
             _add_aggregated_trace(fig, aggregated[aggregated["series"].isin(members_of_style)], style, label)
         else:
             _add_exercise_trace(
-                fig, points[points["series"].isin(members_of_style)], style, label, names, selected, largest
+                fig,
+                points[points["series"].isin(members_of_style)],
+                style,
+                label,
+                names,
+                selected,
+                largest,
+                focus_state,
             )
     encoding = [
         (t("exercises.legend.exact"), "circle", 14),
@@ -332,8 +345,10 @@ def _add_exercise_trace(
     names: dict[str, str],
     selected: str | None,
     largest: float,
+    focus_state: str | None = None,
 ) -> None:
-    """One marker per exercise: clickable, sized by personnel, hollow when approximate."""
+    """One marker per exercise: clickable, sized by personnel, hollow when approximate; with a
+    state in focus, exercises it neither hosted nor took part in are faded."""
     if subset.empty:
         return
     colour, symbol = style
@@ -351,7 +366,13 @@ def _add_exercise_trace(
                 "symbol": [f"{symbol}-open" if a else symbol for a in approximate],
                 "size": [marker_size(r["personnel"], largest) for r in records],
                 "color": colour,
-                "opacity": [1.0 if not selected or c else 0.35 for c in chosen],
+                "opacity": [
+                    0.35
+                    if (selected and not c)
+                    or (focus_state and focus_state not in r["host_states"] and focus_state not in r["participants"])
+                    else 1.0
+                    for r, c in zip(records, chosen, strict=True)
+                ],
                 "line": {
                     "width": [3 if c else (2.5 if a else 1) for c, a in zip(chosen, approximate, strict=True)],
                     "color": [INK if c else colour for c in chosen],
@@ -404,6 +425,7 @@ def per_year_figure(
     styles: dict[str, tuple[str, str]],
     years: tuple[int, int] | None = None,
     series_labels: dict[str, str] | None = None,
+    focus_state: str | None = None,
 ) -> go.Figure:
     """Stacked bars: exercises per year by series (patterns double the colours)."""
     fig = go.Figure()

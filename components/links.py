@@ -58,7 +58,7 @@ def rejected_params(
     return unknown, invalid
 
 
-def describe_view(params: Mapping[str, list[str]], lang: str = "en") -> str:
+def describe_view(params: Mapping[str, list[str]], lang: str | None = None) -> str:
     """What the view shows, in words: each set parameter with its label ('As of: 1995-01-01')."""
     parts = []
     for key, values in params.items():
@@ -77,7 +77,7 @@ def share_url(page_url: str | None, path: str, params: Mapping[str, list[str]]) 
     return "/" + path.strip("/") + (f"?{query}" if query else "")
 
 
-def citation(page_title: str, description: str, version: str, accessed: date, url: str, lang: str = "en") -> str:
+def citation(page_title: str, description: str, version: str, accessed: date, url: str, lang: str | None = None) -> str:
     """One line a briefer can paste under a slide or into a footnote."""
     return t(
         "share.citation",

@@ -16,6 +16,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
+from components.country import country_summary
 from components.data import (
     DataValidationError,
     Problem,
@@ -29,10 +30,11 @@ from components.data import (
 from components.exercises import ExerciseFilters, ExerciseView, exercise_view
 from components.export import briefing_html
 from components.links import citation, describe_view, link_params, rejected_params, share_url
+from components.names import exercise_names, state_names
 from components.schema import DEPENDS_ON, TABLES
 from components.sources import cited_sources, to_csv_bytes
 from components.style import for_projector, with_title_and_source
-from components.text import current_language, set_language, t, tmd
+from components.text import current_language, format_date, labelled, set_language, source_links_md, t, tmd
 from components.version import data_version
 from components.views import VIEW_KEYS, default_deck, render_view
 
@@ -240,8 +242,10 @@ def footer(page: str | None = None) -> None:
         share_panel(page)
     folder = data_dir()
     shown = "data/" if folder.resolve() == (Path(__file__).resolve().parent.parent / "data") else str(folder)
-    st.caption(tmd("footer.data", folder=shown, version=current_data_version()))
-    st.caption(t("footer.offline"))
+    # The keyed container gives tests and benchmarks a language-independent "page finished" mark.
+    with st.container(key="page_footer"):
+        st.caption(tmd("footer.data", folder=shown, version=current_data_version()))
+        st.caption(t("footer.offline"))
 
 
 def plotly_config(file_stem: str) -> dict:
@@ -344,3 +348,108 @@ def codes_in(name: str, column: str) -> list[str]:
     codes = _cached_codes(name, column, str(folder), _mtime(table_path(name, folder)))
     extra = st.session_state.get(SESSION_ROWS, {}).get(name)
     return codes if extra is None else sorted(set(codes).union(*extra[column]))
+
+
+def focus_country() -> str | None:
+    """The country in focus across pages (``?country=KGZ``), if it is a state in the data."""
+    code = st.query_params.get("country", "").strip().upper()[:3]
+    try:
+        known = set(_base_table("members", data_dir())["iso3"])
+    except DataValidationError:
+        return None
+    return code if code in known else None
+
+
+def set_focus_country(code: str | None) -> None:
+    """Put a country in focus (or clear it); the URL carries it to every page and into links."""
+    if code:
+        st.query_params["country"] = code
+    else:
+        st.query_params.pop("country", None)
+
+
+@st.dialog(" ", width="large")
+def country_card(code: str) -> None:
+    """The country card: status today, membership history, exercises hosted and attended, events."""
+    try:
+        tables = {name: load_table(name) for name in ("members", "membership", "exercises", "events")}
+    except DataValidationError as error:
+        show_data_error(error)
+        return
+    names = state_names(tables["members"])
+    summary = country_summary(code, tables, pd.Timestamp(date.today()))
+    st.header(names.get(code, code))
+    status = t(f"status.{summary.status_today}") if summary.status_today else t("country.no_status")
+    st.markdown(tmd("country.status_today", status=status))
+    st.subheader(t("country.history"))
+    history = summary.history.assign(
+        when=[
+            format_date(d, p) for d, p in zip(summary.history["date"], summary.history["date_precision"], strict=True)
+        ]
+    )
+    st.dataframe(
+        labelled(
+            history[["when", "change", "body", "basis", "note"]],
+            {"change": "change.", "body": "body.", "basis": "basis."},
+        ),
+        hide_index=True,
+        column_config={
+            "when": t("col.date"),
+            "change": t("col.change"),
+            "body": t("col.body"),
+            "basis": t("col.basis"),
+            "note": st.column_config.TextColumn(t("col.note"), width="large"),
+        },
+    )
+    hosted, attended = summary.hosted, summary.attended
+    st.subheader(t("country.exercises", hosted=len(hosted), attended=len(attended)))
+    ex_names = exercise_names(pd.concat([hosted, attended]).drop_duplicates("exercise_id"))
+    if len(ex_names):
+        st.markdown(tmd("country.exercise_list", names=", ".join(ex_names.head(40))))
+    st.subheader(t("country.events", count=len(summary.events)))
+    st.dataframe(
+        summary.events[["date", "title", "category"]],
+        hide_index=True,
+        column_config={
+            "date": st.column_config.DateColumn(t("col.date"), format="YYYY-MM-DD"),
+            "title": st.column_config.TextColumn(t("col.title"), width="large"),
+            "category": t("col.category"),
+        },
+    )
+    with st.expander(t("country.sources", count=len(summary.sources))):
+        st.markdown(source_links_md(summary.sources))
+
+
+def country_focus_bar() -> None:
+    """When a country is in focus: say so, open its card, or clear the focus — one click each."""
+    code = focus_country()
+    if not code:
+        return
+    try:
+        name = state_names(_base_table("members", data_dir())).get(code, code)
+    except DataValidationError:
+        return
+    bar = st.columns([4, 1.3, 1], vertical_alignment="center")
+    bar[0].info(tmd("country.in_focus", name=name), icon=":material/my_location:")
+    if bar[1].button(t("country.open_card"), key="country_card_open", icon=":material/badge:"):
+        country_card(code)
+    bar[2].button(
+        t("country.clear"), key="country_clear", on_click=set_focus_country, args=(None,), icon=":material/close:"
+    )
+
+
+def member_codes() -> list[str]:
+    """Every state in members.csv, ordered by its name in the language ([] if the file is broken)."""
+    try:
+        members = _base_table("members", data_dir())
+    except DataValidationError:
+        return []
+    names = state_names(members)
+    return sorted(names, key=names.get)
+
+
+def members_or_empty() -> pd.DataFrame:
+    try:
+        return _base_table("members", data_dir())
+    except DataValidationError:
+        return pd.DataFrame(columns=["iso3", "name_en", "name_ru"])

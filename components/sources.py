@@ -7,6 +7,7 @@ import pandas as pd
 from components.data import split_sources
 from components.export import neutralise_formula
 from components.schema import TableSpec
+from components.text import t
 
 
 def column_dictionary(spec: TableSpec) -> pd.DataFrame:
@@ -18,7 +19,7 @@ def column_dictionary(spec: TableSpec) -> pd.DataFrame:
                 "kind": col.kind,
                 "required": col.required,
                 "allowed": ", ".join(col.allowed),
-                "meaning": col.description,
+                "meaning": t(f"schema.{spec.name}.{col.name}"),
             }
             for col in spec.columns
         ]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
+from components.text import current_language
+
 OKABE_ITO = {
     "black": "#000000",
     "orange": "#E69F00",
@@ -63,6 +65,15 @@ BODY_KIND_STYLE: dict[str, tuple[str, str]] = {
 
 # Streamlit ships "Source Sans" itself, so charts use the page's font with no download.
 FONT_FAMILY = '"Source Sans", "Source Sans Pro", Arial, sans-serif'
+# Streamlit's bundled Source Sans has no Cyrillic: plotly would measure Russian labels with it and
+# clip them, so Russian charts use system fonts that have Cyrillic (present on every desktop).
+CYRILLIC_FONT_FAMILY = 'Arial, "Liberation Sans", "DejaVu Sans", sans-serif'
+
+
+def chart_font() -> str:
+    return CYRILLIC_FONT_FAMILY if current_language() == "ru" else FONT_FAMILY
+
+
 BASE_FONT_SIZE = 15
 TITLE_FONT_SIZE = 20
 INK = "#1F2328"
@@ -102,8 +113,8 @@ def base_layout(title: str | None = None, height: int | None = None) -> dict:
     """Layout arguments every figure shares: our own template, fonts sized for a projector."""
     layout = {
         "template": TEMPLATE,
-        "font": {"family": FONT_FAMILY, "size": BASE_FONT_SIZE, "color": INK},
-        "hoverlabel": {"font": {"family": FONT_FAMILY, "size": BASE_FONT_SIZE}},
+        "font": {"family": chart_font(), "size": BASE_FONT_SIZE, "color": INK},
+        "hoverlabel": {"font": {"family": chart_font(), "size": BASE_FONT_SIZE}},
         "margin": {"l": 10, "r": 10, "t": 60 if title else 20, "b": 10},
         "paper_bgcolor": "white",
         "plot_bgcolor": "white",

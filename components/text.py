@@ -10,6 +10,9 @@ import html
 from contextvars import ContextVar
 from datetime import date, datetime
 
+import pandas as pd
+
+from components.schema import TABLES
 from components.text_ru import RU
 
 DEFAULT_LANGUAGE = "en"
@@ -298,6 +301,42 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "export.as_of": "As of: {as_of}",
         "export.sources": "Sources",
         "export.footer": "Made with CSTO Explorer. Data version {version}. Every fact row cites its public source.",
+        "country.picker": "Country in focus",
+        "country.picker_help": "Puts one country in focus on every page and in shared links: its timeline row, what it hosted and took part in, and its card.",
+        "country.none": "No country in focus",
+        "country.in_focus": "In focus: {name}",
+        "country.open_card": "Country card",
+        "country.clear": "Clear",
+        "country.no_status": "never party to the Treaty or member of the Organization",
+        "country.status_today": "Status today: {status}",
+        "country.history": "Membership history",
+        "country.exercises": "Exercises: hosted {hosted}, took part in {attended}",
+        "country.exercise_list": "Exercises: {names}",
+        "country.events": "Events involving it ({count})",
+        "country.sources": "Sources ({count})",
+        "country.map_caption": "Highlighted: exercises {name} hosted or took part in ({count}); the others are faded.",
+        "country.structure_note": "The data ties no body of the Organization to a particular state, so no body is marked for {name}.",
+        "change.signed": "signed the Treaty",
+        "change.acceded": "acceded to the Treaty",
+        "change.ratified": "ratified",
+        "change.treaty_in_force": "Treaty in force",
+        "change.protocol_signed": "signed the protocol",
+        "change.not_renewed": "did not renew",
+        "change.founding_member": "founding member",
+        "change.joined": "joined",
+        "change.charter_signed": "signed the Charter",
+        "change.charter_ratified": "ratified the Charter",
+        "change.suspension_requested": "asked to suspend",
+        "change.suspended": "suspended",
+        "change.withdrawal_notified": "announced withdrawal",
+        "change.left": "left",
+        "change.returned": "returned",
+        "change.participation_frozen": "froze participation",
+        "change.observer_granted": "observer status granted",
+        "change.observer_ended": "observer status ended",
+        "body.treaty": "the Treaty",
+        "body.organization": "the Organization",
+        "body.parliamentary_assembly": "the Parliamentary Assembly",
         # Sources page
         "sources.title": "Sources & data",
         "sources.intro": "Every table the pages draw from, with its columns, the public sources it cites and a download. Data folder in use: {folder}.",
@@ -346,6 +385,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
 }
 
 
+# The data contract's own descriptions are interface text too (Sources & data page): English comes
+# from components/schema.py, so it is written once; Russian is in components/text_ru.py.
+CATALOGUE["en"].update(
+    {f"schema.{name}.row": spec.row_meaning for name, spec in TABLES.items()}
+    | {f"schema.{name}.{column.name}": column.description for name, spec in TABLES.items() for column in spec.columns}
+)
 CATALOGUE["ru"] = RU
 LANGUAGES = ("en", "ru")
 # The interface language of the script run in progress. A ContextVar, not a module global: every
@@ -454,7 +499,7 @@ def md(value: object) -> str:
     return "".join("\\" + char if char in _MARKDOWN_SPECIALS else char for char in text)
 
 
-def tmd(key: str, lang: str = DEFAULT_LANGUAGE, **values: object) -> str:
+def tmd(key: str, lang: str | None = None, **values: object) -> str:
     """``t`` for Markdown output: the template's own formatting stays, the values are escaped."""
     return t(key, lang, **{name: md(value) for name, value in values.items()})
 
@@ -474,3 +519,17 @@ def source_links_md(urls: list[str]) -> str:
         else:
             lines.append(f"{number}. {md(url)}")
     return "\n".join(lines)
+
+
+def labelled(frame: pd.DataFrame, prefixes: dict[str, str]) -> pd.DataFrame:
+    """A copy of ``frame`` whose code columns show catalogue labels: ``{"change": "change."}``
+    turns 'signed' into t('change.signed'). Codes without a label are shown as they are."""
+    labels = frame.copy()
+    for column, prefix in prefixes.items():
+        catalogue = CATALOGUE.get(current_language(), CATALOGUE[DEFAULT_LANGUAGE])
+        labels[column] = labels[column].map(
+            lambda code, prefix=prefix, catalogue=catalogue: (
+                catalogue.get(f"{prefix}{code}", code) if pd.notna(code) else code
+            )
+        )
+    return labels

@@ -5,6 +5,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from components.country import involves
 from components.data import split_sources
 from components.events import with_first_source
 from components.exercises import (
@@ -23,12 +24,13 @@ from components.page_kit import (
     csv_download,
     ensure_app_frame,
     exercise_view_for,
+    focus_country,
     footer,
     require_tables,
     show_chart,
 )
 from components.schema import EXERCISE_STATUSES
-from components.text import format_date, md, source_links_md, t, tmd
+from components.text import format_date, labelled, md, source_links_md, t, tmd
 
 ensure_app_frame()
 st.title(t("exercises.title"))
@@ -117,6 +119,7 @@ if view.shown == 0:
     st.stop()
 
 selected = st.session_state.get("exercise")
+country = focus_country()
 member_status = status_on(tables["membership"], date.today())
 figure = exercise_map_figure(
     view.points,
@@ -127,6 +130,7 @@ figure = exercise_map_figure(
     largest_personnel=exercises["personnel"].max(),
     cells=view.cells,
     series_labels=series_labels,
+    focus_state=country,
 )
 show_chart(
     figure,
@@ -137,6 +141,11 @@ show_chart(
     selection_mode="points",
 )
 st.caption(t("exercises.map_caption"))
+if country:
+    involved = view.points[
+        involves(view.points["host_states"], country) | involves(view.points["participants"], country)
+    ]
+    st.caption(t("country.map_caption", name=names.get(country, country), count=len(involved)))
 if view.cells is not None:
     st.caption(t("exercises.aggregated", count=f"{view.shown - view.unmapped:,}", markers=len(view.cells)))
 if view.unmapped:
@@ -215,7 +224,9 @@ columns = [
 if view.shown > TABLE_ROW_LIMIT:
     st.caption(t("exercises.table_capped", shown=f"{TABLE_ROW_LIMIT:,}", total=f"{view.shown:,}"))
 st.dataframe(
-    with_first_source(view.head)[columns],
+    labelled(
+        with_first_source(view.head)[columns], {"status": "status_ex.", "location_precision": "exercises.precision."}
+    ),
     hide_index=True,
     column_config={
         "name": t("col.exercise"),

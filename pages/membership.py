@@ -7,9 +7,18 @@ import streamlit as st
 from components.events import MILESTONE_LIMIT, filter_events, spread_sample, with_first_source
 from components.membership import member_count_series, membership_periods, state_history, step_year, summary_on
 from components.names import state_names, state_search_label
-from components.page_kit import TABLE_ROW_LIMIT, csv_download, ensure_app_frame, footer, require_tables, show_chart
+from components.page_kit import (
+    TABLE_ROW_LIMIT,
+    csv_download,
+    ensure_app_frame,
+    focus_country,
+    footer,
+    require_tables,
+    set_focus_country,
+    show_chart,
+)
 from components.schema import EVENT_CATEGORIES
-from components.text import format_date, t, tmd
+from components.text import format_date, labelled, t, tmd
 from components.timeline import member_count_figure, membership_timeline_figure, status_map_figure
 
 TODAY = date.today()
@@ -41,6 +50,7 @@ def focus_from_click() -> None:
     codes = [p["customdata"][0] for p in points if p.get("customdata")]
     if codes:
         st.session_state["focus"] = codes[0]
+        set_focus_country(codes[0])  # and across every page, in the URL
 
 
 @st.fragment(run_every=1.2 if st.session_state.get("play") else None)
@@ -78,7 +88,7 @@ milestone_categories = controls[1].multiselect(
 controls[2].toggle(t("membership.play"), key="play", on_change=start_playing, help=t("membership.play_help"))
 play_ticker()
 
-focus = st.session_state.get("focus") or None
+focus = st.session_state.get("focus") or focus_country()
 periods = membership_periods(membership, TODAY)
 milestones = filter_events(events, categories=milestone_categories)
 if len(milestones) > MILESTONE_LIMIT:
@@ -105,7 +115,7 @@ metrics = [
     ("former", grouped["former"]),
     ("observers", grouped["observer"]),
 ]
-for column, (key, codes) in zip(st.columns(len(metrics)), metrics, strict=True):
+for column, (key, codes) in zip(st.columns(3) + st.columns(3), metrics, strict=True):
     column.metric(t(f"membership.metric.{key}"), len(codes))
 for key, codes in metrics:
     if codes:
@@ -141,7 +151,10 @@ if focus:
         st.info(t("membership.history_empty"))
     else:
         st.dataframe(
-            history[["date", "date_precision", "change", "body", "basis", "note", "source", "source_url"]],
+            labelled(
+                history[["date", "date_precision", "change", "body", "basis", "note", "source", "source_url"]],
+                {"date_precision": "precision.", "change": "change.", "body": "body.", "basis": "basis."},
+            ),
             hide_index=True,
             column_config={
                 "date": st.column_config.DateColumn(t("col.date"), format="D MMM YYYY"),
@@ -192,7 +205,7 @@ else:
     if len(table) > TABLE_ROW_LIMIT:
         st.caption(t("membership.events.capped", shown=f"{TABLE_ROW_LIMIT:,}", total=f"{len(table):,}"))
     st.dataframe(
-        with_first_source(table.head(TABLE_ROW_LIMIT)),
+        labelled(with_first_source(table.head(TABLE_ROW_LIMIT)), {"category": "category."}),
         hide_index=True,
         column_config={
             "date": st.column_config.DateColumn(t("col.date"), format="D MMM YYYY"),

@@ -37,7 +37,7 @@ summary = pd.DataFrame(
     [
         {
             "file": spec.file_name,
-            "row": spec.row_meaning,
+            "row": t(f"schema.{name}.row"),
             "rows": len(loaded[name]) if name in loaded else None,
             "sources": len(cited_sources_of(name)) if name in loaded else None,
             "state": t("sources.state.ok") if name in loaded else t("sources.state.error"),
@@ -125,7 +125,7 @@ for name, spec in TABLES.items():
         continue
     table = loaded[name]
     sources = cited_sources_of(name)
-    st.caption(t("sources.row_meaning", meaning=spec.row_meaning))
+    st.caption(t("sources.row_meaning", meaning=t(f"schema.{name}.row")))
     st.markdown(t("sources.rows", rows=len(table), sources=len(sources)))
     with st.expander(t("sources.columns")):
         st.dataframe(

@@ -5,7 +5,7 @@ from datetime import date
 import streamlit as st
 
 from components.events import with_first_source
-from components.names import body_name, body_search_label
+from components.names import body_name, body_search_label, state_names
 from components.org import (
     body_details,
     graphml_bytes,
@@ -15,9 +15,17 @@ from components.org import (
     spring_layout,
     unconnected_bodies,
 )
-from components.page_kit import csv_download, ensure_app_frame, footer, require_tables, show_chart
+from components.page_kit import (
+    csv_download,
+    ensure_app_frame,
+    focus_country,
+    footer,
+    load_table,
+    require_tables,
+    show_chart,
+)
 from components.schema import BODY_KINDS
-from components.text import md, source_links_md, t, tmd
+from components.text import labelled, md, source_links_md, t, tmd
 
 ensure_app_frame()
 st.title(t("structure.title"))
@@ -73,6 +81,9 @@ selected = st.selectbox(
     bind="query-params",
 )
 
+country = focus_country()
+if country:
+    st.caption(t("country.structure_note", name=state_names(load_table("members")).get(country, country)))
 lonely = unconnected_bodies(graph)
 if lonely:
     st.caption(tmd("structure.unlinked", names=", ".join(body_name(graph.nodes[n]) for n in lonely)))
@@ -122,7 +133,12 @@ with st.container(border=True):
 
 st.subheader(t("structure.table"))
 st.dataframe(
-    with_first_source(bodies)[["name_en", "name_ru", "abbreviation", "kind", "established", "description", "source"]],
+    labelled(
+        with_first_source(bodies)[
+            ["name_en", "name_ru", "abbreviation", "kind", "established", "description", "source"]
+        ],
+        {"kind": "kind."},
+    ),
     hide_index=True,
     column_config={
         "name_en": t("col.name"),

@@ -75,7 +75,7 @@ def test_membership_events_filter_and_download():
     total = len(at.dataframe[-1].value)
     at.multiselect(key="ev_cat").set_value(["deployment"]).run()
     shown = at.dataframe[-1].value
-    assert 0 < len(shown) < total and set(shown["category"].astype(str)) == {"deployment"}
+    assert 0 < len(shown) < total and set(shown["category"].astype(str)) == {"Deployment"}
 
 
 def test_structure_choosing_a_body_shows_its_panel():

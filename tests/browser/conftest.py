@@ -175,7 +175,7 @@ def watched_page(browser):
 def wait_for_page(page, charts: int = 0, timeout: int = 60_000) -> None:
     """Wait until the script has finished (the footer is drawn) and ``charts`` plotly charts are."""
     page.wait_for_selector("h1", timeout=timeout)
-    page.get_by_text("every row cites its public source").first.wait_for(timeout=timeout)
+    page.locator(".st-key-page_footer").first.wait_for(timeout=timeout)
     page.wait_for_function("document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0", timeout=timeout)
     if charts:
         page.wait_for_function(
