@@ -449,7 +449,12 @@ def per_year_figure(
                 legendgroup=series,
                 marker={
                     "color": colour,
-                    "pattern": {"shape": patterns[index % len(patterns)], "fgcolor": "white", "solidity": 0.3},
+                    "pattern": {
+                        "shape": patterns[index % len(patterns)],
+                        "fgcolor": "white",
+                        "solidity": 0.3,
+                        "fillmode": "overlay",
+                    },
                 },
                 hovertemplate="%{x}: %{y} · " + esc((series_labels or {}).get(series, series)) + "<extra></extra>",
             )

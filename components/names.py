@@ -87,3 +87,12 @@ def exercise_search_labels(exercises: pd.DataFrame, lang: str | None = None) -> 
         str(ex_id): a if a == b else f"{a} · {b}"
         for ex_id, a, b in zip(exercises["exercise_id"], here, there, strict=True)
     }
+
+
+def body_abbreviation(attributes: dict, lang: str | None = None) -> str:
+    """The abbreviation in the language: in Russian the data's first short Cyrillic alias (СКБ)."""
+    if (lang or current_language()) == "ru":
+        russian = [a for a in attributes.get("aliases", []) if _CYRILLIC.search(a) and len(a) <= 10]
+        if russian:
+            return russian[0]
+    return str(attributes.get("abbreviation") or "")

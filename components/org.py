@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.data import split_sources
-from components.names import body_name
+from components.names import body_abbreviation, body_name
 from components.style import BODY_KIND_STYLE, INK, OKABE_ITO, base_layout
 from components.text import esc, format_date, t
 
@@ -143,8 +143,8 @@ def spring_layout(graph: nx.DiGraph) -> dict[str, tuple[float, float]]:
 
 def node_label(attributes: dict, width: int = 13, max_lines: int = 3) -> str:
     """Abbreviation when the organization uses one, else the name wrapped into a narrow block."""
-    if attributes["abbreviation"]:
-        return esc(attributes["abbreviation"])
+    if body_abbreviation(attributes):
+        return esc(body_abbreviation(attributes))
     lines: list[str] = []
     for word in body_name(attributes).split():
         if lines and len(lines[-1]) + 1 + len(word) <= width:
@@ -327,7 +327,8 @@ def _padded(values: list[float], fraction: float) -> list[float]:
 
 def node_hover(graph: nx.DiGraph, node: str) -> str:
     attributes = graph.nodes[node]
-    name = body_name(attributes) + (f" ({attributes['abbreviation']})" if attributes["abbreviation"] else "")
+    abbreviation = body_abbreviation(attributes)
+    name = body_name(attributes) + (f" ({abbreviation})" if abbreviation else "")
     return "<br>".join(
         [
             f"<b>{esc(name)}</b>",

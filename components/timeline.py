@@ -150,9 +150,16 @@ def membership_timeline_figure(
                 x=((subset["end"] - subset["start"]).dt.total_seconds() * 1000).tolist(),
                 name=t("status." + status, lang),
                 legendgroup=status,
+                showlegend=False,  # the legend-only twin below keeps full colour when rows are faded
                 marker={
                     "color": STATUS_COLOURS[status],
-                    "pattern": {"shape": STATUS_PATTERNS[status], "fgcolor": "white", "size": 8, "solidity": 0.3},
+                    "pattern": {
+                        "shape": STATUS_PATTERNS[status],
+                        "fgcolor": "white",
+                        "size": 8,
+                        "solidity": 0.3,
+                        "fillmode": "overlay",
+                    },
                     "line": {"color": "#333333", "width": 1},
                     "opacity": opacity,
                 },
@@ -194,7 +201,35 @@ def membership_timeline_figure(
         )
     if has_milestones:
         _add_milestones(fig, milestones, lang)
+    for status in STATUSES:
+        if (periods["status"] == status).any():
+            fig.add_trace(
+                go.Bar(
+                    x=[None],
+                    y=[None],
+                    orientation="h",
+                    name=t("status." + status, lang),
+                    legendgroup=status,
+                    marker={
+                        "color": STATUS_COLOURS[status],
+                        "pattern": {
+                            "shape": STATUS_PATTERNS[status],
+                            "fgcolor": "white",
+                            "size": 8,
+                            "solidity": 0.3,
+                            "fillmode": "overlay",
+                        },
+                        "line": {"color": "#333333", "width": 1},
+                    },
+                ),
+                row=state_row,
+                col=1,
+            )
     fig.update_layout(**base_layout(height=max(360, 120 + 46 * len(order) + (170 if has_milestones else 0))))
+    # Room for the longest state name, measured in characters: the browser's own measurement can
+    # come too early (before fonts load) and clip the labels.
+    longest = max((len(names.get(s, s)) for s in order), default=8)
+    fig.update_layout(margin={"l": 20 + 9 * longest})
     fig.update_layout(
         barmode="overlay",
         bargap=0.35,

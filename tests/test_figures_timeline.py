@@ -106,3 +106,10 @@ def test_status_map_uses_local_geography_and_status_colours():
 def test_count_chart_steps():
     fig = member_count_figure(member_count_series(ALL, TODAY), as_of=TODAY)
     assert all(trace.line.shape == "hv" for trace in fig.data)
+
+
+def test_patterns_overlay_the_status_colour():
+    """Regression: with our own small template, patterns must say fillmode overlay or bars go white."""
+    for trace in bars(figure()):
+        if trace.marker.pattern.shape:
+            assert trace.marker.pattern.fillmode == "overlay"
