@@ -80,6 +80,12 @@ def _wrap(text: str, width: int = 60) -> str:
     return "<br>".join(lines)
 
 
+def status_marker(status: str) -> dict:
+    """A status's bar style: colour, a pattern that tells it apart without colour, an outline."""
+    pattern = {"shape": STATUS_PATTERNS[status], "fgcolor": "white", "size": 8, "solidity": 0.3, "fillmode": "overlay"}
+    return {"color": STATUS_COLOURS[status], "pattern": pattern, "line": {"color": "#333333", "width": 1}}
+
+
 def stagger_levels(
     dates: Iterable[pd.Timestamp], labels: Iterable[str], levels: int = MILESTONE_LEVELS
 ) -> list[tuple[int, bool]]:
@@ -151,18 +157,7 @@ def membership_timeline_figure(
                 name=t("status." + status, lang),
                 legendgroup=status,
                 showlegend=False,  # the legend-only twin below keeps full colour when rows are faded
-                marker={
-                    "color": STATUS_COLOURS[status],
-                    "pattern": {
-                        "shape": STATUS_PATTERNS[status],
-                        "fgcolor": "white",
-                        "size": 8,
-                        "solidity": 0.3,
-                        "fillmode": "overlay",
-                    },
-                    "line": {"color": "#333333", "width": 1},
-                    "opacity": opacity,
-                },
+                marker={**status_marker(status), "opacity": opacity},
                 customdata=subset[["state"]].to_numpy(),
                 hovertext=[period_hover(row, lang) for _, row in subset.iterrows()],
                 hoverinfo="text",
@@ -210,17 +205,7 @@ def membership_timeline_figure(
                     orientation="h",
                     name=t("status." + status, lang),
                     legendgroup=status,
-                    marker={
-                        "color": STATUS_COLOURS[status],
-                        "pattern": {
-                            "shape": STATUS_PATTERNS[status],
-                            "fgcolor": "white",
-                            "size": 8,
-                            "solidity": 0.3,
-                            "fillmode": "overlay",
-                        },
-                        "line": {"color": "#333333", "width": 1},
-                    },
+                    marker=status_marker(status),
                 ),
                 row=state_row,
                 col=1,

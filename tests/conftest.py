@@ -12,6 +12,15 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 # Validation bounds dates by "today"; tests pin it so no test depends on the wall clock.
 FIXED_TODAY = date(2026, 1, 1)
+# Every page file, as AppTest's switch_page names them.
+ALL_PAGES = [
+    "pages/overview.py",
+    "pages/membership.py",
+    "pages/structure.py",
+    "pages/exercises.py",
+    "pages/briefing.py",
+    "pages/sources.py",
+]
 
 
 @pytest.fixture

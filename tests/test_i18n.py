@@ -14,16 +14,9 @@ from components.exercises import ExerciseFilters, filter_exercises
 from components.names import body_search_label, exercise_names, series_names, state_search_label
 from components.org import org_graph
 from components.text import CATALOGUE, format_date, format_number, set_language, t
-from tests.conftest import FIXED_TODAY, ROOT
+from tests.conftest import ALL_PAGES, FIXED_TODAY, ROOT
 
-PAGES = [
-    "pages/overview.py",
-    "pages/membership.py",
-    "pages/structure.py",
-    "pages/exercises.py",
-    "pages/briefing.py",
-    "pages/sources.py",
-]
+PAGES = ALL_PAGES
 
 
 def placeholders(template: str) -> set[str]:

@@ -11,7 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.data import DataValidationError, read_all
-from tests.conftest import DATA, FIXED_TODAY, ROOT
+from tests.conftest import ALL_PAGES, DATA, FIXED_TODAY, ROOT
 
 
 def lines_of(path: Path) -> list[str]:
@@ -221,14 +221,6 @@ PAGES_NEEDING = {
     "body_links.csv": {"pages/structure.py", "pages/briefing.py"},
     "events.csv": {"pages/overview.py", "pages/membership.py", "pages/briefing.py"},
 }
-ALL_PAGES = [
-    "pages/overview.py",
-    "pages/membership.py",
-    "pages/structure.py",
-    "pages/exercises.py",
-    "pages/briefing.py",
-    "pages/sources.py",
-]
 
 
 @pytest.mark.parametrize("bad_file", PAGES_NEEDING)

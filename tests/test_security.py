@@ -16,7 +16,7 @@ from components.export import briefing_html
 from components.schema import TABLES
 from components.sources import to_csv_bytes
 from components.views import default_deck, render_view
-from tests.conftest import DATA, FIXED_TODAY, ROOT
+from tests.conftest import ALL_PAGES, DATA, FIXED_TODAY, ROOT
 
 PAYLOADS = [
     "<script>alert('x')</script>",
@@ -67,14 +67,7 @@ RAW_HTML = re.compile(r"(?<!\\)<(script|img|iframe)|(?<!\\)!\[|(?<!\\)\]\(javasc
 
 @pytest.mark.parametrize(
     "page",
-    [
-        "pages/overview.py",
-        "pages/membership.py",
-        "pages/structure.py",
-        "pages/exercises.py",
-        "pages/briefing.py",
-        "pages/sources.py",
-    ],
+    ALL_PAGES,
 )
 def test_payloads_render_as_inert_text_on_every_page(poisoned, monkeypatch, page):
     monkeypatch.setenv("CSTO_DATA_DIR", str(poisoned))

@@ -1,0 +1,41 @@
+"""Tiny runs of the browser benchmark scripts, so that they cannot rot (speed is not judged)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+
+def test_benchmark_runner_smoke(chromium_executable, tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "bench.run", "--smoke", "--write", str(tmp_path / "results.md")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        env={**os.environ, "CHROMIUM_PATH": chromium_executable},
+    )
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    report = (tmp_path / "results.md").read_text(encoding="utf-8")
+    for section in ("1. Cold start", "2. Navigation", "3. Interaction", "4. Scale", "5. Memory", "6. Network layout"):
+        assert section in report
+
+
+def test_load_script_smoke(chromium_executable):
+    result = subprocess.run(
+        [sys.executable, "-m", "bench.load", "--sessions", "1", "--reruns", "1"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env={**os.environ, "CHROMIUM_PATH": chromium_executable},
+    )
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    assert "| 1 | 3 | 0 |" in result.stdout
