@@ -78,13 +78,14 @@ else:
         )
         codes = member_codes()
         # The URL is the truth (a click on a timeline row or a link may have changed it).
-        st.session_state["country_picker"] = focus_country()
+        # "" (not None) means no country: a None value would show Streamlit's placeholder instead.
+        st.session_state["country_picker"] = focus_country() or ""
         st.selectbox(
             t("country.picker"),
-            [None, *codes],
+            ["", *codes],
             format_func=lambda code: state_search_label(code, members_or_empty()) if code else t("country.none"),
             key="country_picker",
-            on_change=lambda: set_focus_country(st.session_state["country_picker"]),
+            on_change=lambda: set_focus_country(st.session_state["country_picker"] or None),
             help=t("country.picker_help"),
         )
         st.caption(t("app.tagline"))

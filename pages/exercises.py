@@ -69,19 +69,30 @@ with st.container(border=True):
         t("exercises.years"), first_year, last_year, (first_year, last_year), key="ex_years", bind="query-params"
     )
     series = row1[1].multiselect(
-        t("exercises.series"), all_series, format_func=series_labels.get, key="ex_series", bind="query-params"
+        t("exercises.series"),
+        all_series,
+        format_func=series_labels.get,
+        placeholder=t("widget.any"),
+        key="ex_series",
+        bind="query-params",
     )
     text = row1[2].text_input(
         t("exercises.search"), placeholder=t("exercises.search_placeholder"), key="ex_text", bind="query-params"
     )
-    row2 = st.columns([2, 2, 2, 2, 1.4], vertical_alignment="bottom")
+    row2 = st.columns([2, 2, 2, 2, 1.5], vertical_alignment="bottom")
     hosts = row2[0].multiselect(
-        t("exercises.hosts"), state_options("host_states"), format_func=names.get, key="ex_hosts", bind="query-params"
+        t("exercises.hosts"),
+        state_options("host_states"),
+        format_func=names.get,
+        placeholder=t("widget.any"),
+        key="ex_hosts",
+        bind="query-params",
     )
     participants = row2[1].multiselect(
         t("exercises.participants"),
         state_options("participants"),
         format_func=names.get,
+        placeholder=t("widget.any"),
         key="ex_participants",
         bind="query-params",
     )
@@ -89,11 +100,16 @@ with st.container(border=True):
         t("exercises.status"),
         list(EXERCISE_STATUSES),
         format_func=lambda s: t(f"status_ex.{s}"),
+        placeholder=t("widget.any"),
         key="ex_status",
         bind="query-params",
     )
     forces = row2[3].multiselect(
-        t("exercises.force"), sorted(exercises["force"].dropna().unique()), key="ex_force", bind="query-params"
+        t("exercises.force"),
+        sorted(exercises["force"].dropna().unique()),
+        placeholder=t("widget.any"),
+        key="ex_force",
+        bind="query-params",
     )
     row2[4].button(t("exercises.reset"), on_click=reset_filters, key="ex_reset", icon=":material/restart_alt:")
 

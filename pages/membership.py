@@ -82,6 +82,7 @@ milestone_categories = controls[1].multiselect(
     options=list(EVENT_CATEGORIES),
     default=DEFAULT_MILESTONES,
     format_func=lambda c: t(f"category.{c}"),
+    placeholder=t("widget.any"),
     key="ms",
     bind="query-params",
 )
@@ -178,6 +179,7 @@ categories = filters[0].multiselect(
     t("membership.events.category"),
     options=list(EVENT_CATEGORIES),
     format_func=lambda c: t(f"category.{c}"),
+    placeholder=t("widget.any"),
     key="ev_cat",
     bind="query-params",
 )
@@ -185,6 +187,7 @@ chosen_states = filters[1].multiselect(
     t("membership.events.state"),
     options=sorted(names, key=names.get),
     format_func=names.get,
+    placeholder=t("widget.any"),
     key="ev_state",
     bind="query-params",
 )

@@ -51,6 +51,7 @@ kinds = controls[0].multiselect(
     list(BODY_KINDS),
     default=list(BODY_KINDS),
     format_func=lambda k: t(f"kind.{k}"),
+    placeholder=t("widget.any"),
     key="kinds",
     bind="query-params",
 )
