@@ -35,6 +35,8 @@ def with_first_source(table: pd.DataFrame) -> pd.DataFrame:
     return table.assign(source=table["source_url"].map(lambda cell: (split_sources(cell) or [""])[0]))
 
 
+# The milestones the timeline shows until the user chooses others.
+DEFAULT_MILESTONES = ("treaty", "organization", "forces", "deployment")
 # More milestones than this cannot be labelled or even told apart on the time axis.
 MILESTONE_LIMIT = 150
 

@@ -12,6 +12,8 @@ import pandas as pd
 
 from components.schema import CHANGE_TYPES
 
+# The Treaty's signing in Tashkent: the first day the timeline and the as-of date can show.
+TREATY_SIGNED = date(1992, 5, 15)
 # Statuses a state can hold, in the order a legend should list them.
 STATUSES = ("treaty_party", "member", "frozen", "suspended", "observer")
 INACTIVE = "former"

@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.data import split_sources
-from components.events import MILESTONE_LIMIT, filter_events, spread_sample
+from components.events import DEFAULT_MILESTONES, MILESTONE_LIMIT, filter_events, spread_sample
 from components.exercises import (
     ExerciseFilters,
     exercise_map_figure,
@@ -24,7 +24,7 @@ from components.exercises import (
     series_order,
     series_styles,
 )
-from components.membership import membership_periods, status_changes, status_on, summary_on
+from components.membership import TREATY_SIGNED, membership_periods, status_changes, status_on, summary_on
 from components.org import layered_layout, org_figure, org_graph, spring_layout
 from components.schema import BODY_KINDS, EVENT_CATEGORIES, EXERCISE_STATUSES
 from components.text import format_date, t
@@ -45,7 +45,6 @@ VIEW_KEYS = {
         "exercise",
     ),
 }
-DEFAULT_MILESTONES = ("treaty", "organization", "forces", "deployment")
 
 
 @dataclass
@@ -124,7 +123,7 @@ def _unique_sources(cells: pd.Series) -> list[str]:
 
 def membership_view(tables: dict[str, pd.DataFrame], state: dict, today: date) -> ViewContent:
     members, membership, events = tables["members"], tables["membership"], tables["events"]
-    as_of = _date(state.get("asof"), today, date(1992, 5, 15), today)
+    as_of = _date(state.get("asof"), today, TREATY_SIGNED, today)
     categories = (
         _choices(state.get("ms"), EVENT_CATEGORIES, DEFAULT_MILESTONES) if "ms" in state else list(DEFAULT_MILESTONES)
     )

@@ -158,9 +158,9 @@ show_chart(
 )
 st.caption(t("exercises.map_caption"))
 if country:
-    involved = view.points[
-        involves(view.points["host_states"], country) | involves(view.points["participants"], country)
-    ]
+    # Counted over every shown exercise: above MAP_POINT_LIMIT the map holds cells, not exercises.
+    shown = filter_exercises(exercises, filters)
+    involved = shown[involves(shown["host_states"], country) | involves(shown["participants"], country)]
     st.caption(t("country.map_caption", name=names.get(country, country), count=len(involved)))
 if view.cells is not None:
     st.caption(t("exercises.aggregated", count=f"{view.shown - view.unmapped:,}", markers=len(view.cells)))

@@ -4,8 +4,15 @@ from datetime import date
 
 import streamlit as st
 
-from components.events import MILESTONE_LIMIT, filter_events, spread_sample, with_first_source
-from components.membership import member_count_series, membership_periods, state_history, step_year, summary_on
+from components.events import DEFAULT_MILESTONES, MILESTONE_LIMIT, filter_events, spread_sample, with_first_source
+from components.membership import (
+    TREATY_SIGNED,
+    member_count_series,
+    membership_periods,
+    state_history,
+    step_year,
+    summary_on,
+)
 from components.names import state_names, state_search_label
 from components.page_kit import (
     TABLE_ROW_LIMIT,
@@ -22,8 +29,6 @@ from components.text import format_date, labelled, t, tmd
 from components.timeline import member_count_figure, membership_timeline_figure, status_map_figure
 
 TODAY = date.today()
-FIRST_DAY = date(1992, 5, 15)
-DEFAULT_MILESTONES = ["treaty", "organization", "forces", "deployment"]
 
 ensure_app_frame()
 st.title(t("membership.title"))
@@ -41,7 +46,7 @@ states_in_timeline = sorted(set(membership["state"].astype(str)), key=lambda s: 
 
 def start_playing() -> None:
     if st.session_state.get("play") and st.session_state.get("asof", TODAY) >= TODAY:
-        st.session_state["asof"] = FIRST_DAY
+        st.session_state["asof"] = TREATY_SIGNED
 
 
 def focus_from_click() -> None:
@@ -69,7 +74,7 @@ def play_ticker() -> None:
 controls = st.columns([3, 2, 1.4], vertical_alignment="bottom")
 as_of = controls[0].slider(
     t("membership.as_of"),
-    min_value=FIRST_DAY,
+    min_value=TREATY_SIGNED,
     max_value=TODAY,
     value=TODAY,
     format="D MMM YYYY",
@@ -80,7 +85,7 @@ as_of = controls[0].slider(
 milestone_categories = controls[1].multiselect(
     t("membership.milestones"),
     options=list(EVENT_CATEGORIES),
-    default=DEFAULT_MILESTONES,
+    default=list(DEFAULT_MILESTONES),
     format_func=lambda c: t(f"category.{c}"),
     placeholder=t("widget.any"),
     key="ms",
