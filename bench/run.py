@@ -56,32 +56,23 @@ def cold_start(browser) -> list[dict]:
 
 
 def navigation(browser, repeats: int) -> list[dict]:
-    """Browser navigation -> every plotly chart drawn, median of ``repeats``, beside the reference."""
+    """Browser navigation -> every plotly chart drawn, median of ``repeats``, beside the reference.
+
+    The reference is measured at the root and at a deep link (``/chart``); the Overview (our root)
+    is set against the first, every other page against the second."""
     rows = []
+    references = {}
     with server("bench/reference_app.py") as (url, _, _):
-        page = browser.new_page()
-        page.goto(url)  # warm, as for our pages
-        wait_drawn(page, 1)
-        samples = []
-        for _ in range(repeats):
-            start = time.perf_counter()
-            page.goto(url)
-            wait_drawn(page, 1)
-            samples.append(time.perf_counter() - start)
-        reference = statistics.median(samples)
+        page = browser.new_page(viewport={"width": 1280, "height": 800})
+        for path, label in (("", "reference (one chart) at /"), ("chart", "reference (one chart) at /chart")):
+            references[bool(path)] = _median_navigation(page, f"{url}/{path}", 1, repeats)
+            rows.append({"page": label, "median ms": median_ms(references[bool(path)]), "ratio to reference": 1.0})
         page.close()
-    rows.append({"page": "reference (one chart)", "median ms": median_ms(samples), "ratio to reference": 1.0})
     with server() as (url, _, _):
         page = browser.new_page(viewport={"width": 1280, "height": 800})
         for name, (path, charts) in PAGES.items():
-            page.goto(f"{url}/{path}")  # warm the caches once
-            wait_drawn(page, charts)
-            samples = []
-            for _ in range(repeats):
-                start = time.perf_counter()
-                page.goto(f"{url}/{path}")
-                wait_drawn(page, charts)
-                samples.append(time.perf_counter() - start)
+            samples = _median_navigation(page, f"{url}/{path}", charts, repeats)
+            reference = statistics.median(references[bool(path)])
             rows.append(
                 {
                     "page": name,
@@ -91,6 +82,19 @@ def navigation(browser, repeats: int) -> list[dict]:
             )
         page.close()
     return rows
+
+
+def _median_navigation(page, address: str, charts: int, repeats: int) -> list[float]:
+    """Seconds from ``goto`` to drawn, ``repeats`` times, after one warm-up load."""
+    page.goto(address)  # warm the caches once
+    wait_drawn(page, charts)
+    samples = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        page.goto(address)
+        wait_drawn(page, charts)
+        samples.append(time.perf_counter() - start)
+    return samples
 
 
 def interaction(browser, repeats: int) -> list[dict]:
