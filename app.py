@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components.names import state_search_label
+from components.names import state_search_labels
 from components.page_kit import (
     country_focus_bar,
     focus_country,
@@ -77,13 +77,14 @@ else:
             required=True,
         )
         codes = member_codes()
+        labels = state_search_labels(members_or_empty())
         # The URL is the truth (a click on a timeline row or a link may have changed it).
         # "" (not None) means no country: a None value would show Streamlit's placeholder instead.
         st.session_state["country_picker"] = focus_country() or ""
         st.selectbox(
             t("country.picker"),
             ["", *codes],
-            format_func=lambda code: state_search_label(code, members_or_empty()) if code else t("country.none"),
+            format_func=lambda code: labels.get(code, code) if code else t("country.none"),
             key="country_picker",
             on_change=lambda: set_focus_country(st.session_state["country_picker"] or None),
             help=t("country.picker_help"),

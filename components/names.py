@@ -70,12 +70,21 @@ def body_search_label(attributes: dict, lang: str | None = None) -> str:
     return " — ".join(parts)
 
 
-def state_search_label(code: str, members: pd.DataFrame, lang: str | None = None) -> str:
-    """A state as search boxes show it: its name in the language, the other language, its code."""
+def state_search_labels(members: pd.DataFrame, lang: str | None = None) -> dict[str, str]:
+    """ISO3 -> the state as search boxes show it: its name in the language, the other language,
+    its code. All at once: a selectbox formats every option on every rerun."""
     lang = lang or current_language()
-    here = state_names(members, lang).get(code, code)
-    there = state_names(members, "en" if lang == "ru" else "ru").get(code, code)
-    return f"{here} ({there}, {code})" if there != here else f"{here} ({code})"
+    here = state_names(members, lang)
+    there = state_names(members, "en" if lang == "ru" else "ru")
+    return {
+        code: f"{name} ({there[code]}, {code})" if there[code] != name else f"{name} ({code})"
+        for code, name in here.items()
+    }
+
+
+def state_search_label(code: str, members: pd.DataFrame, lang: str | None = None) -> str:
+    """One state's search label (the code itself if the data does not list it)."""
+    return state_search_labels(members, lang).get(code, code)
 
 
 def exercise_search_labels(exercises: pd.DataFrame, lang: str | None = None) -> dict[str, str]:

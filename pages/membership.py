@@ -13,7 +13,7 @@ from components.membership import (
     step_year,
     summary_on,
 )
-from components.names import state_names, state_search_label
+from components.names import state_names, state_search_labels
 from components.page_kit import (
     TABLE_ROW_LIMIT,
     csv_download,
@@ -142,10 +142,11 @@ with right:
     show_chart(member_count_figure(counts, as_of), "count_chart", "csto-member-count", title=t("membership.count"))
 
 # One state in focus
+focus_labels = state_search_labels(members)
 st.selectbox(
     t("membership.focus"),
     options=[None, *states_in_timeline],
-    format_func=lambda code: state_search_label(code, members) if code else t("membership.focus_none"),
+    format_func=lambda code: focus_labels.get(code, code) if code else t("membership.focus_none"),
     key="focus",
     help=t("membership.focus_help"),
     bind="query-params",

@@ -127,6 +127,8 @@ def test_production_configuration_is_hardened():
     assert config["browser"]["gatherUsageStats"] is False
     assert config["client"]["showErrorDetails"] == "none"
     assert config["client"]["toolbarMode"] == "viewer"
+    # The source watcher re-walks every module per new session on the event loop (bench/RESULTS.md).
+    assert config["server"]["fileWatcherType"] == "none"
 
 
 def test_upload_is_validated_and_kept_in_the_session_only(monkeypatch, tmp_path):
