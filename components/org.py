@@ -207,6 +207,9 @@ def org_figure(
         return 1.0
 
     fig = go.Figure()
+    # Arrowheads are collected and set once: each add_annotation call re-validates every
+    # annotation added before it, which made drawing the chart quadratic in the number of edges.
+    arrows: list[dict] = []
     for relation, (colour, dash) in RELATION_STYLE.items():
         edges = [(u, v) for u, v, r in shown.edges(data="relation") if r == relation]
         if not edges:
@@ -232,24 +235,26 @@ def org_figure(
         )
         for u, v in edges:
             # Arrowheads show direction: from the subordinate body to the one it answers to.
-            fig.add_annotation(
-                x=positions[v][0],
-                y=positions[v][1],
-                ax=positions[u][0],
-                ay=positions[u][1],
-                xref="x",
-                yref="y",
-                axref="x",
-                ayref="y",
-                showarrow=True,
-                arrowhead=2,
-                arrowsize=1.2,
-                arrowwidth=1.5,
-                arrowcolor=colour,
-                standoff=16,
-                startstandoff=14,
-                opacity=(0.5 if faint else 0.9) if (not neighbours or selected in (u, v)) else 0.2,
-                text="",
+            arrows.append(
+                {
+                    "x": positions[v][0],
+                    "y": positions[v][1],
+                    "ax": positions[u][0],
+                    "ay": positions[u][1],
+                    "xref": "x",
+                    "yref": "y",
+                    "axref": "x",
+                    "ayref": "y",
+                    "showarrow": True,
+                    "arrowhead": 2,
+                    "arrowsize": 1.2,
+                    "arrowwidth": 1.5,
+                    "arrowcolor": colour,
+                    "standoff": 16,
+                    "startstandoff": 14,
+                    "opacity": (0.5 if faint else 0.9) if (not neighbours or selected in (u, v)) else 0.2,
+                    "text": "",
+                }
             )
     for kind, (colour, symbol) in BODY_KIND_STYLE.items():
         nodes = [n for n in shown.nodes if graph.nodes[n]["kind"] == kind]
@@ -315,6 +320,7 @@ def org_figure(
         dragmode=False,
         hovermode="closest",
         margin={"l": 10, "r": 10, "t": 20, "b": 10},
+        annotations=arrows,
     )
     return fig
 
