@@ -336,6 +336,31 @@ def exercise_view_for(filters: ExerciseFilters) -> ExerciseView:
     return _cached_exercise_view(str(folder), mtimes, filters, TABLE_ROW_LIMIT)
 
 
+@st.cache_data(show_spinner=False, max_entries=128)
+def _cached_figure(
+    kind: str, folder: str, mtimes: tuple[float, ...], options: tuple, lang: str, _build: Callable[[], go.Figure]
+) -> go.Figure:
+    """The figure ``_build`` makes; everything it depends on is in the other arguments (the key).
+    ``_build`` itself is not hashed (Streamlit skips arguments that start with an underscore)."""
+    del kind, folder, mtimes, options, lang  # cache key only
+    return _build()
+
+
+def cached_figure(kind: str, tables: tuple[str, ...], options: tuple, build: Callable[[], go.Figure]) -> go.Figure:
+    """A figure built once per data version, options and language, and shared by every session.
+
+    Building a plotly figure costs 20-50 ms of validation; a new browser tab (every navigation by
+    link) would pay it again for figures another tab already drew. ``options`` must hold every
+    input ``build`` uses besides the ``tables`` and the language. Session uploads bypass the cache.
+    Each call returns its own copy, so callers may frame the figure in place."""
+    uploads = st.session_state.get(SESSION_ROWS, {})
+    if any(name in uploads for name in tables):
+        return build()
+    folder = data_dir()
+    mtimes = tuple(_mtime(table_path(name, folder)) for name in tables)
+    return _cached_figure(kind, str(folder), mtimes, options, current_language(), _build=build)
+
+
 @st.cache_data(show_spinner=False, max_entries=16)
 def _cached_codes(name: str, column: str, folder: str, mtime: float) -> list[str]:
     del mtime

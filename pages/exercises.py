@@ -20,6 +20,7 @@ from components.membership import status_on
 from components.names import exercise_search_labels, series_names, state_names
 from components.page_kit import (
     TABLE_ROW_LIMIT,
+    cached_figure,
     codes_in,
     csv_download,
     ensure_app_frame,
@@ -137,16 +138,21 @@ if view.shown == 0:
 selected = st.session_state.get("exercise")
 country = focus_country()
 member_status = status_on(tables["membership"], date.today())
-figure = exercise_map_figure(
-    view.points,
-    members,
-    member_status,
-    styles,
-    selected=selected,
-    largest_personnel=exercises["personnel"].max(),
-    cells=view.cells,
-    series_labels=series_labels,
-    focus_state=country,
+figure = cached_figure(
+    "exercise_map",
+    ("exercises", "members", "membership"),
+    (filters, selected, country, date.today()),
+    lambda: exercise_map_figure(
+        view.points,
+        members,
+        member_status,
+        styles,
+        selected=selected,
+        largest_personnel=exercises["personnel"].max(),
+        cells=view.cells,
+        series_labels=series_labels,
+        focus_state=country,
+    ),
 )
 show_chart(
     figure,
@@ -172,7 +178,12 @@ if view.unmapped:
 left, right = st.columns([3, 2])
 with left:
     show_chart(
-        per_year_figure(view.years_series, styles, years, series_labels),
+        cached_figure(
+            "per_year",
+            ("exercises",),
+            (filters,),
+            lambda: per_year_figure(view.years_series, styles, years, series_labels),
+        ),
         "per_year",
         "csto-exercises-per-year",
         title=t("exercises.per_year"),

@@ -16,6 +16,7 @@ from components.membership import (
 from components.names import state_names, state_search_labels
 from components.page_kit import (
     TABLE_ROW_LIMIT,
+    cached_figure,
     csv_download,
     ensure_app_frame,
     focus_country,
@@ -95,12 +96,18 @@ controls[2].toggle(t("membership.play"), key="play", on_change=start_playing, he
 play_ticker()
 
 focus = st.session_state.get("focus") or focus_country()
-periods = membership_periods(membership, TODAY)
 milestones = filter_events(events, categories=milestone_categories)
 if len(milestones) > MILESTONE_LIMIT:
     st.caption(t("membership.milestones_sampled", total=f"{len(milestones):,}", shown=MILESTONE_LIMIT))
     milestones = spread_sample(milestones, MILESTONE_LIMIT)
-timeline = membership_timeline_figure(periods, members, milestones, as_of=as_of, today=TODAY, highlight=focus)
+timeline = cached_figure(
+    "membership_timeline",
+    ("members", "membership", "events"),
+    (as_of, tuple(milestone_categories), focus, TODAY),
+    lambda: membership_timeline_figure(
+        membership_periods(membership, TODAY), members, milestones, as_of=as_of, today=TODAY, highlight=focus
+    ),
+)
 show_chart(
     timeline,
     "timeline_chart",
@@ -132,14 +139,21 @@ left, right = st.columns(2)
 with left:
     status_today = {code: status for status, codes in grouped.items() for code in codes}
     show_chart(
-        status_map_figure(status_today, members),
+        cached_figure(
+            "status_map", ("members", "membership"), (as_of,), lambda: status_map_figure(status_today, members)
+        ),
         "status_map",
         "csto-status-map",
         title=t("membership.map", day=format_date(as_of, short=True)),
     )
 with right:
-    counts = member_count_series(membership, TODAY)
-    show_chart(member_count_figure(counts, as_of), "count_chart", "csto-member-count", title=t("membership.count"))
+    counts = cached_figure(
+        "member_count",
+        ("membership",),
+        (as_of, TODAY),
+        lambda: member_count_figure(member_count_series(membership, TODAY), as_of),
+    )
+    show_chart(counts, "count_chart", "csto-member-count", title=t("membership.count"))
 
 # One state in focus
 focus_labels = state_search_labels(members)

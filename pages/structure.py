@@ -16,6 +16,7 @@ from components.org import (
     unconnected_bodies,
 )
 from components.page_kit import (
+    cached_figure,
     csv_download,
     ensure_app_frame,
     focus_country,
@@ -93,8 +94,18 @@ if built.dangling:
 if not kinds:
     st.info(t("structure.empty"))
 else:
-    positions = layered_layout(graph) if layout_name != "spring" else spring_layout(graph)
-    figure = org_figure(graph, positions, kinds=kinds, selected=selected, as_of_year=year)
+    figure = cached_figure(
+        "org_chart",
+        ("bodies", "body_links"),
+        (layout_name, tuple(kinds), selected, year),
+        lambda: org_figure(
+            graph,
+            layered_layout(graph) if layout_name != "spring" else spring_layout(graph),
+            kinds=kinds,
+            selected=selected,
+            as_of_year=year,
+        ),
+    )
     show_chart(
         figure,
         "org_chart",

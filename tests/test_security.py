@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 import re
 import shutil
 import tomllib
@@ -168,3 +169,41 @@ st.text(len(load_table("exercises")))
         "from components.page_kit import load_table\nimport streamlit as st\nst.text(len(load_table('exercises')))"
     ).run()
     assert int(other_session.text[0].value) == len(read_all(folder)["exercises"])
+
+
+def test_cached_figures_follow_options_language_data_and_uploads(monkeypatch, tmp_path):
+    """A figure is built once per data version, options and language and shared by sessions;
+    a session with uploaded rows always gets its own figure."""
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    monkeypatch.setenv("CSTO_DATA_DIR", str(folder))
+    script = """
+import plotly.graph_objects as go
+import streamlit as st
+from components.page_kit import cached_figure
+from components.text import set_language
+set_language(st.query_params.get("lang", "en"))
+built = st.session_state.setdefault("built", [])
+def build(option):
+    built.append(option)
+    return go.Figure(go.Bar(x=[option], y=[1]))
+for option in ("a", "a", "b"):
+    figure = cached_figure("probe", ("exercises",), (option,), lambda option=option: build(option))
+    st.text(figure.data[0].x[0])
+st.text(",".join(built))
+"""
+    first = AppTest.from_string(script, default_timeout=30).run()
+    assert [m.value for m in first.text] == ["a", "a", "b", "a,b"], "one build per key"
+    second = AppTest.from_string(script, default_timeout=30).run()
+    assert second.text[-1].value == "", "another session gets the cached figures"
+    russian = AppTest.from_string(script, default_timeout=30)
+    russian.query_params["lang"] = "ru"
+    assert russian.run().text[-1].value == "a,b", "each language has its own figures"
+    path = folder / "exercises.csv"
+    os.utime(path, (path.stat().st_atime, path.stat().st_mtime + 10))
+    assert AppTest.from_string(script, default_timeout=30).run().text[-1].value == "a,b", "an edited file rebuilds"
+    uploaded = AppTest.from_string(
+        "import streamlit as st\nst.session_state['session_rows'] = {'exercises': None}\n" + script,
+        default_timeout=30,
+    ).run()
+    assert uploaded.text[-1].value == "a,a,b", "session uploads are never served from the shared cache"
