@@ -313,7 +313,7 @@ def exercise_map_figure(
                 marker={"symbol": symbol, "size": size, "color": "#555555", "line": {"width": 2, "color": "#555555"}},
             )
         )
-    styled_geo(fig, resolution=50)
+    styled_geo(fig)
     # A conic projection suits this wide, mid-latitude region better than a world projection.
     fig.update_geos(
         projection={"type": "conic equal area", "rotation": {"lon": 60}, "parallels": [40, 55]},

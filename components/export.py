@@ -16,7 +16,7 @@ from components.text import t
 from components.views import ViewContent
 
 TOPOJSON_DIR = Path(__file__).resolve().parent.parent / "static" / "topojson"
-TOPOJSON_FILES = ("world_110m", "world_50m")
+TOPOJSON_FILES = ("world_110m",)
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 

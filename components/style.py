@@ -126,8 +126,11 @@ def base_layout(title: str | None = None, height: int | None = None) -> dict:
     return layout
 
 
-def styled_geo(fig: go.Figure, resolution: int = 50) -> go.Figure:
-    """Explicit land/border/lake styling and a region view (Streamlit's template would differ)."""
+def styled_geo(fig: go.Figure, resolution: int = 110) -> go.Figure:
+    """Explicit land/border/lake styling and a region view (Streamlit's template would differ).
+
+    1:110m outlines: at the region view they look the same as 1:50m on screen, and the 50m file
+    (1.1 MB, eight times larger) took about 250 ms longer to load and draw on every visit."""
     fig.update_geos(
         **MAP_STYLE,
         resolution=resolution,

@@ -309,7 +309,7 @@ def status_map_figure(status_by_state: dict[str, str], members: pd.DataFrame, la
             )
         )
     fig.update_traces(marker_line_color="#444444", marker_line_width=0.8)
-    styled_geo(fig, resolution=110)
+    styled_geo(fig)
     fig.update_layout(**base_layout(height=380))
     fig.update_layout(legend={"title": None, "orientation": "h", "y": -0.02, "yanchor": "top"}, dragmode=False)
     fig.update_geos(lonaxis_range=[18, 95], lataxis_range=[30, 62])

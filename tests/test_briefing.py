@@ -121,7 +121,7 @@ def test_briefing_html_is_self_contained_and_escaped(tables):
     page = briefing_html(slides, "2026-01-01·abcd1234", FIXED_TODAY)
     assert "<img src=x" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
     assert 'href="javascript' not in page and "https://example.org/?a=&lt;b&gt;" in page
-    assert "window.PlotlyGeoAssets" in page and '"world_50m"' in page
+    assert "window.PlotlyGeoAssets" in page and '"world_110m"' in page
     assert "<script src=" not in page, "no script is fetched from anywhere"
     assert page.count("Plotly.newPlot(") == sum(len(s.figures) for s in slides)
     assert "2026-01-01·abcd1234" in page

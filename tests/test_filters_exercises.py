@@ -202,7 +202,6 @@ def test_topojson_served_locally():
     assert config["topojsonURL"] == TOPOJSON_URL == "app/static/topojson/"
     from tests.conftest import ROOT
 
-    assert (ROOT / "static" / "topojson" / "world_50m.json").exists()
     assert (ROOT / "static" / "topojson" / "world_110m.json").exists()
 
 

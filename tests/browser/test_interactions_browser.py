@@ -59,7 +59,7 @@ def test_exercise_map_draws_offline_and_marker_opens_card(app_url, watched_page)
     page.wait_for_function(
         "document.querySelectorAll('.js-plotly-plot .geo .countries path, .js-plotly-plot .geo .land path').length > 0"
     )
-    assert any("/app/static/topojson/world_50m.json" in url for url in watched_page.requests)
+    assert any("/app/static/topojson/world_110m.json" in url for url in watched_page.requests)
     markers = geo.locator(".scattergeo .point, .scattergeo path.point")
     assert markers.count() >= 50
     markers.nth(5).click(force=True)
