@@ -82,12 +82,15 @@ def rss_mb(process: psutil.Process) -> float:
 
 
 def drawn_condition(charts: int) -> str:
-    """JavaScript that is true once the script finished (footer drawn), no skeletons are left and
-    ``charts`` plotly charts are drawn."""
+    """JavaScript that is true once the script finished (footer drawn), no skeletons are left,
+    ``charts`` plotly charts are drawn and every map has its outlines (plotly draws a map's land
+    only after loading the outline file, a few hundred milliseconds after the chart appears)."""
     return (
         "!!document.querySelector('.st-key-page_footer')"
         " && document.querySelectorAll('[data-testid=\"stSkeleton\"]').length === 0"
         f" && document.querySelectorAll('.js-plotly-plot .main-svg').length >= {charts}"
+        " && Array.from(document.querySelectorAll('.js-plotly-plot .geo'))"
+        ".every(map => map.querySelector('.layer.land path'))"
     )
 
 
