@@ -257,10 +257,14 @@ def plotly_config(file_stem: str) -> dict:
     }
 
 
-def show_chart(figure: go.Figure, key: str, file_stem: str, title: str | None = None, **kwargs) -> object:
+def show_chart(
+    figure: go.Figure, key: str, file_stem: str, title: str | None = None, narrow: bool = False, **kwargs
+) -> object:
     """Draw a figure as built (our template, not Streamlit's) with its title and a source line,
-    so a downloaded PNG carries both; in presentation mode, larger type and a taller chart."""
-    framed = with_title_and_source(figure, title, t("chart.source_line", version=current_data_version()))
+    so a downloaded PNG carries both; in presentation mode, larger type and a taller chart.
+    ``narrow``: the chart sits in a column, so its title and source line wrap sooner."""
+    source = t("chart.source_line", version=current_data_version())
+    framed = with_title_and_source(figure, title, source, width="narrow" if narrow else "wide")
     if presentation_on():
         framed = for_projector(framed)
     return st.plotly_chart(framed, key=key, theme=None, config=plotly_config(file_stem), **kwargs)

@@ -6,6 +6,8 @@ colour-vision deficiency; every categorical encoding is doubled by a pattern or 
 
 from __future__ import annotations
 
+import textwrap
+
 import plotly.graph_objects as go
 
 from components.text import current_language
@@ -140,23 +142,45 @@ def styled_geo(fig: go.Figure, resolution: int = 110) -> go.Figure:
     return fig
 
 
-def with_title_and_source(figure: go.Figure, title: str | None, source_line: str) -> go.Figure:
+# Characters per line before a chart title or source line wraps. Plotly never wraps titles: a
+# long (often Russian) title ran off the chart's right edge. Full-width charts are about 820 px
+# wide at 1280 px, half-width ones about 400 px.
+TITLE_WRAP = {"wide": 66, "narrow": 34}
+SOURCE_WRAP = {"wide": 120, "narrow": 62}
+
+
+def wrapped(text: str, width: int) -> str:
+    """``text`` broken at spaces into lines of at most ``width`` characters, joined for plotly."""
+    return "<br>".join(textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)) or text
+
+
+def with_title_and_source(figure: go.Figure, title: str | None, source_line: str, width: str = "wide") -> go.Figure:
     """Title the (freshly built) figure and put the source line in its subtitle, so PNG exports
-    carry both. Frames the figure in place: copying a figure costs more than building it."""
+    carry both. Frames the figure in place: copying a figure costs more than building it.
+
+    ``width`` ("wide" or "narrow", for a chart in a column) sets where long lines wrap."""
     framed = figure
+    title_text = wrapped(title or "", TITLE_WRAP[width])
+    source_text = wrapped(source_line, SOURCE_WRAP[width])
+    # Plotly lifts a multi-line title block above its anchor by the added lines: pad it back down.
+    title_lift = 30 * title_text.count("<br>")
+    extra = title_lift + 4 * bool(title_lift) + 16 * source_text.count("<br>")
     framed.update_layout(
         title={
-            "text": title or "",
-            "subtitle": {"text": source_line, "font": {"size": 12, "color": "#6B7280"}},
+            "text": title_text,
+            "subtitle": {"text": source_text, "font": {"size": 12, "color": "#6B7280"}},
             "font": {"size": TITLE_FONT_SIZE},
             "x": 0,
             "xanchor": "left",
             "yref": "container",
             "y": 0.995,
             "yanchor": "top",
+            "pad": {"t": title_lift},
         },
-        margin={"t": max(78, framed.layout.margin.t or 0)},
+        margin={"t": max(78, framed.layout.margin.t or 0) + extra},
     )
+    if extra and framed.layout.height:
+        framed.update_layout(height=framed.layout.height + extra)
     return framed
 
 

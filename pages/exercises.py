@@ -187,6 +187,7 @@ with left:
         "per_year",
         "csto-exercises-per-year",
         title=t("exercises.per_year"),
+        narrow=True,
     )
 with right, st.container(border=True):
     st.markdown(f"**{t('exercises.card')}**")

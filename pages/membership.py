@@ -145,6 +145,7 @@ with left:
         "status_map",
         "csto-status-map",
         title=t("membership.map", day=format_date(as_of, short=True)),
+        narrow=True,
     )
 with right:
     counts = cached_figure(
@@ -153,7 +154,7 @@ with right:
         (as_of, TODAY),
         lambda: member_count_figure(member_count_series(membership, TODAY), as_of),
     )
-    show_chart(counts, "count_chart", "csto-member-count", title=t("membership.count"))
+    show_chart(counts, "count_chart", "csto-member-count", title=t("membership.count"), narrow=True)
 
 # One state in focus
 focus_labels = state_search_labels(members)

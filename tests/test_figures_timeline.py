@@ -9,6 +9,7 @@ import pandas as pd
 from components.membership import member_count_series, membership_periods
 from components.style import STATUS_COLOURS, STATUS_PATTERNS
 from components.timeline import (
+    Placement,
     member_count_figure,
     membership_timeline_figure,
     stagger_levels,
@@ -92,9 +93,25 @@ def test_as_of_line_drawn():
 def test_staggered_labels_never_overlap():
     dates = pd.to_datetime(["2000-01-01", "2000-02-01", "2000-03-01", "2000-04-01", "2000-05-01", "2030-01-01"])
     placed = stagger_levels(dates, ["a long label"] * 6, levels=4)
-    assert [level for level, _ in placed[:4]] == [0, 1, 2, 3]
-    assert placed[4][1] is False, "no free level: marker kept, label dropped"
-    assert placed[5] == (0, True)
+    assert [place.level for place in placed[:4]] == [0, 1, 2, 3]
+    assert placed[4].shown is False, "no free level: marker kept, label dropped"
+    assert placed[5] == Placement(0, True)
+
+
+def test_labels_near_the_end_of_the_axis_go_left_of_their_marker():
+    dates = pd.to_datetime(["2000-01-01", "2025-06-01", "2026-01-01"])
+    placed = stagger_levels(dates, ["a label"] * 3, levels=2, axis_end=pd.Timestamp("2026-06-01"))
+    assert placed[0] == Placement(0, True)
+    assert placed[1].left and placed[2].left, "a label that would run off the chart turns left"
+    assert placed[1].level != placed[2].level, "left labels do not overlap either"
+
+
+def test_a_late_label_with_no_room_on_the_left_is_shortened_to_fit():
+    dates = pd.to_datetime(["2016-01-01", "2024-01-01", "2026-05-01"])
+    labels = ["x" * 24] * 3
+    placed = stagger_levels(dates, labels, levels=1, axis_end=pd.Timestamp("2027-06-01"))
+    assert placed[1] == Placement(0, True, chars=10), "1,247 days of room: 10 characters"
+    assert placed[2].shown is False, "under 8 characters would say nothing: hover only"
 
 
 def test_status_map_uses_local_geography_and_status_colours():
@@ -113,3 +130,22 @@ def test_patterns_overlay_the_status_colour():
     for trace in bars(figure()):
         if trace.marker.pattern.shape:
             assert trace.marker.pattern.fillmode == "overlay"
+
+
+def test_long_titles_and_source_lines_wrap_instead_of_running_off_the_chart():
+    import plotly.graph_objects as go
+
+    from components.style import with_title_and_source
+
+    russian = "Участие в Договоре о коллективной безопасности и членство в ОДКБ, с 1992 года по сей день"
+    source = "Обозреватель ОДКБ · данные 2026-11-27·d8ab3d2d · источники: страница «Источники и данные»"
+    short = with_title_and_source(go.Figure(layout={"height": 400}), "Member count", "CSTO Explorer · data x")
+    assert "<br>" not in short.layout.title.text and short.layout.height == 400
+    wide = with_title_and_source(go.Figure(layout={"height": 400}), russian, source)
+    assert wide.layout.title.text.count("<br>") == 1
+    assert all(len(line) <= 66 for line in wide.layout.title.text.split("<br>"))
+    assert wide.layout.title.text.replace("<br>", " ") == russian, "only spaces become line breaks"
+    assert wide.layout.height == 434 and wide.layout.margin.t == 112, "the plot keeps its height"
+    assert wide.layout.title.pad.t == 30, "a two-line title is padded back into view"
+    narrow = with_title_and_source(go.Figure(), russian, source, width="narrow")
+    assert narrow.layout.title.text.count("<br>") >= 2 and "<br>" in narrow.layout.title.subtitle.text
