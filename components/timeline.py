@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import NamedTuple
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -29,6 +30,7 @@ MILESTONE_LEVELS = 4
 # ~7 px per character): labels that would still overlap are left to the hover.
 DAYS_PER_LABEL_CHAR = 120
 LABEL_LIMIT = 24
+MIN_LABEL_CHARS = 8  # a label shortened below this says nothing: the marker keeps its hover
 
 
 def state_order(periods: pd.DataFrame, members: pd.DataFrame) -> list[str]:
@@ -86,25 +88,53 @@ def status_marker(status: str) -> dict:
     return {"color": STATUS_COLOURS[status], "pattern": pattern, "line": {"color": "#333333", "width": 1}}
 
 
+class Placement(NamedTuple):
+    """Where a milestone goes: its level, whether its label is drawn, and on which side."""
+
+    level: int
+    shown: bool
+    left: bool = False
+    chars: int | None = None  # the label shortened to this many characters, to stay on the chart
+
+
 def stagger_levels(
-    dates: Iterable[pd.Timestamp], labels: Iterable[str], levels: int = MILESTONE_LEVELS
-) -> list[tuple[int, bool]]:
+    dates: Iterable[pd.Timestamp],
+    labels: Iterable[str],
+    levels: int = MILESTONE_LEVELS,
+    axis_end: pd.Timestamp | None = None,
+) -> list[Placement]:
     """Place each label (in date order) on the lowest level where it does not overlap another.
 
-    A label is taken to occupy ``len(label) * DAYS_PER_LABEL_CHAR`` days right of its date. When no
-    level is free the marker still goes on the level that frees up first, but without its label
-    (``False``), so labels never collide and every milestone stays reachable by hover.
+    A label is taken to occupy ``len(label) * DAYS_PER_LABEL_CHAR`` days right of its date. One that
+    would run past ``axis_end`` (off the chart) goes left of its marker if a level has room there,
+    else stays right, shortened to what fits. When no level is free the marker still goes on the
+    level that frees up first, but without its label, so labels never collide and every milestone
+    stays reachable by hover.
     """
     free_from: list[pd.Timestamp | None] = [None] * levels
+
+    def free_level(starts: pd.Timestamp) -> int | None:
+        return next((i for i, f in enumerate(free_from) if f is None or f <= starts), None)
+
     placed = []
     for day, label in zip(dates, labels, strict=True):
-        level = next((i for i, f in enumerate(free_from) if f is None or f <= day), None)
-        if level is None:
-            level = min(range(levels), key=lambda i: free_from[i])
-            placed.append((level, False))
+        extent = pd.Timedelta(days=len(label) * DAYS_PER_LABEL_CHAR)
+        chars = None
+        if axis_end is not None and day + extent > axis_end:
+            level = free_level(day - extent)
+            if level is not None:
+                free_from[level] = day + pd.Timedelta(days=DAYS_PER_LABEL_CHAR)
+                placed.append(Placement(level, True, left=True))
+                continue
+            chars = max(0, (axis_end - day).days // DAYS_PER_LABEL_CHAR)
+            extent = pd.Timedelta(days=chars * DAYS_PER_LABEL_CHAR)
+        level = free_level(day)
+        if level is None or (chars is not None and chars < MIN_LABEL_CHARS):
+            level = free_level(day) if level is not None else min(range(levels), key=lambda i: free_from[i])
+            placed.append(Placement(level, False))
             continue
-        free_from[level] = day + pd.Timedelta(days=len(label) * DAYS_PER_LABEL_CHAR)
-        placed.append((level, True))
+        free_from[level] = day + extent
+        placed.append(Placement(level, True, chars=chars))
     return placed
 
 
@@ -194,8 +224,9 @@ def membership_timeline_figure(
             row=state_row,
             col=1,
         )
+    axis_end = pd.Timestamp(today or date.today()) + pd.Timedelta(days=200)
     if has_milestones:
-        _add_milestones(fig, milestones, lang)
+        _add_milestones(fig, milestones, lang, axis_end)
     for status in STATUSES:
         if (periods["status"] == status).any():
             fig.add_trace(
@@ -231,8 +262,7 @@ def membership_timeline_figure(
         tickfont={"size": 15, "color": INK},
     )
     fig.update_xaxes(type="date", showgrid=True, gridcolor="#E5E7EB", dtick="M24", tickformat="%Y")
-    end = pd.Timestamp(today or date.today())
-    fig.update_xaxes(range=[pd.Timestamp("1991-07-01"), end + pd.Timedelta(days=200)])
+    fig.update_xaxes(range=[pd.Timestamp("1991-07-01"), axis_end])
     if as_of is not None:
         fig.add_vline(x=pd.Timestamp(as_of), line={"color": OKABE_ITO["black"], "dash": "dash", "width": 2})
         fig.add_annotation(
@@ -249,10 +279,11 @@ def membership_timeline_figure(
     return fig
 
 
-def _add_milestones(fig: go.Figure, milestones: pd.DataFrame, lang: str) -> None:
+def _add_milestones(fig: go.Figure, milestones: pd.DataFrame, lang: str, axis_end: pd.Timestamp) -> None:
     ordered = milestones.sort_values("date", kind="stable")
-    labels = [esc(_short(str(title))) for title in ordered["title"]]
-    placed = stagger_levels(ordered["date"], labels)
+    titles = [_short(str(title)) for title in ordered["title"]]
+    placed = stagger_levels(ordered["date"], titles, axis_end=axis_end)
+    labels = [esc(_short(title, place.chars or LABEL_LIMIT)) for title, place in zip(titles, placed, strict=True)]
     hover = [
         f"<b>{_wrap(esc(row.title))}</b><br>{_fmt(row.date, str(row.date_precision))}"
         f"<br>{t('timeline.source', lang, source=_first_source(row.source_url))}"
@@ -261,10 +292,10 @@ def _add_milestones(fig: go.Figure, milestones: pd.DataFrame, lang: str) -> None
     fig.add_trace(
         go.Scatter(
             x=ordered["date"],
-            y=[MILESTONE_LEVELS - level for level, _ in placed],
+            y=[MILESTONE_LEVELS - place.level for place in placed],
             mode="markers+text",
-            text=[label if shown else "" for label, (_, shown) in zip(labels, placed, strict=True)],
-            textposition="middle right",
+            text=[label if place.shown else "" for label, place in zip(labels, placed, strict=True)],
+            textposition=["middle left" if place.left else "middle right" for place in placed],
             textfont={"size": 12},
             marker={
                 "symbol": "diamond",
