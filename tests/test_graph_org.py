@@ -102,7 +102,10 @@ def test_figure_traces_hover_and_legend():
         "cfm",
     }
     assert "CSC body (CSC)" in statutory.hovertext[[c[0] for c in statutory.customdata].index("csc")]
-    assert len(fig.layout.annotations) == 5, "one arrowhead per edge"
+    heads = [tr for tr in fig.data if tr.marker.symbol == "arrow"]
+    assert sum(list(tr.marker.size).count(13) for tr in heads) == 5, "one arrowhead per edge"
+    assert all(tr.marker.angleref == "previous" and tr.showlegend is False for tr in heads)
+    assert not fig.layout.annotations, "markers, not annotations (each annotation is laid out alone)"
 
 
 def test_as_of_year_greys_later_bodies_and_selection_fades_others():
@@ -114,6 +117,8 @@ def test_as_of_year_greys_later_bodies_and_selection_fades_others():
     permanent = next(tr for tr in fig.data if tr.name == "Permanent working body" and tr.customdata is not None)
     opacity = dict(zip([c[0] for c in permanent.customdata], permanent.marker.opacity, strict=True))
     assert opacity == {"secgen": 1.0, "secretariat": 1.0}
+    heads = [o for tr in fig.data if tr.marker.symbol == "arrow" for o in tr.marker.opacity if o]
+    assert 0.2 in heads and max(heads) > 0.2, "heads of edges away from the selection fade too"
 
 
 def test_kind_filter_hides_nodes():
