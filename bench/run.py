@@ -58,43 +58,41 @@ def cold_start(browser) -> list[dict]:
 def navigation(browser, repeats: int) -> list[dict]:
     """Browser navigation -> every plotly chart drawn, median of ``repeats``, beside the reference.
 
-    The reference is measured at the root and at a deep link (``/chart``); the Overview (our root)
-    is set against the first, every other page against the second."""
+    Each page is measured in turns with the reference (one load of each, ``repeats`` times), in
+    two tabs against two servers, so both see the same machine load: on two shared cores the
+    reference alone drifted by 10% between runs. The reference is loaded at the root for the
+    Overview (our root) and at the deep link ``/chart`` for every other page."""
     rows = []
-    references = {}
-    with server("bench/reference_app.py") as (url, _, _):
-        page = browser.new_page(viewport={"width": 1280, "height": 800})
-        for path, label in (("", "reference (one chart) at /"), ("chart", "reference (one chart) at /chart")):
-            references[bool(path)] = _median_navigation(page, f"{url}/{path}", 1, repeats)
-            rows.append({"page": label, "median ms": median_ms(references[bool(path)]), "ratio to reference": 1.0})
-        page.close()
-    with server() as (url, _, _):
-        page = browser.new_page(viewport={"width": 1280, "height": 800})
+    with server("bench/reference_app.py") as (reference_url, _, _), server() as (url, _, _):
+        reference_tab = browser.new_page(viewport={"width": 1280, "height": 800})
+        tab = browser.new_page(viewport={"width": 1280, "height": 800})
         for name, (path, charts) in PAGES.items():
-            samples = _median_navigation(page, f"{url}/{path}", charts, repeats)
-            reference = statistics.median(references[bool(path)])
+            reference_address = f"{reference_url}/{'chart' if path else ''}"
+            _load(reference_tab, reference_address, 1)  # warm both once
+            _load(tab, f"{url}/{path}", charts)
+            references, samples = [], []
+            for _ in range(repeats):
+                references.append(_load(reference_tab, reference_address, 1))
+                samples.append(_load(tab, f"{url}/{path}", charts))
             rows.append(
                 {
                     "page": name,
                     "median ms": median_ms(samples),
-                    "ratio to reference": round(statistics.median(samples) / reference, 2),
+                    "reference median ms (same turns)": median_ms(references),
+                    "ratio to reference": round(statistics.median(samples) / statistics.median(references), 2),
                 }
             )
-        page.close()
+        reference_tab.close()
+        tab.close()
     return rows
 
 
-def _median_navigation(page, address: str, charts: int, repeats: int) -> list[float]:
-    """Seconds from ``goto`` to drawn, ``repeats`` times, after one warm-up load."""
-    page.goto(address)  # warm the caches once
+def _load(page, address: str, charts: int) -> float:
+    """Seconds from ``goto`` to drawn."""
+    start = time.perf_counter()
+    page.goto(address)
     wait_drawn(page, charts)
-    samples = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        page.goto(address)
-        wait_drawn(page, charts)
-        samples.append(time.perf_counter() - start)
-    return samples
+    return time.perf_counter() - start
 
 
 def interaction(browser, repeats: int) -> list[dict]:
