@@ -130,7 +130,8 @@ def stagger_levels(
             extent = pd.Timedelta(days=chars * DAYS_PER_LABEL_CHAR)
         level = free_level(day)
         if level is None or (chars is not None and chars < MIN_LABEL_CHARS):
-            level = free_level(day) if level is not None else min(range(levels), key=lambda i: free_from[i])
+            if level is None:
+                level = min(range(levels), key=lambda i: free_from[i])
             placed.append(Placement(level, False))
             continue
         free_from[level] = day + extent
