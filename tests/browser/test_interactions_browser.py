@@ -41,7 +41,8 @@ def test_structure_click_on_a_node_shows_details(app_url, watched_page):
     page = watched_page.page
     page.goto(f"{app_url}/structure")
     wait_for_page(page, charts=1)
-    nodes = page.locator(".js-plotly-plot .scatterlayer .trace .points path")
+    # Body traces carry labels; the arrowhead traces (no labels, no hover) are not clickable bodies.
+    nodes = page.locator(".js-plotly-plot .scatterlayer .trace:has(.textpoint) .points path")
     assert nodes.count() >= 20
     nodes.first.click(force=True)
     page.get_by_text("Answers to").first.wait_for(timeout=30_000)
