@@ -22,7 +22,17 @@ from pathlib import Path
 import networkx as nx
 from playwright.sync_api import sync_playwright
 
-from bench.common import CHROMIUM_ARGS, chromium, median_ms, rss_mb, server, table, wait_drawn, wait_idle
+from bench.common import (
+    CHROMIUM_ARGS,
+    chromium,
+    drawn_condition,
+    median_ms,
+    rss_mb,
+    server,
+    table,
+    wait_drawn,
+    wait_idle,
+)
 from bench.synth import generate
 from components.org import layered_layout, spring_layout
 
@@ -93,6 +103,53 @@ def _load(page, address: str, charts: int) -> float:
     page.goto(address)
     wait_drawn(page, charts)
     return time.perf_counter() - start
+
+
+def in_app_navigation(browser, repeats: int) -> list[dict]:
+    """A click on a link inside the app -> every chart drawn: no page load and no new session, the
+    way a reader moves between pages in the sidebar. Beside the reference's own link from ``/start``
+    to its one-chart page, in the same turns. Each click starts from a freshly loaded page."""
+    from components.text import t  # the sidebar's labels (English, the default language)
+
+    rows = []
+    with server("bench/reference_app.py") as (reference_url, _, _), server() as (url, _, _):
+        reference_tab = browser.new_page(viewport={"width": 1280, "height": 800})
+        tab = browser.new_page(viewport={"width": 1280, "height": 800})
+        for name in ("membership", "structure", "exercises"):
+            charts = PAGES[name][1]
+            references, samples = [], []
+            for _ in range(repeats + 1):  # the first turn warms both
+                references.append(_click(reference_tab, f"{reference_url}/start", "stPageLink", "Chart", 1))
+                samples.append(_click(tab, url, "stSidebarNav", t(f"nav.{name}"), charts))
+            reference = statistics.median(references[1:])
+            rows.append(
+                {
+                    "page": name,
+                    "median ms": median_ms(samples[1:]),
+                    "reference median ms (same turns)": median_ms(references[1:]),
+                    "ratio to reference": round(statistics.median(samples[1:]) / reference, 2),
+                }
+            )
+        reference_tab.close()
+        tab.close()
+    return rows
+
+
+def _click(page, start: str, container: str, label: str, charts: int) -> float:
+    """Load ``start``, then seconds from a click on the link ``label`` until the new page is drawn
+    and settled (its script finished and no element of the previous page is left)."""
+    page.goto(start)
+    wait_drawn(page, 0)
+    began = time.perf_counter()
+    page.get_by_test_id(container).get_by_text(label, exact=True).first.click()
+    page.wait_for_function(
+        f"{drawn_condition(charts)} && document.querySelectorAll('.js-plotly-plot').length >= {charts}"
+        " && !document.querySelector('[data-stale=\"true\"]')"
+        " && !document.querySelector('[data-testid=\"stStatusWidget\"]')",
+        polling="raf",
+        timeout=120_000,
+    )
+    return time.perf_counter() - began
 
 
 def interaction(browser, repeats: int) -> list[dict]:
@@ -266,6 +323,7 @@ def main() -> None:
         browser = pw.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
         emit(table(cold_start(browser), "1. Cold start"))
         emit(table(navigation(browser, repeats), "2. Navigation -> every chart drawn (browser)"))
+        emit(table(in_app_navigation(browser, repeats), "2b. A link clicked inside the app -> every chart drawn"))
         interactions = interaction(browser, max(2, repeats // 2))
         shipped = server_reruns(None, repeats)
         for row in interactions:
