@@ -137,7 +137,6 @@ if view.shown == 0:
 
 selected = st.session_state.get("exercise")
 country = focus_country()
-member_status = status_on(tables["membership"], date.today())
 figure = cached_figure(
     "exercise_map",
     ("exercises", "members", "membership"),
@@ -145,7 +144,7 @@ figure = cached_figure(
     lambda: exercise_map_figure(
         view.points,
         members,
-        member_status,
+        status_on(tables["membership"], date.today()),
         styles,
         selected=selected,
         largest_personnel=exercises["personnel"].max(),

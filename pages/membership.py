@@ -148,13 +148,13 @@ with left:
         narrow=True,
     )
 with right:
-    counts = cached_figure(
+    count_figure = cached_figure(
         "member_count",
         ("membership",),
         (as_of, TODAY),
         lambda: member_count_figure(member_count_series(membership, TODAY), as_of),
     )
-    show_chart(counts, "count_chart", "csto-member-count", title=t("membership.count"), narrow=True)
+    show_chart(count_figure, "count_chart", "csto-member-count", title=t("membership.count"), narrow=True)
 
 # One state in focus
 focus_labels = state_search_labels(members)
