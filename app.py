@@ -2,8 +2,9 @@
 
 import streamlit as st
 
-from components.names import state_search_labels
-from components.page_kit import (
+from components.i18n.names import state_search_labels
+from components.i18n.text import LANGUAGES, set_language, t
+from components.ui.page_kit import (
     country_focus_bar,
     focus_country,
     member_codes,
@@ -12,7 +13,6 @@ from components.page_kit import (
     report_rejected_link,
     set_focus_country,
 )
-from components.text import LANGUAGES, set_language, t
 
 # The language comes first: page titles in the menu are interface text too. ?lang=ru in a link.
 set_language(st.query_params.get("lang", "en"))

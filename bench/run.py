@@ -34,7 +34,7 @@ from bench.common import (
     wait_idle,
 )
 from bench.synth import generate
-from components.org import layered_layout, spring_layout
+from components.derive.org import layered_layout, spring_layout
 
 PAGES = {
     "overview": ("", 0),
@@ -109,7 +109,7 @@ def in_app_navigation(browser, repeats: int) -> list[dict]:
     """A click on a link inside the app -> every chart drawn: no page load and no new session, the
     way a reader moves between pages in the sidebar. Beside the reference's own link from ``/start``
     to its one-chart page, in the same turns. Each click starts from a freshly loaded page."""
-    from components.text import t  # the sidebar's labels (English, the default language)
+    from components.i18n.text import t  # the sidebar's labels  English, the default language
 
     rows = []
     with server("bench/reference_app.py") as (reference_url, _, _), server() as (url, _, _):

@@ -4,17 +4,11 @@ from datetime import date
 
 import streamlit as st
 
-from components.export import briefing_html
-from components.page_kit import (
-    current_data_version,
-    ensure_app_frame,
-    footer,
-    require_tables,
-    show_chart,
-)
-from components.schema import TABLES
-from components.text import current_language, md, set_language, source_links_md, t
-from components.views import default_deck, render_view, view_caption, view_title
+from components.data.schema import TABLES
+from components.export.html import briefing_html
+from components.i18n.text import current_language, md, set_language, source_links_md, t
+from components.model.views import default_deck, render_view, view_caption, view_title
+from components.ui.page_kit import current_data_version, ensure_app_frame, footer, require_tables, show_chart
 
 ensure_app_frame()
 st.title(t("briefing.title"))

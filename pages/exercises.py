@@ -5,20 +5,16 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components.country import involves
-from components.data import split_sources
-from components.events import with_first_source
-from components.exercises import (
-    ExerciseFilters,
-    exercise_map_figure,
-    filter_exercises,
-    per_year_figure,
-    series_order,
-    series_styles,
-)
-from components.membership import status_on
-from components.names import exercise_search_labels, series_names, state_names
-from components.page_kit import (
+from components.data.loaders import split_sources
+from components.data.schema import EXERCISE_STATUSES
+from components.derive.country import involves
+from components.derive.events import with_first_source
+from components.derive.exercises import ExerciseFilters, filter_exercises, series_order
+from components.derive.membership import status_on
+from components.figures.exercises import exercise_map_figure, per_year_figure, series_styles
+from components.i18n.names import exercise_search_labels, series_names, state_names
+from components.i18n.text import format_date, labelled, md, source_links_md, t, tmd
+from components.ui.page_kit import (
     TABLE_ROW_LIMIT,
     cached_figure,
     codes_in,
@@ -30,8 +26,6 @@ from components.page_kit import (
     require_tables,
     show_chart,
 )
-from components.schema import EXERCISE_STATUSES
-from components.text import format_date, labelled, md, source_links_md, t, tmd
 
 ensure_app_frame()
 st.title(t("exercises.title"))

@@ -4,8 +4,15 @@ from datetime import date
 
 import streamlit as st
 
-from components.events import DEFAULT_MILESTONES, MILESTONE_LIMIT, filter_events, spread_sample, with_first_source
-from components.membership import (
+from components.data.schema import EVENT_CATEGORIES
+from components.derive.events import (
+    DEFAULT_MILESTONES,
+    MILESTONE_LIMIT,
+    filter_events,
+    spread_sample,
+    with_first_source,
+)
+from components.derive.membership import (
     TREATY_SIGNED,
     member_count_series,
     membership_periods,
@@ -13,8 +20,10 @@ from components.membership import (
     step_year,
     summary_on,
 )
-from components.names import state_names, state_search_labels
-from components.page_kit import (
+from components.figures.timeline import member_count_figure, membership_timeline_figure, status_map_figure
+from components.i18n.names import state_names, state_search_labels
+from components.i18n.text import format_date, labelled, t, tmd
+from components.ui.page_kit import (
     TABLE_ROW_LIMIT,
     cached_figure,
     csv_download,
@@ -25,9 +34,6 @@ from components.page_kit import (
     set_focus_country,
     show_chart,
 )
-from components.schema import EVENT_CATEGORIES
-from components.text import format_date, labelled, t, tmd
-from components.timeline import member_count_figure, membership_timeline_figure, status_map_figure
 
 TODAY = date.today()
 

@@ -4,9 +4,9 @@ from datetime import date
 
 import streamlit as st
 
-from components.overview import headline, intro_sources, state_names
-from components.page_kit import ensure_app_frame, footer, require_tables
-from components.text import format_date, md, source_links_md, t, tmd
+from components.derive.overview import headline, intro_sources, state_names
+from components.i18n.text import format_date, md, source_links_md, t, tmd
+from components.ui.page_kit import ensure_app_frame, footer, require_tables
 
 ensure_app_frame()
 st.title(t("overview.title"))

@@ -3,8 +3,11 @@
 import pandas as pd
 import streamlit as st
 
-from components.data import DataValidationError, data_dir, split_sources
-from components.page_kit import (
+from components.data.loaders import DataValidationError, data_dir, split_sources
+from components.data.schema import TABLES
+from components.derive.sources import column_dictionary
+from components.i18n.text import source_links_md, t, tmd
+from components.ui.page_kit import (
     SESSION_ROWS,
     UPLOAD_MAX_BYTES,
     UPLOAD_MAX_ROWS,
@@ -17,9 +20,6 @@ from components.page_kit import (
     footer,
     load_table,
 )
-from components.schema import TABLES
-from components.sources import column_dictionary
-from components.text import source_links_md, t, tmd
 
 ensure_app_frame()
 st.title(t("sources.title"))

@@ -4,18 +4,20 @@ from datetime import date
 
 import streamlit as st
 
-from components.events import with_first_source
-from components.names import body_name, body_search_label, state_names
-from components.org import (
+from components.data.schema import BODY_KINDS
+from components.derive.events import with_first_source
+from components.derive.org import (
     body_details,
     graphml_bytes,
     layered_layout,
-    org_figure,
     org_graph,
     spring_layout,
     unconnected_bodies,
 )
-from components.page_kit import (
+from components.figures.org import org_figure
+from components.i18n.names import body_name, body_search_label, state_names
+from components.i18n.text import labelled, md, source_links_md, t, tmd
+from components.ui.page_kit import (
     cached_figure,
     csv_download,
     ensure_app_frame,
@@ -25,8 +27,6 @@ from components.page_kit import (
     require_tables,
     show_chart,
 )
-from components.schema import BODY_KINDS
-from components.text import labelled, md, source_links_md, t, tmd
 
 ensure_app_frame()
 st.title(t("structure.title"))

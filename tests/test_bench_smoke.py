@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bench.synth import generate
-from components.data import read_all
+from components.data.loaders import read_all
 from tests.conftest import FIXED_TODAY
 
 

@@ -7,12 +7,12 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from components.data import read_all
-from components.export import briefing_html, neutralise_formula
-from components.links import citation, describe_view, rejected_params, share_url
-from components.sources import to_csv_bytes
-from components.version import content_hash, data_version
-from components.views import VIEW_KEYS, default_deck, render_view, view_title
+from components.data.loaders import read_all
+from components.data.version import content_hash, data_version
+from components.derive.sources import to_csv_bytes
+from components.export.html import briefing_html, neutralise_formula
+from components.export.links import citation, describe_view, rejected_params, share_url
+from components.model.views import VIEW_KEYS, default_deck, render_view, view_title
 from tests.conftest import DATA, FIXED_TODAY
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from components.data import read_all
-from components.membership import ever_party
-from components.schema import TABLES
+from components.data.loaders import read_all
+from components.data.schema import TABLES
+from components.derive.membership import ever_party
 from tests.conftest import FIXED_TODAY, ROOT
 
 # Every year from which a sourced exercise is known (see data/README.md, "Coverage").

@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from components.data import DataValidationError, is_iso3, read_all, read_table, split_list
-from components.schema import TABLES
+from components.data.loaders import DataValidationError, is_iso3, read_all, read_table, split_list
+from components.data.schema import TABLES
 from tests.conftest import FIXED_TODAY
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from components.data import read_all
-from components.membership import ever_party, status_on
+from components.data.loaders import read_all
+from components.derive.membership import ever_party, status_on
 from tests.conftest import FIXED_TODAY
 
 
@@ -167,6 +167,6 @@ def test_2023_two_stages_in_belarus_and_kyrgyzstan(tables):
 
 
 def test_overview_intro_events_exist(tables):
-    from components.overview import INTRO_EVENT_IDS
+    from components.derive.overview import INTRO_EVENT_IDS
 
     assert set(INTRO_EVENT_IDS) <= set(tables["events"]["event_id"])

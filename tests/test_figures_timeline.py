@@ -6,9 +6,9 @@ from datetime import date
 
 import pandas as pd
 
-from components.membership import member_count_series, membership_periods
-from components.style import STATUS_COLOURS, STATUS_PATTERNS
-from components.timeline import (
+from components.derive.membership import member_count_series, membership_periods
+from components.figures.style import STATUS_COLOURS, STATUS_PATTERNS
+from components.figures.timeline import (
     Placement,
     member_count_figure,
     membership_timeline_figure,
@@ -135,7 +135,7 @@ def test_patterns_overlay_the_status_colour():
 def test_long_titles_and_source_lines_wrap_instead_of_running_off_the_chart():
     import plotly.graph_objects as go
 
-    from components.style import with_title_and_source
+    from components.figures.style import with_title_and_source
 
     russian = "Участие в Договоре о коллективной безопасности и членство в ОДКБ, с 1992 года по сей день"
     source = "Обозреватель ОДКБ · данные 2026-11-27·d8ab3d2d · источники: страница «Источники и данные»"

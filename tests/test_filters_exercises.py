@@ -5,19 +5,16 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from components.exercises import (
+from components.derive.exercises import (
     ExerciseFilters,
     aggregate_points,
-    exercise_map_figure,
     filter_exercises,
     headline_counts,
     map_points,
-    marker_size,
-    per_year_figure,
     series_order,
-    series_styles,
 )
-from components.page_kit import TOPOJSON_URL, plotly_config
+from components.figures.exercises import exercise_map_figure, marker_size, per_year_figure, series_styles
+from components.ui.page_kit import TOPOJSON_URL, plotly_config
 
 MEMBERS = pd.DataFrame(
     {

@@ -6,19 +6,19 @@ import networkx as nx
 import pandas as pd
 import pytest
 
-from components.data import read_all
-from components.org import (
+from components.data.loaders import read_all
+from components.derive.org import (
     body_details,
     graphml_bytes,
     hierarchy,
     layered_layout,
     layers,
-    org_figure,
     org_graph,
     spring_layout,
     supreme_bodies,
     unconnected_bodies,
 )
+from components.figures.org import org_figure
 from tests.conftest import FIXED_TODAY
 
 

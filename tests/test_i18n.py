@@ -9,11 +9,11 @@ from datetime import date
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.data import read_all
-from components.exercises import ExerciseFilters, filter_exercises
-from components.names import body_search_label, exercise_names, series_names, state_search_label
-from components.org import org_graph
-from components.text import CATALOGUE, format_date, format_number, set_language, t
+from components.data.loaders import read_all
+from components.derive.exercises import ExerciseFilters, filter_exercises
+from components.derive.org import org_graph
+from components.i18n.names import body_search_label, exercise_names, series_names, state_search_label
+from components.i18n.text import CATALOGUE, format_date, format_number, set_language, t
 from tests.conftest import ALL_PAGES, FIXED_TODAY, ROOT
 
 PAGES = ALL_PAGES

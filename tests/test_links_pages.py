@@ -8,9 +8,9 @@ from urllib.parse import quote
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.data import read_all
-from components.names import body_search_label, state_search_label
-from components.org import org_graph
+from components.data.loaders import read_all
+from components.derive.org import org_graph
+from components.i18n.names import body_search_label, state_search_label
 from tests.conftest import ROOT
 
 APP = ROOT / "app.py"

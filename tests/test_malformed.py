@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.data import DataValidationError, read_all
+from components.data.loaders import DataValidationError, read_all
 from tests.conftest import ALL_PAGES, DATA, FIXED_TODAY, ROOT
 
 

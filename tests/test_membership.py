@@ -7,7 +7,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from components.membership import (
+from components.data.schema import CHANGE_TYPES
+from components.derive.membership import (
     ever_party,
     member_count_series,
     membership_periods,
@@ -16,7 +17,6 @@ from components.membership import (
     step_year,
     summary_on,
 )
-from components.schema import CHANGE_TYPES
 
 
 def changes(*rows: tuple[str, str, str]) -> pd.DataFrame:

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.text import md
+from components.i18n.text import md
 from tests.conftest import ROOT
 
 APP = ROOT / "app.py"

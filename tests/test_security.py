@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.data import read_all
-from components.export import briefing_html
-from components.schema import TABLES
-from components.sources import to_csv_bytes
-from components.views import default_deck, render_view
+from components.data.loaders import read_all
+from components.data.schema import TABLES
+from components.derive.sources import to_csv_bytes
+from components.export.html import briefing_html
+from components.model.views import default_deck, render_view
 from tests.conftest import ALL_PAGES, DATA, FIXED_TODAY, ROOT
 
 PAYLOADS = [
@@ -139,9 +139,9 @@ def test_upload_is_validated_and_kept_in_the_session_only(monkeypatch, tmp_path)
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     script = """
 import streamlit as st
-from components.page_kit import accept_upload, load_table
-from components.data import DataValidationError
-from components.schema import TABLES
+from components.ui.page_kit import accept_upload, load_table
+from components.data.loaders import DataValidationError
+from components.data.schema import TABLES
 header = ",".join(TABLES["exercises"].column_names)
 good = (header + "\\nmine-2025,Mine-2025,Interaction,2025-05-01,,day,held,KGZ,,,,,KGZ,,,,,https://example.org/mine\\n").encode()
 bad = (header + "\\nmine-2,Mine,Interaction,2025-05-01,,day,held,XXX,,,,,,,,,,https://example.org\\n").encode()
@@ -166,7 +166,7 @@ st.text(len(load_table("exercises")))
     assert int(values[5]) == len(read_all(folder)["exercises"]) + 1
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before, "nothing written to disk"
     other_session = AppTest.from_string(
-        "from components.page_kit import load_table\nimport streamlit as st\nst.text(len(load_table('exercises')))"
+        "from components.ui.page_kit import load_table\nimport streamlit as st\nst.text(len(load_table('exercises')))"
     ).run()
     assert int(other_session.text[0].value) == len(read_all(folder)["exercises"])
 
@@ -180,8 +180,8 @@ def test_cached_figures_follow_options_language_data_and_uploads(monkeypatch, tm
     script = """
 import plotly.graph_objects as go
 import streamlit as st
-from components.page_kit import cached_figure
-from components.text import set_language
+from components.ui.page_kit import cached_figure
+from components.i18n.text import set_language
 set_language(st.query_params.get("lang", "en"))
 built = st.session_state.setdefault("built", [])
 def build(option):

@@ -71,9 +71,9 @@ def test_exercise_map_draws_offline_and_marker_opens_card(app_url, watched_page)
 
 def test_exported_briefing_draws_every_chart_with_the_network_blocked(app_url, browser, tmp_path):
     """The deck's HTML export, opened with every request blocked, still draws each chart and map."""
-    from components.data import read_all
-    from components.export import briefing_html
-    from components.views import default_deck, render_view
+    from components.data.loaders import read_all
+    from components.export.html import briefing_html
+    from components.model.views import default_deck, render_view
 
     today = date.today()
     tables = read_all()

@@ -10,18 +10,11 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from components.data import split_sources
-from components.membership import STATUSES
-from components.names import state_names
-from components.style import (
-    INK,
-    OKABE_ITO,
-    STATUS_COLOURS,
-    STATUS_PATTERNS,
-    base_layout,
-    styled_geo,
-)
-from components.text import esc, format_date, t
+from components.data.loaders import split_sources
+from components.derive.membership import STATUSES
+from components.figures.style import INK, OKABE_ITO, STATUS_COLOURS, STATUS_PATTERNS, base_layout, styled_geo
+from components.i18n.names import state_names
+from components.i18n.text import esc, format_date, t
 
 MS_PER_DAY = 86_400_000
 APPROXIMATE_OPACITY = 0.55

@@ -7,7 +7,7 @@ from collections.abc import Collection
 import numpy as np
 import pandas as pd
 
-from components.data import split_sources
+from components.data.loaders import split_sources
 
 
 def filter_events(

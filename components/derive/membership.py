@@ -10,7 +10,7 @@ from datetime import date
 
 import pandas as pd
 
-from components.schema import CHANGE_TYPES
+from components.data.schema import CHANGE_TYPES
 
 # The Treaty's signing in Tashkent: the first day the timeline and the as-of date can show.
 TREATY_SIGNED = date(1992, 5, 15)

@@ -11,11 +11,11 @@ import plotly.graph_objects as go
 from plotly.io.json import to_json_plotly
 from plotly.offline import get_plotlyjs
 
-from components.style import with_title_and_source
-from components.text import t
-from components.views import ViewContent
+from components.figures.style import with_title_and_source
+from components.i18n.text import t
+from components.model.views import ViewContent
 
-TOPOJSON_DIR = Path(__file__).resolve().parent.parent / "static" / "topojson"
+TOPOJSON_DIR = Path(__file__).resolve().parents[2] / "static" / "topojson"
 TOPOJSON_FILES = ("world_110m",)
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from components.data import split_sources
-from components.membership import state_history, status_on
+from components.data.loaders import split_sources
+from components.derive.membership import state_history, status_on
 
 
 @dataclass

@@ -20,9 +20,9 @@ import pandera.pandas as pa
 import pycountry
 from pandera.errors import SchemaErrors
 
-from components.schema import TABLES, Column, TableSpec
+from components.data.schema import TABLES, Column, TableSpec
 
-DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 DATA_DIR_ENV = "CSTO_DATA_DIR"
 EARLIEST_DATE = date(1991, 1, 1)
 LIST_SEPARATOR = ";"
@@ -273,7 +273,7 @@ def read_table(
     """Read one table file, validate it, and return it typed.
 
     Args:
-        name: table name, a key of ``components.schema.TABLES``.
+        name: table name, a key of ``components.data.schema.TABLES``.
         folder: data folder; defaults to ``data_dir()``.
         refs: ids of referenced tables (``{"members": {...}, "bodies": {...}}``) for key checks.
         today: upper bound for dates (tests pass a fixed day).

@@ -10,7 +10,7 @@ import textwrap
 
 import plotly.graph_objects as go
 
-from components.text import current_language
+from components.i18n.text import current_language
 
 OKABE_ITO = {
     "black": "#000000",

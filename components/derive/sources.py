@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.data import split_sources
-from components.export import neutralise_formula
-from components.schema import TableSpec
-from components.text import t
+from components.data.loaders import split_sources
+from components.data.schema import TableSpec
+from components.export.html import neutralise_formula
+from components.i18n.text import t
 
 
 def column_dictionary(spec: TableSpec) -> pd.DataFrame:

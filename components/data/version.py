@@ -6,7 +6,7 @@ import hashlib
 from datetime import UTC, datetime
 from pathlib import Path
 
-from components.schema import TABLES
+from components.data.schema import TABLES
 
 
 def content_hash(folder: Path) -> str:

@@ -12,8 +12,8 @@ from datetime import date, datetime
 
 import pandas as pd
 
-from components.schema import TABLES
-from components.text_ru import RU
+from components.data.schema import TABLES
+from components.i18n.text_ru import RU
 
 DEFAULT_LANGUAGE = "en"
 

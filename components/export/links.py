@@ -6,7 +6,7 @@ from collections.abc import Collection, Mapping
 from datetime import date
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
-from components.text import t
+from components.i18n.text import t
 
 # Parameters the frame itself understands on every page.
 APP_KEYS = frozenset({"present", "lang", "country"})

@@ -14,21 +14,16 @@ from datetime import date
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.data import split_sources
-from components.events import DEFAULT_MILESTONES, MILESTONE_LIMIT, filter_events, spread_sample
-from components.exercises import (
-    ExerciseFilters,
-    exercise_map_figure,
-    exercise_view,
-    per_year_figure,
-    series_order,
-    series_styles,
-)
-from components.membership import TREATY_SIGNED, membership_periods, status_changes, status_on, summary_on
-from components.org import layered_layout, org_figure, org_graph, spring_layout
-from components.schema import BODY_KINDS, EVENT_CATEGORIES, EXERCISE_STATUSES
-from components.text import format_date, t
-from components.timeline import membership_timeline_figure, status_map_figure
+from components.data.loaders import split_sources
+from components.data.schema import BODY_KINDS, EVENT_CATEGORIES, EXERCISE_STATUSES
+from components.derive.events import DEFAULT_MILESTONES, MILESTONE_LIMIT, filter_events, spread_sample
+from components.derive.exercises import ExerciseFilters, exercise_view, series_order
+from components.derive.membership import TREATY_SIGNED, membership_periods, status_changes, status_on, summary_on
+from components.derive.org import layered_layout, org_graph, spring_layout
+from components.figures.exercises import exercise_map_figure, per_year_figure, series_styles
+from components.figures.org import org_figure
+from components.figures.timeline import membership_timeline_figure, status_map_figure
+from components.i18n.text import format_date, t
 
 # The widget keys whose values make up each page's view.
 VIEW_KEYS = {

@@ -7,9 +7,9 @@ from datetime import date
 
 import pandas as pd
 
-from components.data import split_sources
-from components.membership import ever_party, summary_on
-from components.names import state_names as names_by_code
+from components.data.loaders import split_sources
+from components.derive.membership import ever_party, summary_on
+from components.i18n.names import state_names as names_by_code
 
 # Events whose sources back the Overview's introductory sentences.
 INTRO_EVENT_IDS = (

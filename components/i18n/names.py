@@ -11,7 +11,7 @@ import re
 
 import pandas as pd
 
-from components.text import current_language
+from components.i18n.text import current_language
 
 _CYRILLIC = re.compile(r"[А-Яа-яЁё]")
 _YEAR_SUFFIX = re.compile(r"\s*[-–]\s*\d{4}\s*$")

@@ -16,8 +16,8 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from components.country import country_summary
-from components.data import (
+from components.data.loaders import (
+    DEFAULT_DATA_DIR,
     DataValidationError,
     Problem,
     data_dir,
@@ -27,16 +27,17 @@ from components.data import (
     read_table,
     table_path,
 )
-from components.exercises import ExerciseFilters, ExerciseView, exercise_view
-from components.export import briefing_html
-from components.links import citation, describe_view, link_params, rejected_params, share_url
-from components.names import exercise_names, state_names
-from components.schema import DEPENDS_ON, TABLES
-from components.sources import cited_sources, to_csv_bytes
-from components.style import for_projector, with_title_and_source
-from components.text import current_language, format_date, labelled, set_language, source_links_md, t, tmd
-from components.version import data_version
-from components.views import VIEW_KEYS, default_deck, render_view
+from components.data.schema import DEPENDS_ON, TABLES
+from components.data.version import data_version
+from components.derive.country import country_summary
+from components.derive.exercises import ExerciseFilters, ExerciseView, exercise_view
+from components.derive.sources import cited_sources, to_csv_bytes
+from components.export.html import briefing_html
+from components.export.links import citation, describe_view, link_params, rejected_params, share_url
+from components.figures.style import for_projector, with_title_and_source
+from components.i18n.names import exercise_names, state_names
+from components.i18n.text import current_language, format_date, labelled, set_language, source_links_md, t, tmd
+from components.model.views import VIEW_KEYS, default_deck, render_view
 
 # Served by Streamlit's static file serving (server.enableStaticServing); relative, so the app
 # also works behind a proxy under a path prefix.
@@ -241,7 +242,7 @@ def footer(page: str | None = None) -> None:
     if page:
         share_panel(page)
     folder = data_dir()
-    shown = "data/" if folder.resolve() == (Path(__file__).resolve().parent.parent / "data") else str(folder)
+    shown = "data/" if folder.resolve() == DEFAULT_DATA_DIR else str(folder)
     # The keyed container gives tests and benchmarks a language-independent "page finished" mark.
     with st.container(key="page_footer"):
         st.caption(tmd("footer.data", folder=shown, version=current_data_version()))

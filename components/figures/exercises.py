@@ -1,19 +1,18 @@
-"""Exercise filters, map points and figures (pure: DataFrames in, DataFrames or figures out)."""
+"""Exercise map and per-year figures (pure: DataFrames in, plotly figures out)."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Collection
-from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.data import split_sources
-from components.names import exercise_names, state_names
-from components.style import INK, OKABE_ITO, base_layout, styled_geo
-from components.text import esc, format_date, t
+from components.data.loaders import split_sources
+from components.derive.exercises import APPROXIMATE, MAP_POINT_LIMIT, aggregate_points
+from components.figures.style import INK, OKABE_ITO, base_layout, styled_geo
+from components.i18n.names import state_names
+from components.i18n.text import esc, format_date, t
 
 SERIES_STYLE_ORDER = [
     (OKABE_ITO["blue"], "circle"),
@@ -26,76 +25,12 @@ SERIES_STYLE_ORDER = [
     ("#8C6D31", "triangle-down"),
     (OKABE_ITO["grey"], "hourglass"),
 ]
+
+
 UNKNOWN_SIZE = 9
+
+
 MIN_SIZE, MAX_SIZE = 11, 42
-RING_RADIUS_DEG = 0.45  # exercises at the same point are spread on a small ring around it
-RING_CAPACITY = 8
-MAX_RINGS = 3
-APPROXIMATE = ("town", "region", "country")
-# Above this many exercises the map draws one marker per cell and series instead (said on screen):
-# one marker each would send megabytes to the browser and take seconds to draw.
-MAP_POINT_LIMIT = 1_500
-AGGREGATE_CELL_DEG = 1.0
-
-
-@dataclass(frozen=True)
-class ExerciseFilters:
-    """Everything the user can narrow the exercises by; empty means 'all' (hashable, so it can key
-    a cache: pass tuples)."""
-
-    years: tuple[int, int] | None = None
-    series: Collection[str] = ()
-    hosts: Collection[str] = ()
-    participants: Collection[str] = ()
-    statuses: Collection[str] = ()
-    forces: Collection[str] = ()
-    text: str = ""
-
-
-def search_text(exercises: pd.DataFrame) -> pd.Series:
-    """The lower-cased text free-text search looks in: name, series, aliases and location."""
-    return (
-        exercises["name"].astype(str)
-        + " "
-        + exercises["series"].astype(str)
-        + " "
-        + exercises["aliases"].map(" ".join)
-        + " "
-        + exercises["location"].fillna("").astype(str)
-    ).map(normalise_search)
-
-
-def normalise_search(text: str) -> str:
-    """Case- and ё-insensitive text for search (Объединённый finds Объединенный)."""
-    return str(text).casefold().replace("ё", "е")
-
-
-def filter_exercises(exercises: pd.DataFrame, filters: ExerciseFilters) -> pd.DataFrame:
-    """Exercises matching every filter at once (empty filters match everything), oldest first."""
-    keep = pd.Series(True, index=exercises.index)
-    if filters.years is not None:
-        keep &= exercises["start_date"].dt.year.between(*filters.years)
-    if filters.series:
-        keep &= exercises["series"].isin(set(filters.series))
-    if filters.hosts:
-        wanted_hosts = set(filters.hosts)
-        keep &= exercises["host_states"].map(lambda codes: bool(wanted_hosts.intersection(codes)))
-    if filters.participants:
-        wanted = set(filters.participants)
-        keep &= exercises["participants"].map(lambda codes: bool(wanted.intersection(codes)))
-    if filters.statuses:
-        keep &= exercises["status"].astype(str).isin(set(filters.statuses))
-    if filters.forces:
-        keep &= exercises["force"].isin(set(filters.forces))
-    words = normalise_search(filters.text).split()
-    if words:
-        haystack = search_text(exercises)
-        for word in words:
-            keep &= haystack.str.contains(word, regex=False)
-    kept = exercises[keep]
-    if kept["start_date"].is_monotonic_increasing:
-        return kept
-    return kept.sort_values(["start_date", "exercise_id"], kind="stable")
 
 
 def series_styles(series: Collection[str]) -> dict[str, tuple[str, str]]:
@@ -111,82 +46,6 @@ def _group_by_style(styles: dict[str, tuple[str, str]]) -> dict[tuple[str, str],
     for series, style in styles.items():
         grouped.setdefault(style, []).append(series)
     return grouped
-
-
-def series_order(exercises: pd.DataFrame) -> list[str]:
-    counts = exercises["series"].value_counts()
-    return sorted(counts.index, key=lambda s: (s == "Other", -counts[s], s))
-
-
-def map_points(exercises: pd.DataFrame, members: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Where to draw each exercise, and which cannot be drawn.
-
-    Rows without coordinates but with exactly one host are drawn at that host's capital with
-    precision ``country`` (said in the hover); the rest are returned as not mappable. Exercises
-    sharing one point are spread on a small ring so that each stays visible and clickable.
-
-    Returns:
-        (points, unmapped): points adds ``plot_lat``, ``plot_lon``, ``plot_precision``,
-        ``at_capital`` and ``shared`` (how many exercises share the original point).
-    """
-    capitals = members.set_index("iso3")[["capital_lat", "capital_lon"]].astype(float)
-    lat = exercises["latitude"].astype(float)
-    lon = exercises["longitude"].astype(float)
-    missing = lat.isna() | lon.isna()
-    capital_lat = pd.Series(np.nan, index=exercises.index)
-    capital_lon = pd.Series(np.nan, index=exercises.index)
-    if missing.any():
-        single_host = exercises.loc[missing, "host_states"].map(lambda hosts: hosts[0] if len(hosts) == 1 else None)
-        capital_lat[missing] = single_host.map(capitals["capital_lat"].to_dict()).astype(float)
-        capital_lon[missing] = single_host.map(capitals["capital_lon"].to_dict()).astype(float)
-    at_capital = missing & capital_lat.notna() & capital_lon.notna()
-    drawable = ~missing | at_capital
-    points = exercises[drawable].assign(
-        plot_lat=lat.where(~at_capital, capital_lat)[drawable],
-        plot_lon=lon.where(~at_capital, capital_lon)[drawable],
-        plot_precision=exercises["location_precision"]
-        .astype(object)
-        .where(~at_capital, "country")[drawable]
-        .fillna("country")
-        .astype(str),
-        at_capital=at_capital[drawable],
-    )
-    points["base_lat"], points["base_lon"] = points["plot_lat"], points["plot_lon"]
-    key = [points["plot_lat"].round(3), points["plot_lon"].round(3)]
-    points["shared"] = points.groupby(key)["plot_lat"].transform("size").astype(int)
-    index = points.groupby(key).cumcount().to_numpy()
-    count = points["shared"].to_numpy()
-    ring = np.minimum(index // RING_CAPACITY, MAX_RINGS - 1)
-    on_ring = np.minimum(count - ring * RING_CAPACITY, RING_CAPACITY).clip(min=1)  # the outer ring may overlap
-    angle = 2 * np.pi * (index % RING_CAPACITY) / on_ring
-    radius = np.where(count > 1, RING_RADIUS_DEG * (1 + ring), 0.0)
-    points["plot_lat"] = points["plot_lat"].to_numpy() + radius * np.sin(angle)
-    points["plot_lon"] = points["plot_lon"].to_numpy() + radius * np.cos(angle)
-    return points.reset_index(drop=True), exercises[~drawable].reset_index(drop=True)
-
-
-def aggregate_points(points: pd.DataFrame, cell_degrees: float = AGGREGATE_CELL_DEG) -> pd.DataFrame:
-    """Too many exercises to draw one by one: one marker per map cell and series, with a count.
-
-    Returns columns: series, plot_lat, plot_lon (cell mean), count, first_year, last_year,
-    approximate (any location in the cell known only approximately), example (one name).
-    """
-    cells = points.assign(
-        cell_lat=(points["base_lat"] / cell_degrees).round(),
-        cell_lon=(points["base_lon"] / cell_degrees).round(),
-        year=points["start_date"].dt.year,
-        approximate=points["plot_precision"].isin(APPROXIMATE),
-    )
-    grouped = cells.groupby(["series", "cell_lat", "cell_lon"], sort=True)
-    return grouped.agg(
-        plot_lat=("base_lat", "mean"),
-        plot_lon=("base_lon", "mean"),
-        count=("exercise_id", "size"),
-        first_year=("year", "min"),
-        last_year=("year", "max"),
-        approximate=("approximate", "any"),
-        example=("display_name" if "display_name" in points else "name", "first"),
-    ).reset_index()
 
 
 def marker_size(personnel: float | None, largest: float) -> float:
@@ -468,52 +327,3 @@ def per_year_figure(
         dragmode=False,
     )
     return fig
-
-
-def headline_counts(exercises: pd.DataFrame) -> dict[str, int]:
-    """Counts for the linked headline: exercises, host states, participating states, personnel."""
-    hosts = set().union(*exercises["host_states"])
-    participants = set().union(*exercises["participants"])
-    return {
-        "exercises": len(exercises),
-        "hosts": len(hosts),
-        "participants": len(participants),
-        "personnel": int(exercises["personnel"].fillna(0).sum()),
-        "with_personnel": int(exercises["personnel"].notna().sum()),
-    }
-
-
-@dataclass
-class ExerciseView:
-    """Everything the Exercise map page draws for one set of filters, already reduced in size:
-    at most MAP_POINT_LIMIT points (or aggregated cells) and ``row_limit`` table rows."""
-
-    shown: int
-    counts: dict[str, int]
-    points: pd.DataFrame
-    cells: pd.DataFrame | None
-    unmapped: int
-    unmapped_names: list[str]
-    years_series: pd.DataFrame
-    head: pd.DataFrame
-
-
-def exercise_view(
-    exercises: pd.DataFrame, members: pd.DataFrame, filters: ExerciseFilters, row_limit: int
-) -> ExerciseView:
-    """Filter once and reduce every output to what the browser needs (aggregating the map above
-    MAP_POINT_LIMIT exercises), so that the result is small enough to cache and to send."""
-    shown = filter_exercises(exercises, filters)
-    shown = shown.assign(display_name=exercise_names(shown))
-    points, unmapped = map_points(shown, members)
-    cells = aggregate_points(points) if len(points) > MAP_POINT_LIMIT else None
-    return ExerciseView(
-        shown=len(shown),
-        counts=headline_counts(shown),
-        points=points.iloc[0:0] if cells is not None else points,
-        cells=cells,
-        unmapped=len(unmapped),
-        unmapped_names=unmapped["display_name"].head(12).tolist(),
-        years_series=shown[["start_date", "series"]],
-        head=shown.head(row_limit),
-    )
