@@ -3,19 +3,22 @@
 import streamlit as st
 
 from components.i18n.names import state_search_labels
-from components.i18n.text import LANGUAGES, set_language, t
-from components.ui.page_kit import (
-    country_focus_bar,
-    focus_country,
-    member_codes,
-    members_or_empty,
-    opened_link,
-    report_rejected_link,
-    set_focus_country,
+from components.i18n.text import LANGUAGES, set_language, t, tmd
+from components.ui.country import country_focus_bar, member_codes, members_or_empty
+from components.ui.frame import (
+    CURRENT_PAGE,
+    LAST_PAGE,
+    app_state,
+    set_app_value,
+    take_notices,
+    unknown_keys,
+    use_declared_navigation,
 )
 
+use_declared_navigation()  # a no-op after the first run; `make run` already did it before any session
+app = app_state()
 # The language comes first: page titles in the menu are interface text too. ?lang=ru in a link.
-set_language(st.query_params.get("lang", "en"))
+set_language(app["lang"])
 
 st.set_page_config(page_title=t("app.title"), page_icon="static/favicon.png", layout="wide")
 
@@ -31,71 +34,68 @@ PAGES = [
     st.Page("pages/briefing.py", title=t("nav.briefing"), icon=":material/slideshow:", url_path="briefing"),
     st.Page("pages/sources.py", title=t("nav.sources"), icon=":material/menu_book:", url_path="sources"),
 ]
-
-link = opened_link()
-presenting = st.query_params.get("present") in ("1", "true")
+presenting = bool(app["present"])
 st.session_state["presentation_mode"] = presenting
 
 
-def set_language_param() -> None:
+def switch_language() -> None:
     """The language switch writes ?lang=..., so shared links keep the language."""
     chosen = st.session_state["language_switch"]
-    if chosen == "en":
-        st.query_params.pop("lang", None)
-    else:
-        st.query_params["lang"] = chosen
-
-
-def set_presentation(on: bool) -> None:
-    if on:
-        st.query_params["present"] = "1"
-    else:
-        st.query_params.pop("present", None)
+    set_app_value("lang", None if chosen == "en" else chosen)
 
 
 page = st.navigation(PAGES, position="hidden" if presenting else "sidebar")
-country_focus_bar()
+st.session_state[LAST_PAGE] = st.session_state.get(CURRENT_PAGE)
+st.session_state[CURRENT_PAGE] = page.url_path
 if presenting:
     st.html(PRESENTATION_CSS)
     st.button(
         t("present.exit"),
-        on_click=set_presentation,
-        args=(False,),
+        on_click=set_app_value,
+        args=("present", None),
         key="present_exit",
         icon=":material/close_fullscreen:",
+        shortcut="Escape",
     )
-    page.run()
 else:
+    country_focus_bar()
     with st.sidebar:
+        st.session_state["language_switch"] = app["lang"]
         st.segmented_control(
             t("language.label"),
             LANGUAGES,
-            default=st.query_params.get("lang", "en") if st.query_params.get("lang") in LANGUAGES else "en",
             format_func=lambda code: {"en": "English", "ru": "Русский"}[code],
             key="language_switch",
-            on_change=set_language_param,
+            on_change=switch_language,
             required=True,
         )
         codes = member_codes()
         labels = state_search_labels(members_or_empty())
         # The URL is the truth (a click on a timeline row or a link may have changed it).
         # "" (not None) means no country: a None value would show Streamlit's placeholder instead.
-        st.session_state["country_picker"] = focus_country() or ""
+        st.session_state["country_picker"] = app["country"] or ""
         st.selectbox(
             t("country.picker"),
             ["", *codes],
             format_func=lambda code: labels.get(code, code) if code else t("country.none"),
             key="country_picker",
-            on_change=lambda: set_focus_country(st.session_state["country_picker"] or None),
+            on_change=lambda: set_app_value("country", st.session_state["country_picker"] or None),
             help=t("country.picker_help"),
         )
         st.caption(t("app.tagline"))
+        st.session_state["present_toggle"] = False
         st.toggle(
             t("present.toggle"),
-            value=False,
             key="present_toggle",
             help=t("present.toggle_help"),
-            on_change=lambda: set_presentation(st.session_state["present_toggle"]),
+            on_change=lambda: set_app_value("present", "1" if st.session_state["present_toggle"] else None),
         )
-    page.run()
-report_rejected_link(link)
+unknown = unknown_keys(page.url_path)
+notices = take_notices()
+if not presenting:
+    # Presenting shows nothing but the slides: no notices in front of an audience.
+    if unknown:
+        st.toast(tmd("links.unknown", keys=", ".join(k[:40] for k in unknown[:10])), icon=":material/link_off:")
+    if notices:
+        st.toast(tmd("links.invalid", keys=", ".join(sorted(set(notices))[:10])), icon=":material/link_off:")
+page.run()

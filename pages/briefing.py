@@ -1,4 +1,4 @@
-"""Briefing: step through saved views (buttons or arrow keys), reorder the deck, export it offline."""
+"""Briefing: step through the deck's saved views (buttons or keys), edit the deck, export it."""
 
 from datetime import date
 
@@ -6,37 +6,76 @@ import streamlit as st
 
 from components.data.schema import TABLES
 from components.export.html import briefing_html
-from components.i18n.text import current_language, md, set_language, source_links_md, t
-from components.model.views import default_deck, render_view, view_caption, view_title
-from components.ui.page_kit import current_data_version, ensure_app_frame, footer, require_tables, show_chart
+from components.i18n.text import current_language, md, source_links_md, t
+from components.model.deck import DeckError, deck_from_json, deck_to_json, default_deck, slide_model, slide_title
+from components.ui.cache import current_data_version
+from components.ui.frame import get_deck, save_deck
+from components.ui.page import require_tables
+from components.ui.render import footer, presentation_on, show_chart, show_table
 
-ensure_app_frame()
 st.title(t("briefing.title"))
-st.caption(t("briefing.intro"))
+if not presentation_on():
+    st.caption(t("briefing.intro"))
 tables = require_tables(*TABLES)
 today = date.today()
-deck: list[dict] = st.session_state.setdefault("deck", default_deck(today))
+lang = current_language()
+deck = get_deck()
+
+
+def slide_number() -> int:
+    """The slide in the URL (``?slide=3``), kept within the deck without a notice."""
+    raw = st.query_params.get("slide", "1")
+    number = int(raw) if raw.isascii() and raw.isdigit() else 1
+    return max(1, min(number, max(len(deck), 1)))
+
+
+def go_to(number: int) -> None:
+    number = max(1, min(number, len(get_deck())))
+    if number == 1:
+        st.query_params.pop("slide", None)
+    else:
+        st.query_params["slide"] = str(number)
 
 
 def move(index: int, step: int) -> None:
+    slides = list(get_deck())
     target = index + step
-    if 0 <= target < len(deck):
-        deck[index], deck[target] = deck[target], deck[index]
+    if 0 <= target < len(slides):
+        slides[index], slides[target] = slides[target], slides[index]
+        save_deck(slides)
 
 
 def remove(index: int) -> None:
-    if 0 <= index < len(deck):
-        deck.pop(index)
-    st.session_state["slide"] = max(1, min(st.session_state.get("slide", 1), len(deck) or 1))
+    slides = list(get_deck())
+    if 0 <= index < len(slides):
+        slides.pop(index)
+        save_deck(slides)
+    go_to(min(slide_number(), max(len(slides), 1)))
 
 
 def restore() -> None:
-    st.session_state["deck"] = default_deck(today)
-    st.session_state["slide"] = 1
+    save_deck(default_deck(today))
+    go_to(1)
 
 
-def step(delta: int) -> None:
-    st.session_state["slide"] = max(1, min(st.session_state.get("slide", 1) + delta, len(deck)))
+def edit(index: int, field: str) -> None:
+    slides = [dict(s) for s in get_deck()]
+    if 0 <= index < len(slides):
+        slides[index][field] = st.session_state.get(f"deck_{field}_{index}", "")
+        save_deck(slides)
+
+
+def open_deck_file() -> None:
+    upload = st.session_state.get("deck_file")
+    if upload is None:
+        return
+    try:
+        slides = deck_from_json(upload.getvalue())
+    except DeckError:
+        st.session_state["deck_file_error"] = upload.name
+        return
+    save_deck(slides)
+    go_to(1)
 
 
 if not deck:
@@ -45,65 +84,104 @@ if not deck:
     footer()
     st.stop()
 
-if st.session_state.get("slide", 1) > len(deck):
-    st.session_state["slide"] = len(deck)
-controls = st.columns([1, 4, 1], vertical_alignment="center")
-controls[0].button(
-    t("briefing.previous"), on_click=step, args=(-1,), key="prev", shortcut="Left", icon=":material/arrow_back:"
+number = slide_number()
+controls = st.columns([1, 1, 3, 1, 1], vertical_alignment="center")
+controls[0].button(t("briefing.first"), on_click=go_to, args=(1,), key="first", shortcut="Home")
+controls[1].button(
+    t("briefing.previous"),
+    on_click=go_to,
+    args=(number - 1,),
+    key="prev",
+    shortcut="Left",
+    icon=":material/arrow_back:",
+    disabled=number == 1,
 )
-number = controls[1].slider(
-    t("briefing.slide"), 1, max(len(deck), 2), key="slide", bind="query-params", label_visibility="collapsed"
+controls[2].markdown(f"**{t('briefing.counter', number=number, total=len(deck))}**")
+controls[3].button(
+    t("briefing.next"),
+    on_click=go_to,
+    args=(number + 1,),
+    key="next",
+    shortcut="Right",
+    icon=":material/arrow_forward:",
+    disabled=number == len(deck),
 )
-number = min(number, len(deck))
-controls[2].button(
-    t("briefing.next"), on_click=step, args=(1,), key="next", shortcut="Right", icon=":material/arrow_forward:"
-)
-st.caption(t("briefing.counter", number=number, total=len(deck)))
+controls[4].button(t("briefing.last"), on_click=go_to, args=(len(deck),), key="last", shortcut="End")
 
-content = render_view(deck[number - 1], tables, today)
-st.header(md(content.title))
-st.markdown(md(content.caption))
-st.caption(t("briefing.as_of", as_of=content.as_of))
-for index, (title, figure) in enumerate(content.figures):
-    show_chart(figure, f"slide_chart_{index}", f"csto-briefing-{number}-{index}", title=title)
-with st.expander(t("briefing.sources", count=len(content.sources))):
-    st.markdown(source_links_md(content.sources))
+slide = deck[number - 1]
+model = slide_model(slide, tables, slide.get("lang") or lang, today)
+st.header(md(model.title))
+st.markdown(md(model.caption))
+for chart in model.charts:
+    if chart.on_slide:
+        show_chart(chart)
+for table in model.tables:
+    if table.on_slide:
+        st.subheader(table.title)
+        show_table(table)
+if slide.get("notes"):
+    st.info(md(slide["notes"]), icon=":material/sticky_note_2:")
+with st.expander(t("briefing.sources", count=len(model.sources))):
+    st.markdown(source_links_md(model.sources))
 
-st.subheader(t("briefing.deck"))
-for index, view in enumerate(deck):
-    row = st.columns([6, 1, 1, 1], vertical_alignment="center")
-    row[0].markdown(f"{index + 1}. **{md(view_title(view))}** — {md(view_caption(view))}")
-    row[1].button("↑", key=f"up_{index}", on_click=move, args=(index, -1), help=t("briefing.up"), disabled=index == 0)
-    row[2].button(
-        "↓",
-        key=f"down_{index}",
-        on_click=move,
-        args=(index, 1),
-        help=t("briefing.down"),
-        disabled=index == len(deck) - 1,
+if not presentation_on():
+    st.subheader(t("briefing.deck"))
+    for index, view in enumerate(deck):
+        with st.container(border=True):
+            row = st.columns([5, 1, 1, 1], vertical_alignment="bottom")
+            st.session_state[f"deck_title_{index}"] = view.get("title") or slide_title(view, lang)
+            row[0].text_input(
+                t("briefing.slide_title", number=index + 1),
+                key=f"deck_title_{index}",
+                on_change=edit,
+                args=(index, "title"),
+            )
+            row[1].button(
+                "↑", key=f"up_{index}", on_click=move, args=(index, -1), help=t("briefing.up"), disabled=index == 0
+            )
+            row[2].button(
+                "↓",
+                key=f"down_{index}",
+                on_click=move,
+                args=(index, 1),
+                help=t("briefing.down"),
+                disabled=index == len(deck) - 1,
+            )
+            row[3].button("✕", key=f"remove_{index}", on_click=remove, args=(index,), help=t("briefing.remove"))
+            st.session_state[f"deck_notes_{index}"] = view.get("notes", "")
+            st.text_area(
+                t("briefing.notes"), key=f"deck_notes_{index}", on_change=edit, args=(index, "notes"), height=68
+            )
+    actions = st.columns(3)
+    actions[0].button(t("briefing.reset"), on_click=restore, key="deck_restore")
+    frozen = [dict(view) for view in deck]
+    version = current_data_version()
+
+    def deck_html() -> bytes:
+        """Built only on click: every slide's charts with map outlines and plotly.js embedded."""
+        slides = [slide_model(view, tables, view.get("lang") or lang, today) for view in frozen]
+        notes = [view.get("notes", "") for view in frozen]
+        return briefing_html(slides, version, today, notes=notes).encode("utf-8")
+
+    actions[1].download_button(
+        t("briefing.export"),
+        data=deck_html,
+        file_name="csto-briefing.html",
+        mime="text/html",
+        key="deck_export",
+        on_click="ignore",
+        icon=":material/download:",
     )
-    row[3].button("✕", key=f"remove_{index}", on_click=remove, args=(index,), help=t("briefing.remove"))
-actions = st.columns(2)
-actions[0].button(t("briefing.reset"), on_click=restore, key="deck_restore")
-frozen_deck = [dict(view) for view in deck]
-lang = current_language()
-current_version = current_data_version()
-
-
-def deck_html() -> bytes:
-    """Built only on click: every slide's charts with map outlines and plotly.js embedded."""
-    set_language(lang)  # the click runs this on another thread
-    slides = [render_view(view, tables, today) for view in frozen_deck]
-    return briefing_html(slides, current_version, today).encode("utf-8")
-
-
-actions[1].download_button(
-    t("briefing.export"),
-    data=deck_html,
-    file_name="csto-briefing.html",
-    mime="text/html",
-    key="deck_export",
-    on_click="ignore",
-    icon=":material/download:",
-)
+    actions[2].download_button(
+        t("briefing.save_deck"),
+        data=deck_to_json(frozen).encode("utf-8"),
+        file_name="csto-deck.json",
+        mime="application/json",
+        key="deck_save",
+        on_click="ignore",
+        icon=":material/save:",
+    )
+    st.file_uploader(t("briefing.open_deck"), type=["json"], key="deck_file", on_change=open_deck_file)
+    if st.session_state.get("deck_file_error"):
+        st.error(t("briefing.open_deck_error", file=st.session_state.pop("deck_file_error")), icon=":material/error:")
 footer()

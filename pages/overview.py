@@ -6,9 +6,9 @@ import streamlit as st
 
 from components.derive.overview import headline, intro_sources, state_names
 from components.i18n.text import format_date, md, source_links_md, t, tmd
-from components.ui.page_kit import ensure_app_frame, footer, require_tables
+from components.ui.page import require_tables
+from components.ui.render import footer
 
-ensure_app_frame()
 st.title(t("overview.title"))
 tables = require_tables("members", "membership", "events", "exercises")
 figures = headline(tables, date.today())
@@ -53,4 +53,4 @@ for card, (path, key, icon) in zip(
         st.page_link(path, label=t(f"nav.{key}"), icon=icon)
         st.caption(t(f"overview.card.{key}"))
 
-footer("overview")
+footer()

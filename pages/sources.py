@@ -3,27 +3,42 @@
 import pandas as pd
 import streamlit as st
 
-from components.data.loaders import DataValidationError, data_dir, split_sources
+from components.data.loaders import DEFAULT_DATA_DIR, DataValidationError, data_dir, split_sources
 from components.data.schema import TABLES
 from components.derive.sources import column_dictionary
 from components.i18n.text import source_links_md, t, tmd
-from components.ui.page_kit import (
+from components.ui.cache import (
     SESSION_ROWS,
     UPLOAD_MAX_BYTES,
     UPLOAD_MAX_ROWS,
     UPLOADABLE,
     accept_upload,
     cited_sources_of,
-    csv_download,
+    clear_uploads,
     data_health,
-    ensure_app_frame,
-    footer,
     load_table,
 )
+from components.ui.render import csv_download, footer
 
-ensure_app_frame()
+UPLOAD_RESULT = "upload_result"
 st.title(t("sources.title"))
-st.caption(tmd("sources.intro", folder=str(data_dir())))
+shipped = data_dir().resolve() == DEFAULT_DATA_DIR
+st.caption(tmd("sources.intro", folder="data/" if shipped else t("footer.own_data")))
+
+
+def take_upload() -> None:
+    """Validate the chosen file before the page is drawn, so counts and downloads include it."""
+    upload = st.session_state.get("upload_file")
+    if upload is None:
+        return
+    target = st.session_state.get("upload_table", UPLOADABLE[0])
+    try:
+        added = accept_upload(target, upload.name, upload.getvalue())
+    except DataValidationError as error:
+        st.session_state[UPLOAD_RESULT] = ("error", upload.name, str(error))
+    else:
+        st.session_state[UPLOAD_RESULT] = ("ok", TABLES[target].file_name, added)
+
 
 loaded: dict[str, pd.DataFrame] = {}
 failed: dict[str, DataValidationError] = {}
@@ -82,18 +97,19 @@ with st.expander(t("sources.upload"), icon=":material/upload_file:"):
     target = st.selectbox(
         t("sources.upload.table"), UPLOADABLE, format_func=lambda n: TABLES[n].file_name, key="upload_table"
     )
-    upload = st.file_uploader(
-        t("sources.upload.file"), type=["csv"], key="upload_file", max_upload_size=UPLOAD_MAX_BYTES // 1_000_000 or 1
+    st.file_uploader(
+        t("sources.upload.file"),
+        type=["csv"],
+        key="upload_file",
+        max_upload_size=UPLOAD_MAX_BYTES // 1_000_000 or 1,
+        on_change=take_upload,
     )
-    if upload is not None and st.session_state.get("upload_done") != (upload.file_id, target):
-        st.session_state["upload_done"] = (upload.file_id, target)
-        try:
-            added = accept_upload(target, upload.name, upload.getvalue())
-        except DataValidationError as error:
-            st.error(tmd("sources.upload.rejected", file=upload.name), icon=":material/error:")
-            st.code(str(error), language=None)
-        else:
-            st.success(tmd("sources.upload.added", rows=added, file=TABLES[target].file_name), icon=":material/check:")
+    result = st.session_state.pop(UPLOAD_RESULT, None)
+    if result and result[0] == "error":
+        st.error(tmd("sources.upload.rejected", file=result[1]), icon=":material/error:")
+        st.code(result[2], language=None)
+    elif result:
+        st.success(tmd("sources.upload.added", rows=result[2], file=result[1]), icon=":material/check:")
     session_rows = st.session_state.get(SESSION_ROWS, {})
     if session_rows:
         st.caption(
@@ -102,9 +118,7 @@ with st.expander(t("sources.upload"), icon=":material/upload_file:"):
                 summary=", ".join(f"{TABLES[n].file_name}: {len(r)}" for n, r in session_rows.items()),
             )
         )
-        st.button(
-            t("sources.upload.clear"), key="upload_clear", on_click=lambda: st.session_state.pop(SESSION_ROWS, None)
-        )
+        st.button(t("sources.upload.clear"), key="upload_clear", on_click=clear_uploads)
 
 st.header(t("sources.discrepancies"))
 st.markdown(t("sources.discrepancies.intro"))
@@ -147,4 +161,4 @@ for name, spec in TABLES.items():
         )
     csv_download(t("sources.download", file=spec.file_name), table, spec.file_name, f"download_{name}")
 
-footer("sources")
+footer()

@@ -29,3 +29,30 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(DATA, target)
     return target
+
+
+@pytest.fixture(autouse=True)
+def declared_navigation(monkeypatch):
+    """AppTest resets Streamlit's 'pages/ folder means auto-discovered pages' flag for every app;
+    the app declares its pages (``make run`` starts it through ``components.ui.serve``)."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)
+
+
+def app_test(page: str = "pages/overview.py", params: dict | None = None, timeout: float = 60):
+    """Run ``page`` in AppTest as a link with ``params`` would open it."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    if page != "pages/overview.py":
+        at.switch_page(page)
+    return at.run()

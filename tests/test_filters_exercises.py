@@ -14,7 +14,7 @@ from components.derive.exercises import (
     series_order,
 )
 from components.figures.exercises import exercise_map_figure, marker_size, per_year_figure, series_styles
-from components.ui.page_kit import TOPOJSON_URL, plotly_config
+from components.ui.render import TOPOJSON_URL, plotly_config
 
 MEMBERS = pd.DataFrame(
     {

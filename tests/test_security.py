@@ -10,13 +10,13 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from components.model.views import default_deck, render_view
 from streamlit.testing.v1 import AppTest
 
 from components.data.loaders import read_all
 from components.data.schema import TABLES
 from components.derive.sources import to_csv_bytes
 from components.export.html import briefing_html
-from components.model.views import default_deck, render_view
 from tests.conftest import ALL_PAGES, DATA, FIXED_TODAY, ROOT
 
 PAYLOADS = [

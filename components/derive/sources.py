@@ -6,7 +6,6 @@ import pandas as pd
 
 from components.data.loaders import split_sources
 from components.data.schema import TableSpec
-from components.export.html import neutralise_formula
 from components.i18n.text import t
 
 
@@ -31,15 +30,3 @@ def cited_sources(table: pd.DataFrame) -> pd.DataFrame:
     urls = [url for cell in table.get("source_url", pd.Series(dtype=str)) for url in split_sources(cell)]
     counts = pd.Series(urls, dtype="string").value_counts()
     return pd.DataFrame({"url": counts.index.astype(str), "rows": counts.to_numpy(dtype=int)})
-
-
-def to_csv_bytes(table: pd.DataFrame) -> bytes:
-    """CSV bytes of a typed table as shown: lists joined with ';' as in the data files, and text
-    that a spreadsheet would run as a formula neutralised (numbers and dates stay as they are)."""
-    flat = table.copy()
-    for column in flat.columns:
-        if any(isinstance(v, list) for v in flat[column]):
-            flat[column] = flat[column].map(lambda v: ";".join(v) if isinstance(v, list) else v)
-        if flat[column].dtype == object or pd.api.types.is_string_dtype(flat[column]):
-            flat[column] = flat[column].map(neutralise_formula).astype(object)
-    return flat.to_csv(index=False, date_format="%Y-%m-%d").encode("utf-8")

@@ -7,6 +7,8 @@ translation of this file, not a rewrite of the pages.
 from __future__ import annotations
 
 import html
+from collections.abc import Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date, datetime
 
@@ -380,6 +382,20 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sources.discrepancies.intro": "The brief's reference text contains factual errors. The data carries the corrected facts; each error is listed here with its correction and source.",
         "sources.problem_file": "{file} could not be loaded.",
         "sources.row_meaning": "One row is {meaning}.",
+        "membership.as_of_year": "Year (as of its last day)",
+        "membership.as_of_date_help": "Type or pick an exact date (YYYY-MM-DD).",
+        "membership.focus_hint": "Click a row on the timeline, or pick a country in the sidebar, to read that state's history with its sources.",
+        "exercises.reset_help": "Clear every filter (the country in focus stays; clear it in the sidebar).",
+        "structure.reset": "Reset",
+        "table.capped": "Showing the first {shown} of {total} rows; the CSV download has all of them.",
+        "footer.own_data": "a data folder of your own (CSTO_DATA_DIR)",
+        "briefing.first": "First",
+        "briefing.last": "Last",
+        "briefing.slide_title": "Slide {number}: title",
+        "briefing.notes": "Speaker notes",
+        "briefing.save_deck": "Save the deck (JSON)",
+        "briefing.open_deck": "Open a saved deck (JSON)",
+        "briefing.open_deck_error": "{file} is not a deck saved by CSTO Explorer; the current deck is unchanged.",
         "placeholder.title": "{title}",
         "placeholder.body": "This page is in preparation.",
     },
@@ -408,6 +424,17 @@ def set_language(lang: str) -> str:
 
 def current_language() -> str:
     return _LANGUAGE.get()
+
+
+@contextmanager
+def language(lang: str) -> Iterator[str]:
+    """Build in ``lang`` and restore the caller's language afterwards (builders take the
+    language as an argument; this scopes it to the build, never beyond it)."""
+    token = _LANGUAGE.set(lang if lang in LANGUAGES else DEFAULT_LANGUAGE)
+    try:
+        yield _LANGUAGE.get()
+    finally:
+        _LANGUAGE.reset(token)
 
 
 def t(key: str, lang: str | None = None, **values: object) -> str:

@@ -1,0 +1,123 @@
+"""What a page shows for one state, as data: the page, its deck slide and every export render it.
+
+A ``PageModel`` holds built figures, display tables (with neutral column specs, not Streamlit
+column configs), metrics, notes and sources. Nothing here knows Streamlit: ``components/ui``
+turns a model into widgets, ``components/export`` into HTML or PowerPoint.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.data.loaders import split_sources
+
+# Tables show at most this many rows (the CSV download has all): at 100,000 rows a full table
+# would send tens of megabytes to the browser on every rerun.
+TABLE_ROW_LIMIT = 1_000
+
+
+@dataclass
+class Chart:
+    """One figure with the title and file name it is shown and downloaded with."""
+
+    key: str
+    title: str
+    figure: go.Figure
+    file_stem: str
+    narrow: bool = False
+    on_slide: bool = True
+
+
+@dataclass
+class Column:
+    """How a table column is shown: its label and kind (text, wide, date, link, list, number)."""
+
+    label: str
+    kind: str = "text"
+
+
+@dataclass
+class Table:
+    """A display table (at most TABLE_ROW_LIMIT rows) and the full rows its CSV download holds."""
+
+    key: str
+    title: str
+    rows: pd.DataFrame
+    columns: dict[str, Column]
+    download: pd.DataFrame
+    file_name: str
+    total: int
+    on_slide: bool = False
+
+
+@dataclass
+class Metric:
+    label: str
+    value: str
+    help: str | None = None
+
+
+@dataclass
+class PageModel:
+    """Everything one page shows for one state, in one language."""
+
+    page: str
+    title: str
+    caption: str
+    as_of: str
+    charts: list[Chart] = field(default_factory=list)
+    metrics: list[Metric] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def chart(self, key: str) -> Chart | None:
+        return next((c for c in self.charts if c.key == key), None)
+
+    def table(self, key: str) -> Table | None:
+        return next((t for t in self.tables if t.key == key), None)
+
+
+def unique_sources(*cells_columns: pd.Series) -> list[str]:
+    """Every distinct URL in the given ``source_url`` columns, first-seen order."""
+    urls: list[str] = []
+    seen: set[str] = set()
+    for cells in cells_columns:
+        for cell in cells:
+            for url in split_sources(cell):
+                if url not in seen:
+                    seen.add(url)
+                    urls.append(url)
+    return urls
+
+
+def display_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A table as a person reads it: missing values empty, never a literal 'None', 'NaT' or
+    '<NA>'; dates as ISO text (sortable), numbers grouped. Lists stay lists (list columns)."""
+    shown = frame.copy()
+    for column in shown.columns:
+        series = shown[column]
+        if pd.api.types.is_datetime64_any_dtype(series):
+            shown[column] = series.dt.strftime("%Y-%m-%d").fillna("")
+        elif pd.api.types.is_numeric_dtype(series) and series.isna().any():
+            shown[column] = series.map(
+                lambda v: "" if pd.isna(v) else f"{int(v):,}" if float(v).is_integer() else f"{v:,}"
+            )
+        elif series.dtype == object or pd.api.types.is_string_dtype(series):
+            shown[column] = series.map(_blank_missing)
+    return shown
+
+
+def _blank_missing(value: object) -> object:
+    if value is None or value is pd.NaT:
+        return ""
+    if isinstance(value, float) and pd.isna(value):
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d")
+    return value

@@ -1,0 +1,243 @@
+"""Exercise map: declared state and the one build the page, deck and exports share."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from components.data.loaders import split_sources
+from components.data.schema import EXERCISE_STATUSES
+from components.derive.country import involves
+from components.derive.exercises import ExerciseFilters, exercise_view, filter_exercises, series_order
+from components.derive.membership import status_on
+from components.figures.exercises import exercise_map_figure, per_year_figure, series_styles
+from components.i18n.names import exercise_search_labels, series_names, state_names
+from components.i18n.text import LANGUAGES, format_date, labelled, language, t
+from components.model.base import TABLE_ROW_LIMIT, Chart, Column, Metric, PageModel, Table, unique_sources
+from components.model.common import COUNTRY, country_domain, state_aliases, year_span
+from components.model.state import Code, Codes, Domain, Field, PageSpec, Text, YearRange
+
+SPEC = PageSpec(
+    "exercises",
+    (
+        Field("ex_years", YearRange(), "exercises.years", default_from=lambda d: d.bounds["ex_years"]),
+        Field("ex_series", Codes(), "exercises.series", default=()),
+        Field("ex_hosts", Codes(), "exercises.hosts", default=()),
+        Field("ex_participants", Codes(), "exercises.participants", default=()),
+        Field("ex_status", Codes(), "exercises.status", default=()),
+        Field("ex_force", Codes(), "exercises.force", default=()),
+        Field("ex_text", Text(), "exercises.search", default=""),
+        Field("exercise", Code(), "exercises.pick"),
+        COUNTRY,
+    ),
+)
+FILTERS = ("ex_years", "ex_series", "ex_hosts", "ex_participants", "ex_status", "ex_force", "ex_text")
+TABLES_USED = ("members", "membership", "exercises")
+UNMAPPED_LISTED = 12
+TABLE_COLUMNS = [
+    "name",
+    "series",
+    "start_date",
+    "end_date",
+    "status",
+    "host_states",
+    "location",
+    "location_precision",
+    "participants",
+    "personnel",
+    "force",
+    "source_url",
+]
+
+
+def domain(tables: dict[str, pd.DataFrame], today: date) -> Domain:
+    members, exercises = tables["members"], tables["exercises"]
+    options, aliases = country_domain(members)
+    states = state_aliases(members)
+    series = sorted(set(exercises["series"].astype(str)))
+    series_aliases = {label: code for lang in LANGUAGES for code, label in series_names(exercises, lang).items()}
+    status_aliases = {t(f"status_ex.{s}", lang): s for s in EXERCISE_STATUSES for lang in LANGUAGES}
+    exercise_aliases = {
+        label: code for lang in LANGUAGES for code, label in exercise_search_labels(exercises, lang).items()
+    }
+    exercise_aliases.update(dict(zip(exercises["name"].astype(str), exercises["exercise_id"], strict=True)))
+    return Domain(
+        options={
+            **options,
+            "ex_series": series,
+            "ex_hosts": sorted(set().union(*exercises["host_states"])) if len(exercises) else [],
+            "ex_participants": sorted(set().union(*exercises["participants"])) if len(exercises) else [],
+            "ex_status": list(EXERCISE_STATUSES),
+            "ex_force": sorted(set(exercises["force"].dropna().astype(str))),
+            "exercise": list(exercises["exercise_id"]),
+        },
+        aliases={
+            **aliases,
+            "ex_series": series_aliases,
+            "ex_hosts": states,
+            "ex_participants": states,
+            "ex_status": status_aliases,
+            "exercise": exercise_aliases,
+        },
+        bounds={"ex_years": year_span(exercises["start_date"], (2002, today.year))},
+    )
+
+
+def filters_of(state: dict) -> ExerciseFilters:
+    return ExerciseFilters(
+        tuple(state["ex_years"]),
+        tuple(state["ex_series"]),
+        tuple(state["ex_hosts"]),
+        tuple(state["ex_participants"]),
+        tuple(state["ex_status"]),
+        tuple(state["ex_force"]),
+        state["ex_text"],
+    )
+
+
+def build(tables: dict[str, pd.DataFrame], state: dict, lang: str, today: date) -> PageModel:
+    """Everything the Exercise map page shows for ``state`` in ``lang``."""
+    with language(lang):
+        return _build(tables, state, today)
+
+
+def _build(tables: dict[str, pd.DataFrame], state: dict, today: date) -> PageModel:
+    members, exercises = tables["members"], tables["exercises"]
+    names = state_names(members)
+    series_labels = series_names(exercises)
+    styles = series_styles(series_order(exercises))
+    filters = filters_of(state)
+    years = filters.years
+    view = exercise_view(exercises, members, filters, TABLE_ROW_LIMIT)
+    counts = view.counts
+    metrics = [
+        Metric(t("exercises.metric.exercises"), f"{counts['exercises']:,}"),
+        Metric(t("exercises.metric.hosts"), str(counts["hosts"])),
+        Metric(t("exercises.metric.participants"), str(counts["participants"])),
+        Metric(
+            t("exercises.metric.personnel"),
+            f"{counts['personnel']:,}",
+            t("exercises.metric.personnel_help", count=counts["with_personnel"]),
+        ),
+    ]
+    country = state["country"]
+    selected = state["exercise"] if state["exercise"] in set(exercises["exercise_id"]) else None
+    charts: list[Chart] = []
+    notes: list[str] = []
+    if view.shown:
+        charts.append(
+            Chart(
+                "exercise_map",
+                t("exercises.map_title", start=years[0], end=years[1], count=f"{view.shown:,}"),
+                exercise_map_figure(
+                    view.points,
+                    members,
+                    status_on(tables["membership"], today),
+                    styles,
+                    selected=selected,
+                    largest_personnel=exercises["personnel"].max(),
+                    cells=view.cells,
+                    series_labels=series_labels,
+                    focus_state=country,
+                ),
+                "csto-exercise-map",
+            )
+        )
+        charts.append(
+            Chart(
+                "per_year",
+                t("exercises.per_year"),
+                per_year_figure(view.years_series, styles, years, series_labels),
+                "csto-exercises-per-year",
+                narrow=True,
+            )
+        )
+        notes.append(t("exercises.map_caption"))
+        if country:
+            shown = filter_exercises(exercises, filters)
+            involved = shown[involves(shown["host_states"], country) | involves(shown["participants"], country)]
+            notes.append(t("country.map_caption", name=names.get(country, country), count=len(involved)))
+        if view.cells is not None:
+            notes.append(t("exercises.aggregated", count=f"{view.shown - view.unmapped:,}", markers=len(view.cells)))
+    head = view.head
+    if selected and selected not in set(head["exercise_id"]):
+        head = pd.concat([head, exercises[exercises["exercise_id"] == selected]])
+    labels = exercise_search_labels(head)
+    table_rows = labelled(
+        head[[c for c in TABLE_COLUMNS if c in head.columns]].assign(
+            name=[labels.get(i, n) for i, n in zip(head["exercise_id"], head["name"], strict=True)]
+        ),
+        {"status": "status_ex.", "location_precision": "exercises.precision."},
+    )
+    table_rows = table_rows.assign(
+        host_states=head["host_states"].map(lambda codes: [names.get(c, c) for c in codes]),
+        participants=head["participants"].map(lambda codes: [names.get(c, c) for c in codes]),
+    )
+    download = filter_exercises(exercises, filters)[TABLE_COLUMNS]
+    return PageModel(
+        page="exercises",
+        title=t("nav.exercises"),
+        caption=t("view.exercises.caption", count=view.shown, start=years[0], end=years[1]),
+        as_of=f"{years[0]}–{years[1]}",
+        charts=charts,
+        metrics=metrics,
+        notes=notes,
+        tables=[
+            Table(
+                key="exercises",
+                title=t("exercises.table", rows=f"{view.shown:,}"),
+                rows=table_rows.head(TABLE_ROW_LIMIT),
+                columns={
+                    "name": Column(t("col.exercise"), "wide"),
+                    "series": Column(t("col.series")),
+                    "start_date": Column(t("col.start"), "date"),
+                    "end_date": Column(t("col.end"), "date"),
+                    "status": Column(t("col.status")),
+                    "host_states": Column(t("col.hosts"), "list"),
+                    "location": Column(t("col.location"), "wide"),
+                    "location_precision": Column(t("col.location_precision")),
+                    "participants": Column(t("col.participants"), "list"),
+                    "personnel": Column(t("col.personnel"), "number"),
+                    "force": Column(t("col.force")),
+                    "source_url": Column(t("col.all_sources"), "sources"),
+                },
+                download=download,
+                file_name="csto-exercises-filtered.csv",
+                total=view.shown,
+            )
+        ],
+        sources=unique_sources(view.head["source_url"]),
+        extra={
+            "shown": view.shown,
+            "unmapped": view.unmapped,
+            "unmapped_names": view.unmapped_names,
+            "selected": selected,
+            "card": exercise_card(exercises, selected, names) if selected else None,
+            "pickable": {i: labels.get(i, i) for i in head["exercise_id"]},
+        },
+    )
+
+
+def exercise_card(exercises: pd.DataFrame, exercise_id: str, names: dict[str, str]) -> dict:
+    """The facts the exercise card shows, as plain strings (the ui escapes them)."""
+    row = exercises.set_index("exercise_id").loc[exercise_id]
+    label = exercise_search_labels(exercises[exercises["exercise_id"] == exercise_id]).get(exercise_id, row["name"])
+    end = row["end_date"]
+    has_end = end is not None and not pd.isna(end)
+    precision = row["location_precision"] if isinstance(row["location_precision"], str) else "country"
+    personnel = row["personnel"]
+    return {
+        "name": label,
+        "status": t(f"status_ex.{row['status']}"),
+        "dates": format_date(row["start_date"]) + (f" – {format_date(end)}" if has_end else ""),
+        "location": row["location"] or "—",
+        "precision": t(f"exercises.precision.{precision}"),
+        "hosts": ", ".join(names.get(c, c) for c in row["host_states"]) or "—",
+        "participants": ", ".join(names.get(c, c) for c in row["participants"]) or "—",
+        "personnel": f"{int(personnel):,}" if not pd.isna(personnel) else t("exercises.personnel_unknown"),
+        "force": row["force"] if isinstance(row["force"], str) else "",
+        "aliases": "; ".join(row["aliases"]) if row["aliases"] else "",
+        "note": row["note"] if isinstance(row["note"], str) else "",
+        "sources": split_sources(row["source_url"]),
+    }

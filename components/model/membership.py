@@ -1,0 +1,159 @@
+"""Membership timeline: declared state and the one build the page, deck and exports share."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from components.data.schema import EVENT_CATEGORIES
+from components.derive.events import DEFAULT_MILESTONES, MILESTONE_LIMIT, filter_events, spread_sample
+from components.derive.membership import (
+    TREATY_SIGNED,
+    member_count_series,
+    membership_periods,
+    state_history,
+    status_changes,
+    summary_on,
+)
+from components.figures.timeline import member_count_figure, membership_timeline_figure, status_map_figure
+from components.i18n.names import state_names
+from components.i18n.text import format_date, labelled, language, t
+from components.model.base import TABLE_ROW_LIMIT, Chart, Column, Metric, PageModel, Table, unique_sources
+from components.model.common import COUNTRY, country_domain, state_aliases, year_span
+from components.model.state import Codes, Day, Domain, Field, PageSpec, YearRange
+
+SPEC = PageSpec(
+    "membership",
+    (
+        Field("asof", Day(), "membership.as_of", default_from=lambda d: d.bounds["asof"][1]),
+        Field("ms", Codes(), "membership.milestones", default=tuple(DEFAULT_MILESTONES)),
+        Field("ev_cat", Codes(), "membership.events.category", default=()),
+        Field("ev_state", Codes(), "membership.events.state", default=()),
+        Field("ev_years", YearRange(), "membership.events.years", default_from=lambda d: d.bounds["ev_years"]),
+        COUNTRY,
+    ),
+)
+TABLES_USED = ("members", "membership", "events")
+METRICS = ("members", "parties", "frozen", "suspended", "former", "observers")
+
+
+def domain(tables: dict[str, pd.DataFrame], today: date) -> Domain:
+    members, events = tables["members"], tables["events"]
+    options, aliases = country_domain(members)
+    categories = list(EVENT_CATEGORIES)
+    return Domain(
+        options={**options, "ms": categories, "ev_cat": categories, "ev_state": list(members["iso3"])},
+        aliases={**aliases, "ev_state": state_aliases(members)},
+        bounds={"asof": (TREATY_SIGNED, today), "ev_years": year_span(events["date"], (1992, today.year))},
+    )
+
+
+def grouped_codes(membership: pd.DataFrame, as_of: date) -> dict[str, list[str]]:
+    """The states in each headline group on the as-of date (members counts frozen ones too)."""
+    grouped = summary_on(membership, as_of)
+    return {
+        "members": grouped["member"] + grouped["frozen"],
+        "parties": grouped["treaty_party"],
+        "frozen": grouped["frozen"],
+        "suspended": grouped["suspended"],
+        "former": grouped["former"],
+        "observers": grouped["observer"],
+    }
+
+
+def events_table(events: pd.DataFrame, state: dict, lang: str) -> Table:
+    shown = filter_events(events, categories=state["ev_cat"], states=state["ev_state"], years=state["ev_years"])
+    columns = ["date", "end_date", "title", "category", "states", "reported_figures", "note", "source_url"]
+    table = shown[columns]
+    filtered = bool(state["ev_cat"] or state["ev_state"])
+    return Table(
+        key="events",
+        title=t("membership.events"),
+        rows=labelled(table.head(TABLE_ROW_LIMIT), {"category": "category."}),
+        columns={
+            "date": Column(t("col.date"), "date"),
+            "end_date": Column(t("col.end_date"), "date"),
+            "title": Column(t("col.title"), "wide"),
+            "category": Column(t("col.category")),
+            "states": Column(t("col.states"), "list"),
+            "reported_figures": Column(t("col.figures")),
+            "note": Column(t("col.note")),
+            "source_url": Column(t("col.all_sources"), "sources"),
+        },
+        download=table,
+        file_name="csto-events-filtered.csv",
+        total=len(shown),
+        on_slide=filtered,
+    )
+
+
+def build(tables: dict[str, pd.DataFrame], state: dict, lang: str, today: date) -> PageModel:
+    """Everything the Membership page shows for ``state`` in ``lang``."""
+    with language(lang):
+        return _build(tables, state, today)
+
+
+def _build(tables: dict[str, pd.DataFrame], state: dict, today: date) -> PageModel:
+    members, membership, events = tables["members"], tables["membership"], tables["events"]
+    as_of: date = state["asof"]
+    focus = state["country"] if state["country"] in set(membership["state"]) else None
+    names = state_names(members)
+    milestones = filter_events(events, categories=state["ms"])
+    notes = []
+    if len(milestones) > MILESTONE_LIMIT:
+        notes.append(t("membership.milestones_sampled", total=f"{len(milestones):,}", shown=MILESTONE_LIMIT))
+        milestones = spread_sample(milestones, MILESTONE_LIMIT)
+    groups = grouped_codes(membership, as_of)
+    status_by_state = {code: status for status, codes in summary_on(membership, as_of).items() for code in codes}
+    charts = [
+        Chart(
+            "timeline_chart",
+            t("membership.chart_title"),
+            membership_timeline_figure(
+                membership_periods(membership, today), members, milestones, as_of=as_of, today=today, highlight=focus
+            ),
+            "csto-membership-timeline",
+        ),
+        Chart(
+            "status_map",
+            t("membership.map", day=format_date(as_of, short=True)),
+            status_map_figure(status_by_state, members),
+            "csto-status-map",
+            narrow=True,
+            on_slide=False,
+        ),
+        Chart(
+            "count_chart",
+            t("membership.count"),
+            member_count_figure(member_count_series(membership, today), as_of),
+            "csto-member-count",
+            narrow=True,
+            on_slide=False,
+        ),
+    ]
+    metrics = [Metric(t(f"membership.metric.{key}"), str(len(groups[key]))) for key in METRICS]
+    tables_out = [events_table(events, state, "")]
+    shown_changes = status_changes(membership)
+    shown_changes = shown_changes[shown_changes["date"] <= pd.Timestamp(as_of)]
+    history = None
+    if focus:
+        shown_changes = shown_changes[shown_changes["state"] == focus]
+        history = state_history(membership, focus)
+    return PageModel(
+        page="membership",
+        title=t("nav.membership"),
+        caption=t("view.membership.caption", day=format_date(as_of), members=len(groups["members"])),
+        as_of=as_of.isoformat(),
+        charts=charts,
+        metrics=metrics,
+        notes=notes,
+        tables=tables_out,
+        sources=unique_sources(shown_changes["source_url"]),
+        extra={
+            "groups": {key: sorted(names.get(c, c) for c in codes) for key, codes in groups.items()},
+            "focus": focus,
+            "focus_name": names.get(focus, focus) if focus else None,
+            "history": history,
+        },
+    )

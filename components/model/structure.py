@@ -1,0 +1,114 @@
+"""Organizational structure: declared state and the one build the page, deck and exports share."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from components.data.schema import BODY_KINDS
+from components.derive.events import with_first_source
+from components.derive.org import body_details, layered_layout, org_graph, spring_layout, unconnected_bodies
+from components.figures.org import org_figure
+from components.i18n.names import body_name, body_search_label
+from components.i18n.text import LANGUAGES, labelled, language, t
+from components.model.base import Chart, Column, PageModel, Table, unique_sources
+from components.model.common import COUNTRY, country_domain
+from components.model.state import Code, Codes, Domain, Field, Number, PageSpec
+
+LAYOUTS = ("layered", "spring")
+SPEC = PageSpec(
+    "structure",
+    (
+        Field("kinds", Codes(), "structure.kinds", default=tuple(BODY_KINDS)),
+        Field("layout", Code(), "structure.layout", default="layered"),
+        Field("year", Number(), "structure.year", default_from=lambda d: d.bounds["year"][1]),
+        Field("body", Code(), "structure.search"),
+        COUNTRY,
+    ),
+)
+TABLES_USED = ("members", "bodies", "body_links")
+
+
+def domain(tables: dict[str, pd.DataFrame], today: date) -> Domain:
+    bodies = tables["bodies"]
+    options, aliases = country_domain(tables["members"])
+    graph = org_graph(bodies, tables["body_links"]).graph
+    body_aliases: dict[str, str] = {}
+    for node, attributes in graph.nodes(data=True):
+        for lang in LANGUAGES:
+            body_aliases[body_search_label(attributes, lang)] = node
+            body_aliases[body_name(attributes, lang)] = node
+        if attributes.get("abbreviation"):
+            body_aliases.setdefault(str(attributes["abbreviation"]), node)
+    layout_aliases = {t(f"structure.layout.{k}", lang): k for k in LAYOUTS for lang in LANGUAGES}
+    kind_aliases = {t(f"kind.{k}", lang): k for k in BODY_KINDS for lang in LANGUAGES}
+    return Domain(
+        options={**options, "kinds": list(BODY_KINDS), "layout": list(LAYOUTS), "body": list(graph.nodes)},
+        aliases={**aliases, "kinds": kind_aliases, "layout": layout_aliases, "body": body_aliases},
+        bounds={"year": (1992, today.year)},
+    )
+
+
+def build(tables: dict[str, pd.DataFrame], state: dict, lang: str, today: date) -> PageModel:
+    """Everything the Structure page shows for ``state`` in ``lang``."""
+    with language(lang):
+        return _build(tables, state)
+
+
+def _build(tables: dict[str, pd.DataFrame], state: dict) -> PageModel:
+    bodies, links = tables["bodies"], tables["body_links"]
+    built = org_graph(bodies, links)
+    graph = built.graph
+    year, kinds = state["year"], list(state["kinds"])
+    selected = state["body"] if state["body"] in graph else None
+    charts = []
+    if kinds:
+        positions = spring_layout(graph) if state["layout"] == "spring" else layered_layout(graph)
+        figure = org_figure(graph, positions, kinds=kinds, selected=selected, as_of_year=year)
+        charts.append(Chart("org_chart", t("structure.chart_title", year=year), figure, "csto-structure"))
+    unknown = [n for n, d in graph.nodes(data="established") if d is None]
+    later = [n for n, d in graph.nodes(data="established") if d is not None and d.year > year]
+    notes = []
+    if later:
+        notes.append(t("structure.later", count=len(later), year=year))
+    if unknown:
+        notes.append(t("structure.unknown_dates", count=len(unknown)))
+    shown_bodies = bodies[bodies["body_id"] == selected] if selected else bodies
+    table = with_first_source(bodies)[["name_en", "name_ru", "abbreviation", "kind", "established", "description"]]
+    return PageModel(
+        page="structure",
+        title=t("nav.structure"),
+        caption=t("view.structure.caption", year=year, count=graph.number_of_nodes()),
+        as_of=str(year),
+        charts=charts,
+        notes=notes,
+        tables=[
+            Table(
+                key="bodies",
+                title=t("structure.table"),
+                rows=labelled(table.assign(source_url=bodies["source_url"]), {"kind": "kind."}),
+                columns={
+                    "name_en": Column(t("col.name"), "wide"),
+                    "name_ru": Column(t("col.name_ru"), "wide"),
+                    "abbreviation": Column(t("col.abbreviation")),
+                    "kind": Column(t("col.kind")),
+                    "established": Column(t("col.established"), "date"),
+                    "description": Column(t("col.description"), "wide"),
+                    "source_url": Column(t("col.all_sources"), "sources"),
+                },
+                download=bodies,
+                file_name="bodies.csv",
+                total=len(bodies),
+            )
+        ],
+        sources=unique_sources(shown_bodies["source_url"]),
+        extra={
+            "graph": graph,
+            "selected": selected,
+            "details": body_details(graph, selected) if selected else None,
+            "unlinked": [body_name(graph.nodes[n]) for n in unconnected_bodies(graph)],
+            "dangling": [f"{u} → {v}" for u, v, _ in built.dangling],
+            "empty": not kinds,
+        },
+    )

@@ -1,0 +1,103 @@
+"""The country in focus: the bar that says so on every page, its card, and the sidebar picker's data."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from components.data.loaders import DataValidationError
+from components.derive.country import country_summary
+from components.i18n.names import exercise_names, state_names
+from components.i18n.text import format_date, labelled, md, source_links_md, t, tmd
+from components.model.base import display_frame
+from components.ui.cache import load_table, load_tables
+from components.ui.frame import focus_country, set_app_value
+from components.ui.render import show_data_error
+
+
+@st.dialog(" ", width="large")
+def country_card(code: str) -> None:
+    """The country card: status today, membership history, exercises hosted and attended, events."""
+    try:
+        tables = load_tables(("members", "membership", "exercises", "events"))
+    except DataValidationError as error:
+        show_data_error(error)
+        return
+    names = state_names(tables["members"])
+    summary = country_summary(code, tables, pd.Timestamp(date.today()))
+    st.header(md(names.get(code, code)))
+    status = t(f"status.{summary.status_today}") if summary.status_today else t("country.no_status")
+    st.markdown(tmd("country.status_today", status=status))
+    st.subheader(t("country.history"))
+    history = summary.history.assign(
+        when=[
+            format_date(d, p) for d, p in zip(summary.history["date"], summary.history["date_precision"], strict=True)
+        ]
+    )
+    st.dataframe(
+        display_frame(
+            labelled(
+                history[["when", "change", "body", "basis", "note"]],
+                {"change": "change.", "body": "body.", "basis": "basis."},
+            )
+        ),
+        hide_index=True,
+        column_config={
+            "when": t("col.date"),
+            "change": t("col.change"),
+            "body": t("col.body"),
+            "basis": t("col.basis"),
+            "note": st.column_config.TextColumn(t("col.note"), width="large"),
+        },
+    )
+    hosted, attended = summary.hosted, summary.attended
+    st.subheader(t("country.exercises", hosted=len(hosted), attended=len(attended)))
+    ex_names = exercise_names(pd.concat([hosted, attended]).drop_duplicates("exercise_id"))
+    if len(ex_names):
+        st.markdown(tmd("country.exercise_list", names=", ".join(ex_names.head(40))))
+    st.subheader(t("country.events", count=len(summary.events)))
+    st.dataframe(
+        display_frame(labelled(summary.events[["date", "title", "category"]], {"category": "category."})),
+        hide_index=True,
+        column_config={
+            "date": t("col.date"),
+            "title": st.column_config.TextColumn(t("col.title"), width="large"),
+            "category": t("col.category"),
+        },
+    )
+    with st.expander(t("country.sources", count=len(summary.sources))):
+        st.markdown(source_links_md(summary.sources))
+
+
+def country_focus_bar() -> None:
+    """When a country is in focus: say so, open its card, or clear the focus — one click each."""
+    code = focus_country()
+    if not code:
+        return
+    name = state_names(load_table("members")).get(code, code)
+    bar = st.columns([4, 1.3, 1], vertical_alignment="center")
+    bar[0].info(tmd("country.in_focus", name=name), icon=":material/my_location:")
+    if bar[1].button(t("country.open_card"), key="country_card_open", icon=":material/badge:"):
+        country_card(code)
+    bar[2].button(
+        t("country.clear"), key="country_clear", on_click=set_app_value, args=("country", None), icon=":material/close:"
+    )
+
+
+def member_codes() -> list[str]:
+    """Every state in members.csv, ordered by its name in the language ([] if the file is broken)."""
+    try:
+        members = load_table("members")
+    except DataValidationError:
+        return []
+    names = state_names(members)
+    return sorted(names, key=names.get)
+
+
+def members_or_empty() -> pd.DataFrame:
+    try:
+        return load_table("members")
+    except DataValidationError:
+        return pd.DataFrame(columns=["iso3", "name_en", "name_ru"])

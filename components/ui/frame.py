@@ -1,0 +1,149 @@
+"""The app frame's own state: language, country in focus, presentation mode and the deck.
+
+They live in the URL (``?lang=ru&country=KGZ&present=1&deck=...``) like every page's state, so a
+link carries them. Streamlit drops the query string when the viewer clicks another page in the
+sidebar; the frame remembers the app-level values (and each page's last state) for this session
+and puts them back, so the country in focus and the language survive every click.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+
+from components.data.loaders import DataValidationError
+from components.i18n.text import LANGUAGES
+from components.model.deck import DeckError, decode_deck, default_deck, encode_deck
+from components.model.pages import PAGE_KINDS
+from components.ui.cache import load_table
+
+APP_KEYS = ("lang", "country", "present", "deck")
+REMEMBERED = ("lang", "country", "deck")
+SAVED = "_app_state"
+PAGE_PARAMS = "_page_params"
+LAST_PAGE = "_last_page"
+CURRENT_PAGE = "_current_page"
+NOTICES = "_link_notices"
+DECK = "deck"
+
+
+def use_declared_navigation() -> None:
+    """Keep ``pages/`` without Streamlit's older auto-discovered multipage mode.
+
+    Streamlit decides once per process, when its first session starts, whether a ``pages/``
+    folder beside the main script means that mode (the sidebar flashes a file-name menu and a
+    deep link runs the page file without ``app.py``). The app declares its pages with
+    ``st.navigation``; this tells Streamlit so before the first session exists. Called by
+    ``components/ui/serve.py`` (``make run``) and by the tests' AppTest helper."""
+    PagesManager.uses_pages_directory = False
+
+
+def _known_country(code: str) -> bool:
+    try:
+        return code in set(load_table("members")["iso3"])
+    except DataValidationError:
+        return False
+
+
+def app_state() -> dict[str, str | None]:
+    """Language, country, presentation and deck from the URL, restored after a sidebar click and
+    checked; unusable values are removed and reported."""
+    saved: dict[str, str] = st.session_state.setdefault(SAVED, {})
+    for key in REMEMBERED:
+        if key not in st.query_params and key in saved:
+            st.query_params[key] = saved[key]
+    invalid: list[str] = []
+    lang = st.query_params.get("lang", "en")
+    if lang not in LANGUAGES:
+        invalid.append("lang")
+        st.query_params.pop("lang", None)
+        lang = "en"
+    country = st.query_params.get("country", "").strip().upper()
+    if country and not _known_country(country):
+        invalid.append("country")
+        st.query_params.pop("country", None)
+        country = ""
+    elif country and st.query_params.get("country") != country:
+        st.query_params["country"] = country
+    present = st.query_params.get("present", "0")
+    if present not in ("0", "1", "true", "false"):
+        invalid.append("present")
+        st.query_params.pop("present", None)
+        present = "0"
+    deck_text = st.query_params.get("deck", "")
+    if deck_text:
+        try:
+            st.session_state[DECK] = decode_deck(deck_text)
+        except DeckError:
+            invalid.append("deck")
+            st.query_params.pop("deck", None)
+    if invalid:
+        st.session_state.setdefault(NOTICES, []).extend(invalid)
+    for key in REMEMBERED:
+        if key in st.query_params:
+            saved[key] = st.query_params[key]
+        else:
+            saved.pop(key, None)
+    return {"lang": lang, "country": country or None, "present": "1" if present in ("1", "true") else None}
+
+
+def set_app_value(key: str, value: str | None) -> None:
+    """Change an app-level value (language switch, country picker, presentation) in the URL."""
+    saved: dict[str, str] = st.session_state.setdefault(SAVED, {})
+    if value:
+        st.query_params[key] = value
+        if key in REMEMBERED:
+            saved[key] = value
+    else:
+        st.query_params.pop(key, None)
+        saved.pop(key, None)
+
+
+def focus_country() -> str | None:
+    """The country in focus across pages (``?country=KGZ``), if it is a state in the data."""
+    code = st.query_params.get("country", "").strip().upper()
+    return code if code and _known_country(code) else None
+
+
+def get_deck() -> list[dict]:
+    """This session's deck (the default deck until the viewer changes it)."""
+    from datetime import date
+
+    if DECK not in st.session_state:
+        st.session_state[DECK] = default_deck(date.today())
+    return st.session_state[DECK]
+
+
+def save_deck(deck: list[dict]) -> None:
+    """Keep the deck in the session and in the URL (so a reload or a shared link keeps it)."""
+    st.session_state[DECK] = deck
+    set_app_value("deck", encode_deck(deck) if deck else None)
+
+
+def remember_page(page: str, params: dict[str, list[str]]) -> dict[str, list[str]] | None:
+    """Each page's last state in this session; returns the state to restore when the viewer came
+    back to the page from another one through the sidebar (which dropped the query string)."""
+    memory: dict[str, dict[str, list[str]]] = st.session_state.setdefault(PAGE_PARAMS, {})
+    came_from = st.session_state.get(LAST_PAGE)
+    restore = memory.get(page) if came_from not in (None, page) and not params else None
+    return restore
+
+
+def store_page(page: str, params: dict[str, list[str]]) -> None:
+    st.session_state.setdefault(PAGE_PARAMS, {})[page] = params
+
+
+def take_notices() -> list[str]:
+    """The link keys this run could not use (each reported once)."""
+    return st.session_state.pop(NOTICES, [])
+
+
+def unknown_keys(page: str) -> list[str]:
+    """Link keys neither the app nor this page knows: reported once and dropped from the URL."""
+    known = set(APP_KEYS) | ({"slide"} if page == "briefing" else set())
+    if page in PAGE_KINDS:
+        known |= set(PAGE_KINDS[page].spec.keys)
+    unknown = sorted(key for key in st.query_params if key not in known)
+    for key in unknown:
+        st.query_params.pop(key, None)
+    return unknown

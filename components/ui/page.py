@@ -1,0 +1,68 @@
+"""What every page with a declared state does first and last: tables, state, model; share, footer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from components.data.loaders import DataValidationError
+from components.model.base import PageModel
+from components.model.pages import PAGE_KINDS, PageKind
+from components.model.state import Domain
+from components.ui.cache import cached_model, load_tables, snapshot
+from components.ui.render import footer, presentation_on, show_data_error
+from components.ui.share import share_panel
+from components.ui.state import page_state
+
+
+def require_tables(*names: str) -> dict[str, pd.DataFrame]:
+    """Load the tables a page needs or stop that page (only) with a clear message."""
+    try:
+        return load_tables(names)
+    except DataValidationError as error:
+        show_data_error(error)
+        footer()
+        st.stop()
+        raise  # unreachable: st.stop() ends the script run
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _cached_domain(page: str, snapshot_key: str, today: date, _tables: dict[str, pd.DataFrame]) -> Domain:
+    del snapshot_key
+    return PAGE_KINDS[page].domain(_tables, today)
+
+
+@dataclass
+class OpenPage:
+    """A page as this run sees it: its kind, tables, domain, state (from the URL) and model."""
+
+    kind: PageKind
+    tables: dict[str, pd.DataFrame]
+    domain: Domain
+    state: dict[str, Any]
+    model: PageModel
+
+    def is_default(self, *names: str) -> bool:
+        defaults = self.kind.spec.defaults(self.domain)
+        return all(self.state[name] == defaults[name] for name in names)
+
+
+def open_page(page: str) -> OpenPage:
+    """The page's tables, its state from the URL (widgets set to it) and its model."""
+    kind = PAGE_KINDS[page]
+    tables = require_tables(*kind.tables)
+    domain = _cached_domain(page, snapshot().key, date.today(), _tables=tables)
+    state = page_state(kind.spec, domain)
+    return OpenPage(kind, tables, domain, state, cached_model(page, kind.build, tables, state))
+
+
+def close_page(opened: OpenPage) -> None:
+    """Share, cite or export this view, then the footer (no share panel while presenting)."""
+    st.divider()
+    if not presentation_on():
+        share_panel(opened.kind.spec, opened.model)
+    footer()

@@ -1,0 +1,125 @@
+"""Drawing a page model with Streamlit: charts, tables, metrics, notes, downloads, errors, footer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from components.data.loaders import DEFAULT_DATA_DIR, DataValidationError, data_dir
+from components.export.csv import to_csv_bytes
+from components.figures.style import for_projector, with_title_and_source
+from components.i18n.text import t, tmd
+from components.model.base import Chart, Metric, Table, display_frame
+from components.ui.cache import current_data_version
+
+# Served by Streamlit's static file serving (server.enableStaticServing); relative, so the app
+# also works behind a proxy under a path prefix.
+TOPOJSON_URL = "app/static/topojson/"
+
+
+def presentation_on() -> bool:
+    """Whether the frame is in presentation mode (set by app.py from the toggle or ?present=1)."""
+    return bool(st.session_state.get("presentation_mode"))
+
+
+def plotly_config(file_stem: str) -> dict:
+    """Chart configuration: local map outlines, no plotly logo, PNG export at 2x."""
+    return {
+        "topojsonURL": TOPOJSON_URL,
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": "png", "filename": file_stem, "scale": 2},
+    }
+
+
+def framed_figure(figure: go.Figure, title: str | None, narrow: bool = False) -> go.Figure:
+    """The figure with its title and source line (so a downloaded PNG carries both); larger type
+    in presentation mode."""
+    source = t("chart.source_line", version=current_data_version())
+    framed = with_title_and_source(figure, title, source, width="narrow" if narrow else "wide")
+    return for_projector(framed) if presentation_on() else framed
+
+
+def show_chart(chart: Chart, **kwargs) -> object:
+    """Draw a model's chart as built (our template, not Streamlit's)."""
+    return st.plotly_chart(
+        framed_figure(chart.figure, chart.title, chart.narrow),
+        key=chart.key,
+        theme=None,
+        config=plotly_config(chart.file_stem),
+        **kwargs,
+    )
+
+
+def show_metrics(metrics: list[Metric], per_row: int = 3) -> None:
+    for start in range(0, len(metrics), per_row):
+        row = metrics[start : start + per_row]
+        for column, metric in zip(st.columns(per_row), row, strict=False):
+            column.metric(metric.label, metric.value, help=metric.help)
+
+
+def _column_config(table: Table) -> dict:
+    config: dict = {}
+    for name, column in table.columns.items():
+        if column.kind == "wide":
+            config[name] = st.column_config.TextColumn(column.label, width="large")
+        elif column.kind == "list":
+            config[name] = st.column_config.ListColumn(column.label)
+        elif column.kind == "link":
+            config[name] = st.column_config.LinkColumn(column.label)
+        elif column.kind == "sources":
+            config[name] = st.column_config.LinkColumn(column.label, width="medium")
+        else:
+            config[name] = column.label
+    return config
+
+
+def first_source(cell: object) -> str:
+    text = str(cell or "")
+    return text.split(" ; ")[0].strip()
+
+
+def show_table(table: Table, *, download_label: str | None = None, key: str | None = None) -> None:
+    """A model's table with missing values blank and a CSV download of all its rows."""
+    rows = table.rows
+    if "source_url" in table.columns:
+        rows = rows.assign(source_url=rows["source_url"].map(first_source))
+    shown = display_frame(rows[[c for c in table.columns if c in rows.columns]])
+    if table.total > len(table.rows):
+        st.caption(t("table.capped", shown=f"{len(table.rows):,}", total=f"{table.total:,}"))
+    st.dataframe(shown, hide_index=True, column_config=_column_config(table), key=key)
+    if download_label:
+        csv_download(download_label, table.download, table.file_name, f"download_{table.key}")
+
+
+def csv_download(label: str, table: pd.DataFrame | Callable[[], pd.DataFrame], file_name: str, key: str) -> None:
+    """A CSV download of exactly this table, built only when clicked, never on every rerun."""
+    st.download_button(
+        label,
+        data=lambda: to_csv_bytes(table() if callable(table) else table),
+        file_name=file_name,
+        mime="text/csv",
+        key=key,
+        on_click="ignore",
+        icon=":material/download:",
+    )
+
+
+def show_data_error(error: DataValidationError) -> None:
+    """A readable error box: what happened, then every problem as plain text (never HTML)."""
+    st.error(t("error.data"), icon=":material/error:")
+    with st.expander(t("error.details"), expanded=True):
+        st.code(str(error), language=None)
+
+
+def footer() -> None:
+    """Provenance on every page: which data, which version, where the sources are."""
+    st.divider()
+    folder = data_dir()
+    shown = "data/" if folder.resolve() == DEFAULT_DATA_DIR else t("footer.own_data")
+    # The keyed container gives tests and benchmarks a language-independent "page finished" mark.
+    with st.container(key="page_footer"):
+        st.caption(tmd("footer.data", folder=shown, version=current_data_version()))
+        st.caption(t("footer.offline"))
