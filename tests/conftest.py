@@ -11,7 +11,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 # Validation bounds dates by "today"; tests pin it so no test depends on the wall clock.
-FIXED_TODAY = date(2026, 1, 1)
+FIXED_TODAY = date(2026, 11, 29)
 # Every page file, as AppTest's switch_page names them.
 ALL_PAGES = [
     "pages/overview.py",

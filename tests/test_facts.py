@@ -96,7 +96,7 @@ def test_bodies_carry_the_organizations_own_abbreviations(tables, body_id, abbre
 
 @pytest.mark.parametrize(
     ("body_id", "established"),
-    [("crrf", "2009-02-04"), ("crdf_car", "2001-05-25"), ("caf", "2014-12-23")],
+    [("crrf", "2009-02-04"), ("crdf_car", "2001-05-25")],
 )
 def test_forces_established_on_the_sourced_dates(tables, body_id, established):
     bodies = tables["bodies"].set_index("body_id")

@@ -106,7 +106,7 @@ def test_search_labels_carry_both_languages_and_abbreviations(tables):
     crrf = body_search_label(graph.nodes["crrf"], "en")
     assert "CRRF" in crrf and "КСОР" in crrf and "Коллективные силы оперативного реагирования" in crrf
     assert "СКБ" in body_search_label(graph.nodes["csc"], "ru")
-    assert state_search_label("KGZ", tables["members"], "ru") == "Киргизия (Kyrgyzstan, KGZ)"
+    assert state_search_label("KGZ", tables["members"], "ru") == "Кыргызстан (Kyrgyzstan, KGZ)"
 
 
 def test_russian_names_come_from_the_data(tables):

@@ -10,14 +10,14 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from components.model.views import default_deck, render_view
+from components.model.deck import default_deck, slide_model
 from streamlit.testing.v1 import AppTest
 
 from components.data.loaders import read_all
 from components.data.schema import TABLES
-from components.derive.sources import to_csv_bytes
+from components.export.csv import to_csv_bytes
 from components.export.html import briefing_html
-from tests.conftest import ALL_PAGES, DATA, FIXED_TODAY, ROOT
+from tests.conftest import ALL_PAGES, DATA, FIXED_TODAY, ROOT, app_test
 
 PAYLOADS = [
     "<script>alert('x')</script>",
@@ -72,16 +72,12 @@ RAW_HTML = re.compile(r"(?<!\\)<(script|img|iframe)|(?<!\\)!\[|(?<!\\)\]\(javasc
 )
 def test_payloads_render_as_inert_text_on_every_page(poisoned, monkeypatch, page):
     monkeypatch.setenv("CSTO_DATA_DIR", str(poisoned))
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.run()
-    if page != "pages/overview.py":
-        at.switch_page(page).run()
+    params = {"country": "ARM"}
     if page == "pages/structure.py":
-        at.selectbox(key="body").set_value("csc").run()
+        params["body"] = "csc"
     if page == "pages/exercises.py":
-        at.selectbox(key="exercise").set_value("rubezh-2004").run()
-    if page == "pages/membership.py":
-        at.selectbox(key="focus").set_value("ARM").run()
+        params["exercise"] = "rubezh-2004"
+    at = app_test(page, params)
     assert not at.exception
     rendered = [
         el.value
@@ -94,7 +90,7 @@ def test_payloads_render_as_inert_text_on_every_page(poisoned, monkeypatch, page
 
 def test_payloads_are_inert_in_exports(poisoned):
     tables = read_all(poisoned, today=FIXED_TODAY)
-    slides = [render_view(view, tables, FIXED_TODAY) for view in default_deck(FIXED_TODAY)]
+    slides = [slide_model(view, tables, "en", FIXED_TODAY) for view in default_deck(FIXED_TODAY)]
     page = briefing_html(slides, "v", FIXED_TODAY)
     body = page.split("</head>", 1)[1]
     assert not re.search(r"<(img|iframe)\b", body) and "<script>alert" not in body
@@ -106,7 +102,7 @@ def test_payloads_are_inert_in_exports(poisoned):
 def test_no_data_reaches_unsafe_html():
     """Only app.py's constant presentation CSS may use st.html; nothing uses unsafe_allow_html."""
     offenders = []
-    for path in [ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "components").glob("*.py")]:
+    for path in [ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "components").rglob("*.py")]:
         source = path.read_text(encoding="utf-8")
         if "unsafe_allow_html" in source:
             offenders.append(f"{path.name}: unsafe_allow_html")
@@ -139,7 +135,7 @@ def test_upload_is_validated_and_kept_in_the_session_only(monkeypatch, tmp_path)
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     script = """
 import streamlit as st
-from components.ui.page_kit import accept_upload, load_table
+from components.ui.cache import accept_upload, load_table
 from components.data.loaders import DataValidationError
 from components.data.schema import TABLES
 header = ",".join(TABLES["exercises"].column_names)
@@ -166,44 +162,46 @@ st.text(len(load_table("exercises")))
     assert int(values[5]) == len(read_all(folder)["exercises"]) + 1
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before, "nothing written to disk"
     other_session = AppTest.from_string(
-        "from components.ui.page_kit import load_table\nimport streamlit as st\nst.text(len(load_table('exercises')))"
+        "from components.ui.cache import load_table\nimport streamlit as st\nst.text(len(load_table('exercises')))"
     ).run()
     assert int(other_session.text[0].value) == len(read_all(folder)["exercises"])
 
 
-def test_cached_figures_follow_options_language_data_and_uploads(monkeypatch, tmp_path):
-    """A figure is built once per data version, options and language and shared by sessions;
-    a session with uploaded rows always gets its own figure."""
+def test_cached_models_follow_state_language_data_contents_and_uploads(monkeypatch, tmp_path):
+    """A model is built once per data snapshot, state and language and shared by sessions; an
+    edit that keeps the file's modification time is picked up; uploads get their own snapshot."""
     folder = tmp_path / "data"
     shutil.copytree(DATA, folder)
     monkeypatch.setenv("CSTO_DATA_DIR", str(folder))
     script = """
-import plotly.graph_objects as go
 import streamlit as st
-from components.ui.page_kit import cached_figure
+from components.model.base import PageModel
+from components.ui.cache import cached_model
 from components.i18n.text import set_language
 set_language(st.query_params.get("lang", "en"))
+if st.query_params.get("upload"):
+    st.session_state["session_rows_digest"] = "abc"
 built = st.session_state.setdefault("built", [])
-def build(option):
-    built.append(option)
-    return go.Figure(go.Bar(x=[option], y=[1]))
+def build(tables, state, lang, today):
+    built.append(state["option"])
+    return PageModel("probe", state["option"], "", "")
 for option in ("a", "a", "b"):
-    figure = cached_figure("probe", ("exercises",), (option,), lambda option=option: build(option))
-    st.text(figure.data[0].x[0])
+    st.text(cached_model("probe", build, {}, {"option": option}).title)
 st.text(",".join(built))
 """
     first = AppTest.from_string(script, default_timeout=30).run()
     assert [m.value for m in first.text] == ["a", "a", "b", "a,b"], "one build per key"
     second = AppTest.from_string(script, default_timeout=30).run()
-    assert second.text[-1].value == "", "another session gets the cached figures"
+    assert second.text[-1].value == "", "another session gets the cached models"
     russian = AppTest.from_string(script, default_timeout=30)
     russian.query_params["lang"] = "ru"
-    assert russian.run().text[-1].value == "a,b", "each language has its own figures"
+    assert russian.run().text[-1].value == "a,b", "each language has its own models"
     path = folder / "exercises.csv"
-    os.utime(path, (path.stat().st_atime, path.stat().st_mtime + 10))
-    assert AppTest.from_string(script, default_timeout=30).run().text[-1].value == "a,b", "an edited file rebuilds"
-    uploaded = AppTest.from_string(
-        "import streamlit as st\nst.session_state['session_rows'] = {'exercises': None}\n" + script,
-        default_timeout=30,
-    ).run()
-    assert uploaded.text[-1].value == "a,a,b", "session uploads are never served from the shared cache"
+    stat = path.stat()
+    path.write_bytes(path.read_bytes().replace(b"Rubezh-2004", b"Rubezh-2O04", 1))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert path.stat().st_mtime_ns == stat.st_mtime_ns
+    assert AppTest.from_string(script, default_timeout=30).run().text[-1].value == "a,b", "edited contents rebuild"
+    uploaded = AppTest.from_string(script, default_timeout=30)
+    uploaded.query_params["upload"] = "1"
+    assert uploaded.run().text[-1].value == "a,b", "a session with uploads has its own snapshot"

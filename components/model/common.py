@@ -13,12 +13,15 @@ from components.model.state import Code, Domain, Field
 # The country in focus is part of every page's state: ``?country=KGZ`` on any page, saved with
 # every slide, carried by every sidebar click.
 COUNTRY = Field("country", Code(), "country.picker")
+# Russian short names the data used before it followed the CSTO's own usage (Беларусь,
+# Кыргызстан): links made then carried them.
+FORMER_RUSSIAN_NAMES = {"Белоруссия": "BLR", "Киргизия": "KGZ"}
 
 
 def state_aliases(members: pd.DataFrame) -> dict[str, str]:
     """Labels older links carried for a state (English and Russian names, the picker's long
     label) -> ISO code, so ``ex_hosts=Kyrgyzstan`` and ``ex_hosts=Кыргызстан`` still open."""
-    aliases: dict[str, str] = {}
+    aliases: dict[str, str] = dict(FORMER_RUSSIAN_NAMES)
     for lang in LANGUAGES:
         for code, name in state_names(members, lang).items():
             aliases[name] = code
