@@ -139,6 +139,10 @@ def test_one_canonical_name_per_series(ex):
     ub = ex[ex["series"] == "Indestructible Brotherhood"]
     assert ub["aliases"].str.contains("Unbreakable Brotherhood").all()
     assert ub["aliases"].str.contains("Нерушимое братство").all()
+    assert ub["name"].str.startswith("Indestructible Brotherhood-").all()
+    thunder = ex[ex["series"] == "Thunder"]
+    assert thunder["name"].str.startswith("Thunder-").all(), "the CSTO's English name, Grom kept in aliases"
+    assert thunder["aliases"].str.contains("Grom-").all() and thunder["aliases"].str.contains("Гром-").all()
 
 
 def test_no_spam_or_mirror_source_is_cited():
