@@ -96,7 +96,7 @@ if model.extra["shown"] == 0:
 
 show_chart(model.chart("exercise_map"), on_select=select_from_click, selection_mode="points")
 for note in model.notes:
-    st.caption(note)
+    st.caption(md(note))
 if model.extra["unmapped"]:
     more = model.extra["unmapped"] - len(model.extra["unmapped_names"])
     listed = ", ".join(model.extra["unmapped_names"]) + (f" … (+{more:,})" if more > 0 else "")

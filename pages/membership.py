@@ -8,7 +8,7 @@ from components.data.schema import EVENT_CATEGORIES
 from components.derive.events import with_first_source
 from components.derive.membership import TREATY_SIGNED
 from components.i18n.names import state_names, state_search_labels
-from components.i18n.text import format_date, labelled, t, tmd
+from components.i18n.text import format_date, labelled, md, t, tmd
 from components.model.base import Column, Table
 from components.ui.cache import load_table
 from components.ui.frame import set_app_value
@@ -101,7 +101,7 @@ st.multiselect(
 play_ticker()
 
 for note in model.notes:
-    st.caption(note)
+    st.caption(md(note))
 show_chart(model.chart("timeline_chart"), on_select=focus_from_click, selection_mode="points")
 
 st.subheader(t("membership.summary", day=format_date(as_of)))

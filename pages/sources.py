@@ -5,8 +5,9 @@ import streamlit as st
 
 from components.data.loaders import DEFAULT_DATA_DIR, DataValidationError, data_dir, split_sources
 from components.data.schema import TABLES
+from components.data.schema_ru import row_meaning
 from components.derive.sources import column_dictionary
-from components.i18n.text import source_links_md, t, tmd
+from components.i18n.text import current_language, source_links_md, t, tmd
 from components.ui.cache import (
     SESSION_ROWS,
     UPLOAD_MAX_BYTES,
@@ -52,7 +53,7 @@ summary = pd.DataFrame(
     [
         {
             "file": spec.file_name,
-            "row": t(f"schema.{name}.row"),
+            "row": row_meaning(name, spec.row_meaning, current_language()),
             "rows": len(loaded[name]) if name in loaded else None,
             "sources": len(cited_sources_of(name)) if name in loaded else None,
             "state": t("sources.state.ok") if name in loaded else t("sources.state.error"),
@@ -139,7 +140,7 @@ for name, spec in TABLES.items():
         continue
     table = loaded[name]
     sources = cited_sources_of(name)
-    st.caption(t("sources.row_meaning", meaning=t(f"schema.{name}.row")))
+    st.caption(t("sources.row_meaning", meaning=row_meaning(name, spec.row_meaning, current_language())))
     st.markdown(t("sources.rows", rows=len(table), sources=len(sources)))
     with st.expander(t("sources.columns")):
         st.dataframe(

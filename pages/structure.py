@@ -78,7 +78,7 @@ if model.extra["empty"]:
 else:
     show_chart(model.chart("org_chart"), on_select=select_from_click, selection_mode="points")
     for note in model.notes:
-        st.caption(note)
+        st.caption(md(note))
 
 with st.container(border=True):
     st.subheader(t("structure.details"))

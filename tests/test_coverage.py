@@ -46,11 +46,11 @@ def test_data_readme_documents_every_column(name):
 
 def test_main_series_are_present(tables):
     series = set(tables["exercises"]["series"])
-    assert {"Interaction", "Rubezh (Frontier)", "Search", "Echelon", "Unbreakable Brotherhood"} <= series
+    assert {"Interaction", "Rubezh (Frontier)", "Search", "Echelon", "Indestructible Brotherhood"} <= series
 
 
 def test_aliases_let_search_find_every_rendering(tables):
-    ub = tables["exercises"][tables["exercises"]["series"] == "Unbreakable Brotherhood"]
+    ub = tables["exercises"][tables["exercises"]["series"] == "Indestructible Brotherhood"]
     aliases = " ".join(" ".join(a) for a in ub["aliases"]).casefold()
     for rendering in ("nerushimoe", "indestructible", "unbreakable", "нерушимое"):
         assert rendering in aliases or rendering in " ".join(ub["name"]).casefold()

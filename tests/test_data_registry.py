@@ -57,7 +57,6 @@ SPAM_DOMAINS = frozenset(
 )
 
 # Files edited on another branch at the same time (issue #19): their spam sources are removed there.
-CLEANED_ELSEWHERE = {"exercises.csv"}
 
 URL = re.compile(r"https?://[^\s;,)]+")
 
@@ -110,26 +109,11 @@ def test_registry_lists_no_spam_domain():
 @pytest.mark.parametrize("file_name", DATA_FILES)
 def test_every_cited_domain_is_registered(file_name):
     domains = [r["domain"] for r in registry()]
-    missing = sorted(
-        h for h in cited_hosts(file_name) if not covered(h, domains) and not covered(h, SPAM_DOMAINS)
-    )
+    missing = sorted(h for h in cited_hosts(file_name) if not covered(h, domains) and not covered(h, SPAM_DOMAINS))
     assert not missing, f"{file_name} cites domains missing from data/sources.csv: {missing}"
 
 
-@pytest.mark.parametrize(
-    "file_name",
-    [
-        pytest.param(
-            name,
-            marks=pytest.mark.xfail(
-                reason="exercises.csv is cleaned on the exercises branch (issue #19)", strict=False
-            ),
-        )
-        if name in CLEANED_ELSEWHERE
-        else name
-        for name in DATA_FILES
-    ],
-)
+@pytest.mark.parametrize("file_name", DATA_FILES)
 def test_no_spam_domain_is_cited(file_name):
     spam = sorted(h for h in cited_hosts(file_name, columns="all") if covered(h, SPAM_DOMAINS))
     assert not spam, f"{file_name} cites spam sites: {spam}"
@@ -149,7 +133,7 @@ def test_every_row_cites_a_non_weak_source(file_name):
 
     # A row may rest on weak sources only when no better one was found, and then its note says so.
     weak_only = [
-        list(row.values())[0]
+        next(iter(row.values()))
         for row in rows(DATA / file_name)
         if all(kind(u) == "weak" for u in URL.findall(row["source_url"]))
         and "Weak sources only" not in row.get("note", "")

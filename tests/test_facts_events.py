@@ -7,6 +7,7 @@ before the app's schema knows the new columns.
 from __future__ import annotations
 
 import csv
+import itertools
 from pathlib import Path
 
 import pytest
@@ -56,7 +57,8 @@ def test_chairmanship_term_days(event_id, start, end):
 
 
 @pytest.mark.parametrize(
-    "event_id", ["chair-2008-kgz", "chair-2009-arm", "chair-2010-rus", "chair-2012-kaz", "chair-2013-kgz", "chair-2016-arm"]
+    "event_id",
+    ["chair-2008-kgz", "chair-2009-arm", "chair-2010-rus", "chair-2012-kaz", "chair-2013-kgz", "chair-2016-arm"],
 )
 def test_year_rows_that_duplicated_a_term_are_gone(event_id):
     assert event_id not in EVENTS
@@ -67,7 +69,7 @@ def test_no_two_chairmanships_overlap_where_the_days_are_known():
         (r for r in EVENTS.values() if r["category"] == "chairmanship" and r["date_precision"] == "day"),
         key=lambda r: r["date"],
     )
-    for earlier, later in zip(terms, terms[1:]):
+    for earlier, later in itertools.pairwise(terms):
         if earlier["end_date"]:
             assert earlier["end_date"] <= later["date"], (earlier["event_id"], later["event_id"])
 
@@ -130,7 +132,11 @@ def test_2026_csc_session_in_moscow_is_recorded_as_planned():
 
 @pytest.mark.parametrize(
     ("event_id", "date"),
-    [("cssc-2026-05-moscow-region", "2026-05-01"), ("cfm-2026-06-kazan", "2026-06-01"), ("forum-2026-11-moscow", "2026-11-01")],
+    [
+        ("cssc-2026-05-moscow-region", "2026-05-01"),
+        ("cfm-2026-06-kazan", "2026-06-01"),
+        ("forum-2026-11-moscow", "2026-11-01"),
+    ],
 )
 def test_2026_ministerial_meetings_are_planned_and_month_precise(event_id, date):
     row = EVENTS[event_id]

@@ -95,10 +95,10 @@ def tables():
 )
 def test_alias_search_finds_the_same_series(tables, query):
     found = filter_exercises(tables["exercises"], ExerciseFilters(text=query))
-    series = tables["exercises"][tables["exercises"]["series"] == "Unbreakable Brotherhood"]
+    series = tables["exercises"][tables["exercises"]["series"] == "Indestructible Brotherhood"]
     assert set(series["exercise_id"]) <= set(found["exercise_id"]), "every rendering finds the whole series"
     # A combined exercise that lists the series among its stages may match too (Combat Brotherhood-2023).
-    assert set(found["series"]) <= {"Unbreakable Brotherhood", "Combat Brotherhood"}
+    assert set(found["series"]) <= {"Indestructible Brotherhood", "Combat Brotherhood"}
 
 
 def test_search_labels_carry_both_languages_and_abbreviations(tables):

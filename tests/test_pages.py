@@ -8,20 +8,15 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.i18n.text import md
-from tests.conftest import ROOT
+from tests.conftest import ROOT, app_test
 
 APP = ROOT / "app.py"
 
 PAGES = ["pages/overview.py", "pages/membership.py", "pages/structure.py", "pages/exercises.py", "pages/sources.py"]
 
 
-def run_page(page: str, timeout: float = 30) -> AppTest:
-    at = AppTest.from_file(str(APP), default_timeout=timeout)
-    at.run()
-    if page != "pages/overview.py":
-        at.switch_page(page)
-        at.run()
-    return at
+def run_page(page: str, timeout: float = 60) -> AppTest:
+    return app_test(page, timeout=timeout)
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -54,7 +49,7 @@ def test_bad_membership_file_stops_only_the_pages_that_need_it(data_copy, monkey
 def test_membership_as_of_changes_the_summary():
     at = run_page("pages/membership.py")
     today_members = {m.label: m.value for m in at.metric}["Members"]
-    at.slider(key="asof").set_value(date(1995, 1, 1)).run()
+    at.date_input(key="w_asof").set_value(date(1995, 1, 1)).run()
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Treaty parties"] == "9" and metrics["Members"] == "0" != today_members
@@ -63,7 +58,7 @@ def test_membership_as_of_changes_the_summary():
 
 def test_membership_focus_shows_the_states_history():
     at = run_page("pages/membership.py")
-    at.selectbox(key="focus").set_value("UZB").run()
+    at.sidebar.selectbox(key="country_picker").set_value("UZB").run()
     assert not at.exception
     assert any("History of Uzbekistan" in h.value for h in at.subheader)
     history = at.dataframe[0].value
@@ -73,7 +68,7 @@ def test_membership_focus_shows_the_states_history():
 def test_membership_events_filter_and_download():
     at = run_page("pages/membership.py")
     total = len(at.dataframe[-1].value)
-    at.multiselect(key="ev_cat").set_value(["deployment"]).run()
+    at.multiselect(key="w_ev_cat").set_value(["deployment"]).run()
     shown = at.dataframe[-1].value
     assert 0 < len(shown) < total and set(shown["category"].astype(str)) == {"Deployment"}
 
@@ -81,7 +76,7 @@ def test_membership_events_filter_and_download():
 def test_structure_choosing_a_body_shows_its_panel():
     at = run_page("pages/structure.py")
     assert any("Select a body" in c.value for c in at.caption)
-    at.selectbox(key="body").set_value("crrf").run()
+    at.selectbox(key="w_body").set_value("crrf").run()
     assert not at.exception
     text = " ".join(m.value for m in at.markdown)
     assert "Collective Rapid Reaction Forces" in text and "Established: 4 February 2009" in text
@@ -90,7 +85,7 @@ def test_structure_choosing_a_body_shows_its_panel():
 
 def test_structure_as_of_year_greys_later_bodies():
     at = run_page("pages/structure.py")
-    at.slider(key="year").set_value(2005).run()
+    at.slider(key="w_year").set_value(2005).run()
     assert not at.exception
     assert any("founded after 2005 and are greyed out" in c.value for c in at.caption)
 
@@ -98,23 +93,25 @@ def test_structure_as_of_year_greys_later_bodies():
 def test_exercises_filter_changes_table_and_counts():
     at = run_page("pages/exercises.py")
     total = {m.label: m.value for m in at.metric}["Exercises"]
-    at.multiselect(key="ex_hosts").set_value(["KGZ"]).run()
+    at.multiselect(key="w_ex_hosts").set_value(["KGZ"]).run()
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
     assert int(metrics["Exercises"]) < int(total)
-    assert all("KGZ" in hosts for hosts in at.dataframe[0].value["host_states"])
+    assert all("Kyrgyzstan" in hosts for hosts in at.dataframe[0].value["host_states"])
+    assert at.query_params["ex_hosts"] in ("KGZ", ["KGZ"]), "the link carries the code"
 
 
 def test_exercises_empty_result_explains_and_resets():
     at = run_page("pages/exercises.py")
-    at.text_input(key="ex_text").set_value("no such exercise anywhere").run()
+    at.text_input(key="w_ex_text").set_value("no such exercise anywhere").run()
     assert any("No exercise matches" in w.value for w in at.warning)
     at.button(key="ex_reset_empty").click().run()
     assert not at.warning and int({m.label: m.value for m in at.metric}["Exercises"]) > 50
+    assert at.text_input(key="w_ex_text").value == "" and "ex_text" not in at.query_params
 
 
 def test_exercises_card_for_a_picked_exercise():
     at = run_page("pages/exercises.py")
-    at.selectbox(key="exercise").set_value("ub-2023").run()
+    at.selectbox(key="w_exercise").set_value("ub-2023").run()
     text = " ".join(m.value for m in at.markdown)
     assert md("Indestructible Brotherhood-2023") in text and "Edelweiss" in text

@@ -10,13 +10,13 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from components.model.deck import default_deck, slide_model
 from streamlit.testing.v1 import AppTest
 
 from components.data.loaders import read_all
 from components.data.schema import TABLES
 from components.export.csv import to_csv_bytes
 from components.export.html import briefing_html
+from components.model.deck import default_deck, slide_model
 from tests.conftest import ALL_PAGES, DATA, FIXED_TODAY, ROOT, app_test
 
 PAYLOADS = [

@@ -14,9 +14,9 @@ from components.export.html import briefing_html
 from components.export.links import describe_state, share_url
 from components.model.deck import (
     DeckError,
-    decode_deck,
     deck_from_json,
     deck_to_json,
+    decode_deck,
     default_deck,
     encode_deck,
     slide_model,
@@ -30,6 +30,9 @@ STATES = {
     "structure": {"kinds": ["statutory", "permanent"], "layout": ["spring"], "year": ["2005"], "body": ["csc"]},
     "exercises": {"ex_years": ["2019", "2024"], "ex_hosts": ["KGZ"], "ex_status": ["held"], "country": ["KGZ"]},
 }
+
+
+CSC_RU = "Совет коллективной безопасности"
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +96,11 @@ def test_page_deck_link_and_export_build_the_same_view(tables, page, lang):
         ("exercises", {"ex_status": ["Held"]}, {"ex_status": ("held",)}),
         ("membership", {"country": ["Uzbekistan (Узбекистан, UZB)"]}, {"country": "UZB"}),
         ("structure", {"layout": ["Force-directed"]}, {"layout": "spring"}),
-        ("structure", {"body": ["Collective Security Council (CSC) — Совет коллективной безопасности · СКБ · SCB"]}, {"body": "csc"}),
+        (
+            "structure",
+            {"body": ["Collective Security Council (CSC) — Совет коллективной безопасности · СКБ · SCB"]},
+            {"body": "csc"},
+        ),
         ("structure", {"body": ["Совет коллективной безопасности"]}, {"body": "csc"}),
         ("structure", {"body": ["CSC"]}, {"body": "csc"}),
         ("exercises", {"ex_years": ["2019-2024"]}, {"ex_years": (2019, 2024)}),
@@ -144,7 +151,7 @@ def test_an_emptied_multiselect_is_kept_in_the_link(tables):
 def test_describe_state_names_each_field(tables):
     spec = PAGE_KINDS["exercises"].spec
     assert describe_state(spec, STATES["exercises"]) == (
-        "Years: 2019, 2024; Host states: KGZ; Status: held; Country in focus: KGZ"
+        "Years: 2019, 2024; Host state: KGZ; Status: held; Country in focus: KGZ"
     )
     assert describe_state(spec, {}) == "default view"
 

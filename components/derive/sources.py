@@ -6,7 +6,8 @@ import pandas as pd
 
 from components.data.loaders import split_sources
 from components.data.schema import TableSpec
-from components.i18n.text import t
+from components.data.schema_ru import column_meaning
+from components.i18n.text import current_language
 
 
 def column_dictionary(spec: TableSpec) -> pd.DataFrame:
@@ -18,7 +19,7 @@ def column_dictionary(spec: TableSpec) -> pd.DataFrame:
                 "kind": col.kind,
                 "required": col.required,
                 "allowed": ", ".join(col.allowed),
-                "meaning": t(f"schema.{spec.name}.{col.name}"),
+                "meaning": column_meaning(spec.name, col.name, col.description, current_language()),
             }
             for col in spec.columns
         ]

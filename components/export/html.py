@@ -51,7 +51,8 @@ body{font-family:Arial,sans-serif;color:#1F2328;margin:2rem auto;max-width:1200p
 h1{font-size:2.2rem;margin-bottom:.2rem}
 h2{font-size:1.7rem;margin-top:2.5rem;border-top:2px solid #0072B2;padding-top:1rem}
 .meta,.caption{color:#555;font-size:1.05rem} .chart{width:100%;margin:1rem 0}
-table{border-collapse:collapse;font-size:.85rem;margin:.5rem 0} td,th{border:1px solid #ddd;padding:.2rem .4rem;text-align:left}
+table{border-collapse:collapse;font-size:.85rem;margin:.5rem 0}
+td,th{border:1px solid #ddd;padding:.2rem .4rem;text-align:left}
 .notes{background:#F6F8FA;padding:.5rem;border-left:3px solid #0072B2}
 ol.sources{font-size:.9rem;color:#333;word-break:break-all} section{page-break-after:always}
 """

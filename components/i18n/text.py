@@ -14,7 +14,6 @@ from datetime import date, datetime
 
 import pandas as pd
 
-from components.data.schema import TABLES
 from components.i18n.text_ru import RU
 
 DEFAULT_LANGUAGE = "en"
@@ -402,12 +401,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
 }
 
 
-# The data contract's own descriptions are interface text too (Sources & data page): English comes
-# from components/schema.py, so it is written once; Russian is in components/text_ru.py.
-CATALOGUE["en"].update(
-    {f"schema.{name}.row": spec.row_meaning for name, spec in TABLES.items()}
-    | {f"schema.{name}.{column.name}": column.description for name, spec in TABLES.items() for column in spec.columns}
-)
 CATALOGUE["ru"] = RU
 LANGUAGES = ("en", "ru")
 # The interface language of the script run in progress. A ContextVar, not a module global: every

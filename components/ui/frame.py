@@ -13,8 +13,10 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from components.data.loaders import DataValidationError
 from components.i18n.text import LANGUAGES
+from components.model.common import COUNTRY, country_domain
 from components.model.deck import DeckError, decode_deck, default_deck, encode_deck
 from components.model.pages import PAGE_KINDS
+from components.model.state import Domain, Unusable
 from components.ui.cache import load_table
 
 APP_KEYS = ("lang", "country", "present", "deck")
@@ -38,11 +40,18 @@ def use_declared_navigation() -> None:
     PagesManager.uses_pages_directory = False
 
 
-def _known_country(code: str) -> bool:
+def _country_code(raw: str) -> str | None:
+    """The ISO code a link's ``country`` names: the code (any case) or a name an older link
+    carried ('Uzbekistan (Узбекистан, UZB)', 'Кыргызстан'); None when it names no state."""
     try:
-        return code in set(load_table("members")["iso3"])
+        members = load_table("members")
     except DataValidationError:
-        return False
+        return None
+    options, aliases = country_domain(members)
+    try:
+        return COUNTRY.codec.decode("country", [raw], Domain(options=options, aliases=aliases))
+    except Unusable:
+        return None
 
 
 def app_state() -> dict[str, str | None]:
@@ -58,12 +67,12 @@ def app_state() -> dict[str, str | None]:
         invalid.append("lang")
         st.query_params.pop("lang", None)
         lang = "en"
-    country = st.query_params.get("country", "").strip().upper()
-    if country and not _known_country(country):
+    raw_country = st.query_params.get("country", "").strip()
+    country = _country_code(raw_country) if raw_country else None
+    if raw_country and not country:
         invalid.append("country")
         st.query_params.pop("country", None)
-        country = ""
-    elif country and st.query_params.get("country") != country:
+    elif country and raw_country != country:
         st.query_params["country"] = country
     present = st.query_params.get("present", "0")
     if present not in ("0", "1", "true", "false"):
@@ -84,7 +93,7 @@ def app_state() -> dict[str, str | None]:
             saved[key] = st.query_params[key]
         else:
             saved.pop(key, None)
-    return {"lang": lang, "country": country or None, "present": "1" if present in ("1", "true") else None}
+    return {"lang": lang, "country": country, "present": "1" if present in ("1", "true") else None}
 
 
 def set_app_value(key: str, value: str | None) -> None:
@@ -101,8 +110,8 @@ def set_app_value(key: str, value: str | None) -> None:
 
 def focus_country() -> str | None:
     """The country in focus across pages (``?country=KGZ``), if it is a state in the data."""
-    code = st.query_params.get("country", "").strip().upper()
-    return code if code and _known_country(code) else None
+    raw = st.query_params.get("country", "").strip()
+    return _country_code(raw) if raw else None
 
 
 def get_deck() -> list[dict]:
