@@ -71,7 +71,7 @@ def play_ticker() -> None:
 # Widget values that are not fields themselves are set from the state before they are drawn.
 st.session_state["w_asof_year"] = as_of.year
 st.session_state["w_play"] = bool(st.session_state.get(PLAYING))
-controls = st.columns([3, 1.6, 1.4], vertical_alignment="bottom")
+controls = st.columns([2.4, 1.4, 2.2], vertical_alignment="bottom")
 controls[0].slider(
     t("membership.as_of_year"),
     min_value=TREATY_SIGNED.year,

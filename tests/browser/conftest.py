@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -73,31 +74,60 @@ def _wait_healthy(url: str, proc: subprocess.Popen, attempts: int = 600) -> None
     raise RuntimeError("streamlit did not become healthy")
 
 
+# Every app server the browser tests start writes its log here; the session fails at its end if
+# any log holds a traceback or an error line (an app that errs silently is a broken app).
+SERVER_LOGS: list[Path] = []
+LOG_DIR = ROOT / "screenshots" / "server-logs"
+ERROR_LINE = re.compile(r"Traceback \(most recent call last\)|^\S*Error\b|\bERROR\b|Exception:", re.MULTILINE)
+
+
+def server_log_errors(log: Path) -> list[str]:
+    """The lines of a server log that report an error (with a little context)."""
+    text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
+    lines = text.splitlines()
+    return ["\n".join(lines[max(0, i - 2) : i + 12]) for i, line in enumerate(lines) if ERROR_LINE.search(line)]
+
+
 def start_app(data_dir: Path | None = None) -> tuple[str, subprocess.Popen]:
+    """The app as ``make run`` starts it (``components.ui.serve``), on a free port, logging to a file."""
     port = _free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     if data_dir is not None:
         env["CSTO_DATA_DIR"] = str(data_dir)
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    LOG_DIR.mkdir(parents=True, exist_ok=True)
+    log = LOG_DIR / f"server-{port}.log"
+    SERVER_LOGS.append(log)
+    with log.open("w", encoding="utf-8") as handle:
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "components.ui.serve",
+                "--server.port",
+                str(port),
+                "--server.address",
+                "127.0.0.1",
+                "--logger.level",
+                "info",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=handle,
+            stderr=subprocess.STDOUT,
+        )
     url = f"http://127.0.0.1:{port}"
     _wait_healthy(url, proc)
     return url, proc
+
+
+@pytest.fixture(scope="session", autouse=True)
+def server_logs_are_clean() -> Iterator[None]:
+    """At the end of the browser run: fail, printing the lines, if any app server logged an error."""
+    yield
+    found = {log.name: errors for log in SERVER_LOGS if (errors := server_log_errors(log))}
+    if found:
+        report = "\n\n".join(f"--- {name}\n" + "\n...\n".join(errors[:10]) for name, errors in found.items())
+        pytest.fail(f"the app server logged errors:\n{report}", pytrace=False)
 
 
 @pytest.fixture(scope="session")

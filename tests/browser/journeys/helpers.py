@@ -1,0 +1,114 @@
+"""What a person does and reads on a page, as small steps for the journey tests."""
+
+from __future__ import annotations
+
+import re
+
+from tests.browser.conftest import wait_for_page
+
+
+def open_page(page, url: str, charts: int = 0) -> None:
+    page.goto(url)
+    wait_for_page(page, charts=charts)
+
+
+def settle(page, charts: int = 0) -> None:
+    """Wait for the rerun a click started to finish (Streamlit marks stale elements meanwhile)."""
+    page.wait_for_timeout(300)
+    page.wait_for_function(
+        "!document.querySelector('[data-testid=\"stStatusWidget\"]') && "
+        "document.querySelectorAll('[data-stale=\"true\"]').length === 0",
+        timeout=60_000,
+    )
+    wait_for_page(page, charts=charts)
+
+
+def metrics(page) -> dict[str, str]:
+    """Every metric on the page: label -> value, as a person reads them."""
+    found = {}
+    for metric in page.locator('[data-testid="stMetric"]').all():
+        label = metric.locator('[data-testid="stMetricLabel"]').inner_text().strip()
+        found[label] = metric.locator('[data-testid="stMetricValue"]').inner_text().strip()
+    return found
+
+
+def table_rows(page, index: int = 0) -> list[list[str]]:
+    """The rows a data table shows (its accessible copy holds the rows in view)."""
+    grid = page.locator('[data-testid="stDataFrame"]').nth(index)
+    grid.scroll_into_view_if_needed()
+    rows = []
+    for row in grid.locator("tbody tr").all():
+        rows.append([cell.inner_text().strip() for cell in row.locator("td").all()])
+    return rows
+
+
+def pick(page, key: str, option: str, charts: int = 0) -> None:
+    """Choose an option in the select or multiselect keyed ``key`` by its visible label."""
+    page.locator(f".st-key-{key}").click()
+    page.get_by_role("option", name=option, exact=True).first.click()
+    page.keyboard.press("Escape")
+    settle(page, charts)
+
+
+def type_into(page, key: str, text: str, charts: int = 0) -> None:
+    """Type (paste) ``text`` into a text or date box and leave it, as a person does."""
+    for _ in range(3):
+        box = page.locator(f".st-key-{key} input, .st-key-{key} textarea").first
+        box.fill(text)
+        box.press("Enter")
+        page.locator("h1").first.click()  # leaving the box commits a typed date
+        settle(page, charts)
+        if page.locator(f".st-key-{key} input, .st-key-{key} textarea").first.input_value() == text:
+            return
+    raise AssertionError(f"{key} did not keep {text!r}")
+
+
+def click_button(page, key: str, charts: int = 0) -> None:
+    page.locator(f".st-key-{key} button").first.click()
+    settle(page, charts)
+
+
+def query(page) -> dict[str, list[str]]:
+    from urllib.parse import parse_qs, urlsplit
+
+    return parse_qs(urlsplit(page.url).query)
+
+
+def visible_text(page) -> str:
+    return re.sub(r"\s+", " ", page.locator('[data-testid="stMain"]').inner_text())
+
+
+def _thumbs(page, key: str) -> list[tuple[int, float, float]]:
+    inputs = page.locator(f".st-key-{key} input[type=range]")
+    found = []
+    for index in range(inputs.count()):
+        box = inputs.nth(index).locator("xpath=..").bounding_box()
+        found.append((int(inputs.nth(index).get_attribute("value")), box["x"] + box["width"] / 2, box["y"]))
+    return found
+
+
+def drag_range(page, key: str, thumb: int, value: int, charts: int = 0) -> None:
+    """Drag one thumb of a range slider to ``value`` with the mouse, as a person does."""
+    (low, x_low, _), (high, x_high, _) = _thumbs(page, key)
+    _, x_now, y = _thumbs(page, key)[thumb]
+    target = x_low + (value - low) / (high - low) * (x_high - x_low)
+    page.mouse.move(x_now, y + 0.5)
+    page.mouse.down()
+    page.mouse.move(target, y + 0.5, steps=10)
+    page.mouse.up()
+    settle(page, charts)
+    if _thumbs(page, key)[thumb][0] != value:  # a pixel off: finish with the arrow keys
+        slide_to(page, key, value, thumb, charts)
+
+
+def slide_to(page, key: str, value: int, thumb: int = 0, charts: int = 0) -> None:
+    """Move a slider's thumb to ``value`` with the arrow keys, one step (and one rerun) at a time."""
+    for _ in range(60):
+        handle = page.locator(f".st-key-{key} input[type=range]").nth(thumb)
+        current = int(handle.get_attribute("value"))
+        if current == value:
+            return
+        handle.focus()
+        handle.press("ArrowRight" if current < value else "ArrowLeft")
+        settle(page, charts)
+    raise AssertionError(f"{key} did not reach {value}")
