@@ -51,6 +51,8 @@ EVENT_CATEGORIES = (
     "status",
 )
 EXERCISE_STATUSES = ("held", "planned", "cancelled")
+# Statuses of what has not happened (yet): only such rows may be dated after today.
+NOT_HAPPENED = ("planned", "cancelled")
 LOCATION_PRECISIONS = ("site", "town", "region", "country")
 BODY_KINDS = (
     "statutory",
@@ -86,6 +88,18 @@ class Column:
 
 
 @dataclass(frozen=True)
+class FutureDates:
+    """Which rows may carry dates after today: those whose ``status_column`` holds one of
+    ``allowed`` (what has not happened yet). Any other row is about the past, so its dates are not
+    after today. ``noun`` names a row in messages ("a date not after today for a held exercise").
+    When the table has no such column, no row may be dated later."""
+
+    status_column: str
+    allowed: tuple[str, ...]
+    noun: str
+
+
+@dataclass(frozen=True)
 class TableSpec:
     """A data file: name, what one row is, its columns, and its key."""
 
@@ -94,6 +108,7 @@ class TableSpec:
     columns: tuple[Column, ...]
     key: str | None = None
     order_by: tuple[str, ...] = ()  # typed tables come sorted so filters need not sort again
+    future_dates: FutureDates | None = None  # None: no date may be after today
 
     @property
     def file_name(self) -> str:
@@ -177,6 +192,8 @@ EVENTS = TableSpec(
     row_meaning="a dated organization-level event",
     key="event_id",
     order_by=("date", "event_id"),
+    # Takes effect once the contract has a `status` column (the data engineers are adding one).
+    future_dates=FutureDates("status", NOT_HAPPENED, "event"),
     columns=(
         Column("event_id", "id", "Unique short identifier.", required=True),
         Column("date", "date", "Date (ISO); start date for periods.", required=True),
@@ -196,6 +213,7 @@ EXERCISES = TableSpec(
     row_meaning="one exercise (or one stage of a multi-stage exercise)",
     key="exercise_id",
     order_by=("start_date", "exercise_id"),
+    future_dates=FutureDates("status", NOT_HAPPENED, "exercise"),
     columns=(
         Column("exercise_id", "id", "Unique short identifier.", required=True),
         Column("name", "text", "The organization's own English name.", required=True),
