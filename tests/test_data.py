@@ -22,6 +22,7 @@ from components.data.loaders import (
 from components.data.schema import EXERCISE_STATUSES, TABLES, Column
 from components.data.version import content_hash, snapshot_digest
 from components.derive.country import country_summary
+from components.derive.sources import health_table
 from tests.conftest import DATA, FIXED_TODAY
 
 
@@ -253,3 +254,15 @@ def test_load_snapshot_never_raises_and_keeps_going(data_copy):
     assert "events.csv, line 2, column 'date'" in str(results["events"].error)
     with pytest.raises(DataValidationError, match=r"members\.csv"):
         results["members"].unwrap()
+
+
+def test_health_table_lists_errors_and_warnings(data_copy):
+    _rewrite(data_copy / "events.csv", lambda lines: [lines[0] + ",title_ru", *[line + ",x" for line in lines[1:]]])
+    _rewrite(data_copy / "members.csv", _replace_on_line(2, ",40.183,", ",４０.183,"))
+    health = health_table(load_snapshot(data_copy, today=FIXED_TODAY))
+    rows = health.to_dict("records")
+    assert {"file": "members.csv", "severity": "error", "line": 2, "column": "capital_lat"}.items() <= rows[0].items()
+    assert rows[0]["found"] == "４０.183"
+    warning = next(row for row in rows if row["severity"] == "warning")
+    assert warning["file"] == "events.csv" and warning["column"] == "title_ru"
+    assert "not part of the data contract" in warning["expected"]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
 import pandas as pd
 
-from components.data.loaders import split_sources
+from components.data.loaders import Loaded, Problem, split_sources
 from components.data.schema import TableSpec
 from components.export.html import neutralise_formula
 from components.i18n.text import t
@@ -43,3 +45,29 @@ def to_csv_bytes(table: pd.DataFrame) -> bytes:
         if flat[column].dtype == object or pd.api.types.is_string_dtype(flat[column]):
             flat[column] = flat[column].map(neutralise_formula).astype(object)
     return flat.to_csv(index=False, date_format="%Y-%m-%d").encode("utf-8")
+
+
+HEALTH_COLUMNS = ["file", "severity", "line", "column", "expected", "found"]
+
+
+def problem_rows(problems: Iterable[Problem]) -> pd.DataFrame:
+    """Problems as Data health rows: file, severity (error/warning), line, column, expected, found."""
+    return pd.DataFrame(
+        [
+            {
+                "file": p.file,
+                "severity": p.severity,
+                "line": p.line,
+                "column": p.column or "",
+                "expected": p.expected,
+                "found": p.value,
+            }
+            for p in problems
+        ],
+        columns=HEALTH_COLUMNS,
+    ).astype({"line": "Int64"})
+
+
+def health_table(results: Mapping[str, Loaded]) -> pd.DataFrame:
+    """Every table's problems, then its warnings (e.g. columns outside the contract, ignored)."""
+    return problem_rows(p for loaded in results.values() for p in (*loaded.problems, *loaded.warnings))
