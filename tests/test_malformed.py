@@ -342,6 +342,19 @@ CORPUS: list[tuple[str, Damage, str]] = [
         set_cell("events.csv", 1, "states", "ARM,KAZ"),
         "events.csv, line 2, column 'states': expected ISO 3166-1 alpha-3",
     ),
+    *[
+        (f"bad-id-{value!r}", set_cell("events.csv", 1, "event_id", value), "column 'event_id': expected an identifier")
+        for value in [
+            "two words",
+            "[x](http://evil.example)",
+            "<b>",
+            "ид-1",
+            "-leading-dash",
+            "x" * 101,
+            "a/b",
+            "a?b=c",
+        ]
+    ],
     (
         "misspelled-status",
         set_cell("exercises.csv", 1, "status", "hold"),

@@ -42,6 +42,9 @@ _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 _DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?", re.ASCII)
 _WHOLE = re.compile(r"[+-]?[0-9]{1,15}", re.ASCII)
 _CODE = re.compile(r"[A-Z]{3}", re.ASCII)
+# Ids travel in links (?exercise=…) and widget keys: plain ASCII, no spaces, no markup.
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}", re.ASCII)
+ID_EXPECTED = "an identifier of ASCII letters, digits, '-', '_' or '.' (at most 100 characters)"
 # An http(s) address without the characters RFC 3986 never allows (spaces, quotes, angle brackets…).
 _URL = re.compile(r"https?://[^\s<>\"'`{}|\\^]+")
 MAX_FILE_BYTES = 200_000_000
@@ -222,6 +225,8 @@ def parse_cell(col: Column, raw: str, refs: Refs | None = None) -> object:
     if kind == "text":
         return value
     if kind == "id":
+        if not _ID.fullmatch(value):
+            return Invalid(ID_EXPECTED)
         if col.references == "bodies" and refs.get("bodies") is not None and value not in refs["bodies"]:
             return Invalid("a body_id listed in bodies.csv")
         return value
@@ -448,7 +453,8 @@ def _cap(problems: list[Problem], name: str) -> list[Problem]:
     if len(problems) <= MAX_PROBLEMS:
         return problems
     rest = len(problems) - MAX_PROBLEMS
-    return [*problems[:MAX_PROBLEMS], Problem(name, None, None, f"fewer problems ({rest:,} more are not listed)")]
+    tail = Problem(name, None, None, f"fewer problems ({rest:,} more are not listed)", severity=problems[-1].severity)
+    return [*problems[:MAX_PROBLEMS], tail]
 
 
 # --- the table -------------------------------------------------------------------------------------
@@ -493,6 +499,7 @@ def _parse_text(
         return None, [Problem(name, None, None, expected)], []
     records = _read_records(text, name)
     fatal, warnings = _header_problems(spec, records.header, name)
+    warnings = _cap(warnings, name)
     if fatal:
         return None, [p for p in records.problems if p.line == 1] + fatal, warnings
     if not text.endswith("\n") and records.rows and not records.problems:
