@@ -585,17 +585,36 @@ def test_header_only_files_give_typed_empty_tables(tmp_path, name):
 
 
 def test_an_unexpected_failure_names_the_file_and_the_stage(tmp_path, monkeypatch):
+    folder = _break_copy(tmp_path, lambda f: None)
+
     def broken(*args, **kwargs):
-        raise RuntimeError(f"boom in {tmp_path}")
+        raise RuntimeError(f"boom in {folder / 'members.csv'}")
 
     monkeypatch.setattr(loaders, "_typed_column", broken)
-    loaded = load_result("members", DATA, today=FIXED_TODAY)
+    loaded = load_result("members", folder, today=FIXED_TODAY)
     assert not loaded.ok
     text = str(loaded.error)
     assert text.startswith("members.csv: 1 problem(s)")
-    assert "it failed while parsing and typing the rows: RuntimeError" in text
+    assert (
+        "members.csv: expected a file the loader can read (it failed while typing column 'iso3': RuntimeError" in text
+    )
+    assert "RuntimeError: boom in …" in text and str(tmp_path) not in text
     with pytest.raises(DataValidationError):
         read_table("members", DATA, today=FIXED_TODAY)
+
+
+def test_a_failing_cell_parser_names_line_and_column(monkeypatch):
+    real = loaders.parse_cell
+
+    def flaky(col, raw, refs=None):
+        if raw == "Baku":
+            raise OverflowError("odd")
+        return real(col, raw, refs)
+
+    monkeypatch.setattr(loaders, "parse_cell", flaky)
+    text = str(load_result("members", DATA, today=FIXED_TODAY).error)
+    assert "members.csv, line 3, column 'capital_en': expected a value the loader can read" in text
+    assert "OverflowError: odd" in text and "(found 'Baku')" in text
 
 
 def test_an_unreadable_file_does_not_show_the_path(tmp_path, monkeypatch):

@@ -18,9 +18,10 @@ import io
 import math
 import os
 import re
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Literal
@@ -436,12 +437,13 @@ def _header_problems(spec: TableSpec, header: list[str], name: str) -> tuple[lis
     missing = [c for c in spec.column_names if c not in header]
     if missing:
         problems.append(Problem(name, 1, None, "columns " + ", ".join(missing) + " in the header (missing)"))
-    duplicated = sorted({h for h in header if header.count(h) > 1})
+    duplicated = sorted(h for h, count in Counter(header).items() if count > 1)
     if duplicated:
         problems.append(Problem(name, 1, None, "each column once (repeated: " + ", ".join(duplicated) + ")"))
     warnings = []
+    known, repeated = set(spec.column_names), set(duplicated)
     for position, column in enumerate(header, start=1):
-        if column not in spec.column_names and column not in duplicated:
+        if column not in known and column not in repeated:
             shown = column[:80] if column else f"(unnamed, position {position})"
             warnings.append(
                 Problem(name, 1, shown, "not part of the data contract; the column is ignored", severity="warning")
@@ -491,12 +493,22 @@ def _future_problems(
             )
 
 
+def _parse_cell_safely(col: Column, value: str, refs: Refs) -> object:
+    """``parse_cell``, with any unexpected failure reported as this cell's problem (line, column)."""
+    try:
+        return parse_cell(col, value, refs)
+    except Exception as exc:  # a parser bug must still name the cell, never escape
+        return Invalid(f"a value the loader can read (it failed: {type(exc).__name__}: {str(exc)[:200]})")
+
+
 def _parse_text(
-    spec: TableSpec, text: str, name: str, refs: Refs, today: date
+    spec: TableSpec, text: str, name: str, refs: Refs, today: date, stage: list[str]
 ) -> tuple[pd.DataFrame | None, list[Problem], list[Problem]]:
+    """Parse, check and type; ``stage[0]`` says what is being done, for a last-resort report."""
     if not text.strip():
         expected = "a header row with columns " + ", ".join(spec.column_names) + " (the file is empty)"
         return None, [Problem(name, None, None, expected)], []
+    stage[0] = "reading the CSV records"
     records = _read_records(text, name)
     fatal, warnings = _header_problems(spec, records.header, name)
     warnings = _cap(warnings, name)
@@ -517,8 +529,9 @@ def _parse_text(
     raw_columns = list(zip(*records.rows, strict=True)) if records.rows else [() for _ in records.header]
     typed: dict[str, list[object]] = {}
     for col in spec.columns:
+        stage[0] = f"checking column '{col.name}'"
         raw_values: tuple[str, ...] = raw_columns[positions[col.name]]
-        parsed = {value: parse_cell(col, value, refs) for value in dict.fromkeys(raw_values)}
+        parsed = {value: _parse_cell_safely(col, value, refs) for value in dict.fromkeys(raw_values)}
         bad = {value: result for value, result in parsed.items() if isinstance(result, Invalid)}
         if bad:
             problems.extend(
@@ -544,12 +557,18 @@ def _parse_text(
                 )
             else:
                 first_line[value] = records.lines[row]
+    stage[0] = "checking dates against today"
     problems.extend(_future_problems(spec, typed, records.lines, name, today))
     if problems:
         order = {column: index for index, column in enumerate(spec.column_names)}
         problems.sort(key=lambda p: (p.line or 0, order.get(p.column or "", -1)))
         return None, _cap(problems, name), warnings
-    frame = pd.DataFrame({col.name: _typed_column(col, typed[col.name]) for col in spec.columns})
+    columns = {}
+    for col in spec.columns:
+        stage[0] = f"typing column '{col.name}'"
+        columns[col.name] = _typed_column(col, typed[col.name])
+    stage[0] = "sorting the rows"
+    frame = pd.DataFrame(columns)
     if spec.order_by:
         frame = frame.sort_values(list(spec.order_by), kind="stable")
     return frame.reset_index(drop=True), [], warnings
@@ -568,12 +587,16 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+def _hidden(text: str, secrets: tuple[str, ...]) -> str:
+    """``text`` without the server's paths (longest first, so a folder never leaves a file's tail)."""
+    for secret in sorted(filter(None, secrets), key=len, reverse=True):
+        text = text.replace(secret, "…")
+    return text
+
+
 def _internal_problem(name: str, stage: str, exc: BaseException, hide: tuple[str, ...] = ()) -> Problem:
     """A last-resort report: which file, what the loader was doing, what failed (no server path)."""
-    detail = f"{type(exc).__name__}: {exc}"
-    for secret in hide:
-        if secret:
-            detail = detail.replace(secret, "…")
+    detail = _hidden(f"{type(exc).__name__}: {exc}", hide)
     return Problem(name, None, None, f"a file the loader can read (it failed while {stage}: {detail[:300]})")
 
 
@@ -601,9 +624,12 @@ def parse_result(
         text = _decode(raw, shown)
         if isinstance(text, Problem):
             return Loaded(name, shown, None, (text,))
-        stage = "parsing and typing the rows"
+        steps = ["parsing the rows"]
         with _gc_paused():
-            frame, problems, warnings = _parse_text(spec, text, shown, refs or {}, today or date.today())
+            try:
+                frame, problems, warnings = _parse_text(spec, text, shown, refs or {}, today or date.today(), steps)
+            finally:
+                stage = steps[0]
         if frame is None:
             return Loaded(name, shown, None, tuple(problems), tuple(warnings))
         stage = "checking the typed table"
@@ -655,13 +681,17 @@ def load_result(name: str, folder: Path | None = None, refs: Refs | None = None,
     by the data snapshot (``components.data.version.snapshot_digest``), the refs' tables and today."""
     spec = TABLES[name]
     path = table_path(name, folder)
+    hide = (str(path.resolve()), str(path), str(path.parent.resolve()), str(path.parent))
     try:
         raw = _read_bytes(path, spec.file_name)
         if isinstance(raw, Problem):
             return Loaded(name, spec.file_name, None, (raw,))
-        return parse_result(name, raw, refs, today)
+        loaded = parse_result(name, raw, refs, today)
+        if any(secret in p.expected for p in loaded.problems for secret in hide):  # a last-resort detail
+            problems = tuple(replace(p, expected=_hidden(p.expected, hide)) for p in loaded.problems)
+            return replace(loaded, problems=problems)
+        return loaded
     except Exception as exc:  # last resort
-        hide = (str(path.resolve()), str(path), str(folder or ""))
         return Loaded(name, spec.file_name, None, (_internal_problem(spec.file_name, "reading the file", exc, hide),))
 
 
