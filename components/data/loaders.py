@@ -105,7 +105,7 @@ class DataValidationError(ValueError):
         return (type(self), (self.file, self.problems))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared by identity: a DataFrame has no single truth value
 class Loaded:
     """The outcome of loading one table: the typed table, or the problems that stopped it.
 
