@@ -8,6 +8,7 @@ from components.data.schema import TABLES
 from components.data.schema_ru import row_meaning
 from components.derive.sources import column_dictionary
 from components.i18n.text import current_language, source_links_md, t, tmd
+from components.model.base import display_frame
 from components.ui.cache import (
     SESSION_ROWS,
     UPLOAD_MAX_BYTES,
@@ -74,18 +75,24 @@ st.dataframe(
 )
 
 st.header(t("sources.health"))
-problems = data_health()
+health = data_health()
+problems = health[health["severity"] == "error"]
+notes = health[health["severity"] != "error"]
 if problems.empty:
     st.success(t("sources.health.ok", count=len(TABLES)), icon=":material/verified:")
 else:
     st.error(
         t("sources.health.problems", count=len(problems), files=problems["file"].nunique()), icon=":material/error:"
     )
+if not notes.empty:
+    st.info(t("sources.health.warnings", count=len(notes)), icon=":material/info:")
+if not health.empty:
     st.dataframe(
-        problems,
+        display_frame(health.assign(severity=health["severity"].map(lambda s: t(f"sources.severity.{s}")))),
         hide_index=True,
         column_config={
             "file": t("sources.col.file"),
+            "severity": t("sources.health.severity"),
             "line": st.column_config.NumberColumn(t("sources.health.line"), format="%d"),
             "column": t("sources.col.name"),
             "expected": st.column_config.TextColumn(t("sources.health.expected"), width="large"),

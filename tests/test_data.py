@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+import os
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from components.data.loaders import DataValidationError, is_iso3, read_all, read_table, split_list
+from components.data.loaders import (
+    DataValidationError,
+    empty_table,
+    is_iso3,
+    load_snapshot,
+    parse_table,
+    read_all,
+    read_table,
+    split_list,
+)
 from components.data.schema import TABLES
-from tests.conftest import FIXED_TODAY
+from components.data.version import content_hash, snapshot_digest
+from components.derive.country import country_summary
+from components.derive.sources import health_table
+from tests.conftest import DATA, FIXED_TODAY
 
 
 def test_shipped_data_is_valid_and_typed():
@@ -25,6 +39,8 @@ def test_shipped_data_is_valid_and_typed():
 
 def test_every_row_of_every_file_cites_a_source():
     for name, table in read_all(today=FIXED_TODAY).items():
+        if name == "sources":
+            continue  # the registry of publishers, not facts
         assert (table["source_url"].str.strip() != "").all(), name
 
 
@@ -105,7 +121,9 @@ def test_duplicate_id(data_copy):
     lines = path.read_text(encoding="utf-8").splitlines()
     path.write_text("\n".join([*lines, lines[1]]) + "\n", encoding="utf-8")
     message = _problems(data_copy)
-    assert "members.csv" in message and "column 'iso3': expected a unique value (duplicate id)" in message
+    assert (
+        "members.csv" in message and "column 'iso3': expected a unique value (duplicate id; first on line 2)" in message
+    )
 
 
 def test_empty_file(data_copy):
@@ -145,3 +163,108 @@ def test_every_problem_reported_at_once(data_copy):
     _rewrite(data_copy / "membership.csv", _replace_on_line(3, ",legal,", ",legalish,"))
     message = _problems(data_copy)
     assert "line 2, column 'date'" in message and "line 3, column 'basis'" in message
+
+
+# --- empty tables, future dates, snapshots ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["events", "exercises"])
+def test_header_only_table_keeps_its_columns_and_the_country_card_works(data_copy, name):
+    _rewrite(data_copy / f"{name}.csv", lambda lines: lines[:1])
+    tables = read_all(data_copy, today=FIXED_TODAY)
+    assert tables[name].empty and list(tables[name].columns) == TABLES[name].column_names
+    summary = country_summary("ARM", tables, pd.Timestamp(FIXED_TODAY))
+    assert summary.status_today == "frozen", "membership still drives the status"
+    assert list(summary.events.columns) == TABLES["events"].column_names
+    assert list(summary.hosted.columns) == TABLES["exercises"].column_names
+    assert summary.sources, "the membership rows still cite their sources"
+
+
+def test_country_summary_on_all_empty_tables():
+    tables = {name: empty_table(name) for name in ("membership", "exercises", "events")}
+    summary = country_summary("ARM", tables, pd.Timestamp(FIXED_TODAY))
+    assert summary.status_today is None and summary.sources == []
+    assert summary.hosted.empty and summary.attended.empty and summary.events.empty
+
+
+def _with_status_column(monkeypatch) -> None:
+    """The events contract has its `status` column (kept as a step so the tests read as before)."""
+    assert "status" in TABLES["events"].column_names
+
+
+def _events_upload(date_value: str, status: str) -> bytes:
+    header = ",".join(TABLES["events"].column_names)
+    row = f"e-1,{date_value},day,,Council session,summit,ARM,,,https://example.org/e,{status},Сессия,,yes"
+    return f"{header}\n{row}\n".encode()
+
+
+@pytest.mark.parametrize("status", ["planned", "cancelled"])
+def test_future_dates_follow_the_declared_status_column(monkeypatch, status):
+    _with_status_column(monkeypatch)
+    table = parse_table("events", _events_upload("2026-12-11", status), today=FIXED_TODAY)
+    assert table["date"].iloc[0] == pd.Timestamp("2026-12-11") and table["status"].iloc[0] == status
+
+
+def test_future_date_of_a_held_event_is_rejected_with_the_reason(monkeypatch):
+    _with_status_column(monkeypatch)
+    with pytest.raises(DataValidationError) as info:
+        parse_table("events", _events_upload("2026-12-11", "held"), today=FIXED_TODAY)
+    assert (
+        "events.csv, line 2, column 'date': expected a date not after today (2026-11-29) for a held event "
+        "(only planned or cancelled rows may be dated later) (found '2026-12-11')"
+    ) in str(info.value)
+
+
+def test_without_a_status_column_no_future_date_passes(monkeypatch):
+    spec = TABLES["events"]
+    monkeypatch.setitem(TABLES, "events", replace(spec, columns=tuple(c for c in spec.columns if c.name != "status")))
+    header = ",".join(TABLES["events"].column_names)
+    raw = f"{header}\ne-1,2026-12-11,day,,Session,summit,ARM,,,https://example.org/e,Сессия,,yes\n".encode()
+    with pytest.raises(DataValidationError, match=r"expected a date not after today \(2026-11-29\)"):
+        parse_table("events", raw, today=FIXED_TODAY)
+
+
+def test_today_itself_is_allowed_for_what_happened(data_copy):
+    _rewrite(data_copy / "membership.csv", _replace_on_line(2, "1992-05-15", FIXED_TODAY.isoformat()))
+    assert read_all(data_copy, today=FIXED_TODAY)["membership"]["date"].max() == pd.Timestamp(FIXED_TODAY)
+
+
+def test_snapshot_digest_follows_contents_not_dates(data_copy, tmp_path):
+    before = snapshot_digest(data_copy)
+    assert before == snapshot_digest(DATA), "two copies of the same data agree"
+    path = data_copy / "members.csv"
+    stat = path.stat()
+    path.write_bytes(path.read_bytes().replace(b"Yerevan", b"Erevan"))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # the edit keeps the modification time
+    assert path.stat().st_mtime_ns == stat.st_mtime_ns
+    edited = snapshot_digest(data_copy)
+    assert edited != before
+    path.write_bytes(b"")
+    empty = snapshot_digest(data_copy)
+    path.unlink()
+    assert len({before, edited, empty, snapshot_digest(data_copy)}) == 4, "missing is not empty"
+    assert content_hash(data_copy) == snapshot_digest(data_copy)[:8]
+
+
+def test_load_snapshot_never_raises_and_keeps_going(data_copy):
+    (data_copy / "members.csv").write_bytes(b"\x00")
+    _rewrite(data_copy / "events.csv", _replace_on_line(2, "1992-05-15", "1992-99-99"))
+    results = load_snapshot(data_copy, today=FIXED_TODAY)
+    assert set(results) == set(TABLES)
+    assert not results["members"].ok and not results["events"].ok
+    assert results["membership"].ok, "checked without the members cross-reference"
+    assert "events.csv, line 2, column 'date'" in str(results["events"].error)
+    with pytest.raises(DataValidationError, match=r"members\.csv"):
+        results["members"].unwrap()
+
+
+def test_health_table_lists_errors_and_warnings(data_copy):
+    _rewrite(data_copy / "events.csv", lambda lines: [lines[0] + ",title_de", *[line + ",x" for line in lines[1:]]])
+    _rewrite(data_copy / "members.csv", _replace_on_line(2, ",40.183,", ",４０.183,"))
+    health = health_table(load_snapshot(data_copy, today=FIXED_TODAY))
+    rows = health.to_dict("records")
+    assert {"file": "members.csv", "severity": "error", "line": 2, "column": "capital_lat"}.items() <= rows[0].items()
+    assert rows[0]["found"] == "４０.183"
+    warning = next(row for row in rows if row["severity"] == "warning")
+    assert warning["file"] == "events.csv" and warning["column"] == "title_de"
+    assert "not part of the data contract" in warning["expected"]

@@ -1,24 +1,35 @@
 """Read, validate and type the CSV tables. Pure functions: no Streamlit here.
 
-Every problem in a file is collected at once (pandera, lazy) and raised as one
-``DataValidationError`` that names the file and, per problem, the line, the column and what was
-expected — so someone fixing a data file sees everything in one pass.
+One function per column kind (``parse_cell``) both checks a cell and gives its typed value, so
+whatever passes validation is typed by construction. Every problem in a file is collected at once
+and reported as one ``DataValidationError`` naming the file and, per problem, the line, the column
+and what was expected — so someone fixing a data file sees everything in one pass. Nothing that
+goes wrong while loading a table escapes as a raw exception, and no message names a server path.
+
+``load_result`` / ``parse_result`` never raise: they return a ``Loaded`` (the typed table, or the
+problems), so a cache can keep failures as well as tables. ``read_table`` / ``parse_table`` raise.
 """
 
 from __future__ import annotations
 
 import csv
+import gc
 import io
+import math
 import os
 import re
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from typing import Literal
 
 import pandas as pd
 import pandera.pandas as pa
 import pycountry
-from pandera.errors import SchemaErrors
+from pandera.errors import SchemaError, SchemaErrors
 
 from components.data.schema import TABLES, Column, TableSpec
 
@@ -27,30 +38,56 @@ DATA_DIR_ENV = "CSTO_DATA_DIR"
 EARLIEST_DATE = date(1991, 1, 1)
 LIST_SEPARATOR = ";"
 SOURCE_SEPARATOR = " ; "
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# ASCII digits only: Unicode \d would let full-width or Arabic-Indic digits through.
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]{1,3})?", re.ASCII)
+_WHOLE = re.compile(r"[+-]?[0-9]{1,15}", re.ASCII)
+_CODE = re.compile(r"[A-Z]{3}", re.ASCII)
+# Ids travel in links (?exercise=…) and widget keys: plain ASCII, no spaces, no markup.
+_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}", re.ASCII)
+ID_EXPECTED = "an identifier of ASCII letters, digits, '-', '_' or '.' (at most 100 characters)"
 # An http(s) address without the characters RFC 3986 never allows (spaces, quotes, angle brackets…).
-_URL = re.compile(r"^https?://[^\s<>\"'`{}|\\^]+$")
+_URL = re.compile(r"https?://[^\s<>\"'`{}|\\^]+")
 MAX_FILE_BYTES = 200_000_000
 MAX_ROWS = 200_000
+# The longest field in the shipped data is under 2,000 characters; a longer one is a broken file.
+MAX_FIELD_CHARS = 10_000
+# At most this many problems are kept per file (a wholly wrong 100,000-row file would otherwise
+# make millions); the last one says how many more there were.
+MAX_PROBLEMS = 1_000
+# The csv module's own limit (131,072 characters) would stop on a long field with a message that
+# names neither line nor column. It is raised deliberately, once, to the file size cap; each field
+# is then measured against MAX_FIELD_CHARS and reported with its line and column.
+csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES + 1))
+
+Severity = Literal["error", "warning"]
+Refs = Mapping[str, frozenset[str]]
+REF_KEYS = {"members": "iso3", "bodies": "body_id", "places": "place_id"}
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong in a data file, located precisely enough to fix it."""
+    """One thing wrong in a data file, located precisely enough to fix it.
+
+    ``severity="warning"``: worth showing (Data health) but the table still loads, e.g. a column
+    that is not part of the contract and is ignored."""
 
     file: str
     line: int | None  # line in the file as a text editor counts it (header is line 1)
     column: str | None
     expected: str
     value: str = ""
+    severity: Severity = "error"
 
     def __str__(self) -> str:
         where = [self.file]
         if self.line is not None:
             where.append(f"line {self.line}")
-        if self.column:
+        if self.column is not None:
             where.append(f"column '{self.column}'")
         found = f" (found {self.value!r})" if self.value != "" else ""
+        if self.severity == "warning":
+            return f"{', '.join(where)}: warning: {self.expected}{found}"
         return f"{', '.join(where)}: expected {self.expected}{found}"
 
 
@@ -59,10 +96,42 @@ class DataValidationError(ValueError):
 
     def __init__(self, file: str, problems: list[Problem]):
         self.file = file
-        self.problems = problems
-        shown = "\n".join(f"- {p}" for p in problems[:50])
-        more = f"\n- … and {len(problems) - 50} more" if len(problems) > 50 else ""
-        super().__init__(f"{file}: {len(problems)} problem(s)\n{shown}{more}")
+        self.problems = list(problems)
+        shown = "\n".join(f"- {p}" for p in self.problems[:50])
+        more = f"\n- … and {len(self.problems) - 50} more" if len(self.problems) > 50 else ""
+        super().__init__(f"{file}: {len(self.problems)} problem(s)\n{shown}{more}")
+
+    def __reduce__(self):  # picklable (st.cache_data, multiprocessing) despite the two arguments
+        return (type(self), (self.file, self.problems))
+
+
+@dataclass(frozen=True, eq=False)  # compared by identity: a DataFrame has no single truth value
+class Loaded:
+    """The outcome of loading one table: the typed table, or the problems that stopped it.
+
+    Never an exception, so a cache can keep a failure as well as a table (an invalid 90 MB file is
+    then parsed once per data snapshot, not on every view). ``warnings`` are kept either way."""
+
+    name: str
+    file: str
+    table: pd.DataFrame | None
+    problems: tuple[Problem, ...] = ()
+    warnings: tuple[Problem, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.table is not None and not self.problems
+
+    @property
+    def error(self) -> DataValidationError | None:
+        return None if self.ok else DataValidationError(self.file, list(self.problems))
+
+    def unwrap(self) -> pd.DataFrame:
+        """The typed table; raises DataValidationError when the table did not load."""
+        if not self.ok:
+            raise DataValidationError(self.file, list(self.problems))
+        assert self.table is not None
+        return self.table
 
 
 def data_dir() -> Path:
@@ -77,7 +146,7 @@ def table_path(name: str, folder: Path | None = None) -> Path:
 
 def is_iso3(code: str) -> bool:
     """True when ``code`` is an ISO 3166-1 alpha-3 code (current or historic) per pycountry."""
-    if not re.fullmatch(r"[A-Z]{3}", code or ""):
+    if not _CODE.fullmatch(code or ""):
         return False
     return bool(pycountry.countries.get(alpha_3=code) or pycountry.historic_countries.get(alpha_3=code))
 
@@ -91,113 +160,269 @@ def split_sources(value: str) -> list[str]:
     return [item.strip() for item in str(value).split(SOURCE_SEPARATOR.strip()) if item.strip()]
 
 
-def _parse_date(value: str) -> date | None:
-    if not _ISO_DATE.match(value):
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
+# --- cells: one parser per column kind, checking and typing at once ------------------------------
 
 
-def _as_float(value: str) -> float | None:
-    try:
-        return float(value)
-    except ValueError:
-        return None
+@dataclass(frozen=True)
+class Invalid:
+    """A cell that failed its column's parser: what was expected instead."""
+
+    expected: str
 
 
-def _element_checks(col: Column, refs: dict[str, frozenset[str]], today: date) -> list[pa.Check]:
-    """pandera checks for one column; empty cells are only judged by the 'required' check."""
-
-    def ignoring_empty(fn, error: str) -> pa.Check:
-        return pa.Check(lambda v: v == "" or fn(v), element_wise=True, error=error)
-
-    checks: list[pa.Check] = []
-    if col.required:
-        checks.append(pa.Check(lambda v: v.strip() != "", element_wise=True, error="a value (required)"))
-    if col.kind == "date":
-        checks.append(
-            ignoring_empty(
-                lambda v: (d := _parse_date(v)) is not None and EARLIEST_DATE <= d <= today,
-                f"an ISO date YYYY-MM-DD between {EARLIEST_DATE.isoformat()} and {today.isoformat()}",
-            )
-        )
-    elif col.kind == "enum":
-        checks.append(ignoring_empty(lambda v: v in col.allowed, "one of " + ", ".join(col.allowed)))
-    elif col.kind in ("float", "int"):
-        lo, hi = col.min_value, col.max_value
-
-        def in_range(v: str) -> bool:
-            number = _as_float(v)
-            if number is None or (col.kind == "int" and not re.fullmatch(r"\d+", v)):
-                return False
-            return (lo is None or number >= lo) and (hi is None or number <= hi)
-
-        kind = "a whole number" if col.kind == "int" else "a number"
-        checks.append(ignoring_empty(in_range, f"{kind} between {lo:g} and {hi:g}"))
-    elif col.kind == "url":
-        checks.append(
-            ignoring_empty(
-                lambda v: all(_URL.match(u) for u in split_sources(v)) and bool(split_sources(v)),
-                "one or more http(s) URLs separated by ' ; '",
-            )
-        )
-    if col.kind in ("iso3", "iso3_list"):
-        known = refs.get("members")
-        checks.append(
-            ignoring_empty(
-                lambda v: all(is_iso3(code) for code in split_list(v)),
-                "ISO 3166-1 alpha-3 state code(s), e.g. KAZ or ARM;RUS",
-            )
-        )
-        if known is not None:
-            checks.append(
-                ignoring_empty(
-                    lambda v: all(code in known for code in split_list(v) if is_iso3(code)),
-                    "state code(s) listed in members.csv",
-                )
-            )
-    elif col.references == "bodies" and refs.get("bodies") is not None:
-        known_bodies = refs["bodies"]
-        checks.append(ignoring_empty(lambda v: v in known_bodies, "a body_id listed in bodies.csv"))
-    return checks
+def _number_text(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{int(value):,}" if float(value).is_integer() else f"{value:g}"
 
 
-def build_schema(spec: TableSpec, refs: dict[str, frozenset[str]], today: date) -> pa.DataFrameSchema:
-    """A pandera schema over the raw text cells of one table."""
-    columns = {
-        col.name: pa.Column(str, checks=_element_checks(col, refs, today), nullable=False, unique=col.name == spec.key)
-        for col in spec.columns
+def _range_text(col: Column) -> str:
+    lo, hi = col.min_value, col.max_value
+    if lo is not None and hi is not None:
+        return f" between {_number_text(lo)} and {_number_text(hi)}"
+    if lo is not None:
+        return f" of at least {_number_text(lo)}"
+    if hi is not None:
+        return f" of at most {_number_text(hi)}"
+    return ""
+
+
+def _in_range(col: Column, number: float) -> bool:
+    return (col.min_value is None or number >= col.min_value) and (col.max_value is None or number <= col.max_value)
+
+
+def _date_expected() -> str:
+    return f"an ISO date YYYY-MM-DD (digits 0-9, a real day) not before {EARLIEST_DATE.isoformat()}"
+
+
+ISO3_EXPECTED = "ISO 3166-1 alpha-3 state code(s), e.g. KAZ or ARM;RUS"
+KNOWN_STATES_EXPECTED = "state code(s) listed in members.csv"
+URL_EXPECTED = "one or more http(s) URLs separated by ' ; '"
+
+
+def _parse_codes(codes: list[str], refs: Refs) -> list[str] | Invalid:
+    if not all(is_iso3(code) for code in codes):
+        return Invalid(ISO3_EXPECTED)
+    known = refs.get("members")
+    if known is not None and not all(code in known for code in codes):
+        return Invalid(KNOWN_STATES_EXPECTED)
+    return codes
+
+
+def parse_cell(col: Column, raw: str, refs: Refs | None = None) -> object:
+    """Check one cell against its column and return its typed value, or ``Invalid``.
+
+    Empty optional cells give ``None`` (dates, numbers, enums), ``""`` (text) or ``[]`` (lists).
+    Surrounding white space is ignored. Numbers and dates take ASCII digits only; numbers must be
+    finite and in the column's range. Dates are only checked against the earliest date here: the
+    latest allowed date depends on the row (see ``TableSpec.future_dates``)."""
+    refs = refs or {}
+    value = raw.strip()
+    if value == "":
+        if col.required:
+            return Invalid("a value (required)")
+        return [] if col.kind in ("iso3_list", "list") else "" if col.kind in ("text", "id", "url") else None
+    kind = col.kind
+    if kind == "text":
+        return value
+    if kind == "id":
+        if not _ID.fullmatch(value):
+            return Invalid(ID_EXPECTED)
+        if col.references == "bodies" and refs.get("bodies") is not None and value not in refs["bodies"]:
+            return Invalid("a body_id listed in bodies.csv")
+        return value
+    if kind == "enum":
+        return value if value in col.allowed else Invalid("one of " + ", ".join(col.allowed))
+    if kind == "date":
+        if not _ISO_DATE.fullmatch(value):
+            return Invalid(_date_expected())
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            return Invalid(_date_expected())
+        return day if day >= EARLIEST_DATE else Invalid(_date_expected())
+    if kind == "float":
+        expected = f"a number{_range_text(col)} (digits 0-9, '.' for decimals)"
+        if not _DECIMAL.fullmatch(value):
+            return Invalid(expected)
+        number = float(value)
+        return number if math.isfinite(number) and _in_range(col, number) else Invalid(expected)
+    if kind == "int":
+        expected = f"a whole number{_range_text(col)} (digits 0-9 only)"
+        if not _WHOLE.fullmatch(value):
+            return Invalid(expected)
+        whole = int(value)
+        return whole if _in_range(col, whole) else Invalid(expected)
+    if kind == "url":
+        urls = split_sources(value)
+        return value if urls and all(_URL.fullmatch(u) for u in urls) else Invalid(URL_EXPECTED)
+    if kind == "iso3":
+        result = _parse_codes([value], refs)
+        return value if isinstance(result, list) else result
+    if kind == "iso3_list":
+        return _parse_codes(split_list(value), refs)
+    if kind == "list":
+        return split_list(value)
+    raise ValueError(f"unknown column kind {kind!r}")  # a contract bug, reported by the last-resort catch
+
+
+# --- typed columns --------------------------------------------------------------------------------
+
+
+def _typed_column(col: Column, values: list[object]) -> pd.Series | pd.Categorical | list:
+    """A typed column from parsed cell values (never from raw text)."""
+    kind = col.kind
+    if kind == "date":
+        return pd.to_datetime(pd.Series(values, dtype=object)).astype("datetime64[us]")
+    if kind == "float":
+        return pd.array(values, dtype="Float64")
+    if kind == "int":
+        return pd.array(values, dtype="Int64")
+    if kind == "enum":
+        return pd.Categorical(values, categories=list(col.allowed))
+    if kind in ("iso3_list", "list"):
+        return pd.Series([list(v) for v in values], dtype=object)  # one list object per row
+    return pd.Series(values, dtype="string")
+
+
+def _output_schema(spec: TableSpec) -> pa.DataFrameSchema:
+    """The typed table's contract (pandera): columns, types, required cells, unique key."""
+    dtypes = {
+        "date": "datetime64[us]",
+        "float": "Float64",
+        "int": "Int64",
+        "iso3_list": object,
+        "list": object,
+        "text": "string",
+        "id": "string",
+        "url": "string",
+        "iso3": "string",
     }
-    return pa.DataFrameSchema(columns, strict=False, ordered=False)
+    columns = {}
+    for col in spec.columns:
+        dtype = pd.CategoricalDtype(list(col.allowed)) if col.kind == "enum" else dtypes[col.kind]
+        columns[col.name] = pa.Column(dtype, nullable=not col.required, unique=col.name == spec.key)
+    return pa.DataFrameSchema(columns, strict=True, ordered=True)
 
 
-def _decode(raw: bytes, file_name: str) -> str:
-    if b"\x00" in raw[:65536]:
-        raise DataValidationError(file_name, [Problem(file_name, None, None, "a UTF-8 text file (found binary data)")])
+def empty_table(name: str) -> pd.DataFrame:
+    """A typed table with every column of the contract and no row."""
+    spec = TABLES[name]
+    return pd.DataFrame({col.name: _typed_column(col, []) for col in spec.columns})
+
+
+# --- reading the text: lines, quoting, structure ---------------------------------------------------
+
+
+def _count_lines(raw: bytes) -> int:
+    """Line breaks of any convention (LF, CRLF, CR alone), counted without decoding."""
+    return raw.count(b"\n") + raw.count(b"\r") - raw.count(b"\r\n")
+
+
+def _decode(raw: bytes, file_name: str) -> str | Problem:
+    if b"\x00" in raw:
+        line = _count_lines(raw[: raw.index(b"\x00")]) + 1
+        return Problem(file_name, line, None, "a UTF-8 text file (found binary data)")
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
+        line = _count_lines(raw[: exc.start]) + 1
         expected = f"UTF-8 text (byte {exc.start} cannot be decoded; save the file as UTF-8)"
-        raise DataValidationError(file_name, [Problem(file_name, line, None, expected)]) from None
+        return Problem(file_name, line, None, expected)
+    if "\r" in text:  # CRLF (Windows) and CR alone (old Mac) become LF before anything counts lines
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
 
 
-def _structure_problems(spec: TableSpec, text: str, name: str) -> list[Problem]:
-    """Problems pandas would otherwise hide: empty file, wrong delimiter, ragged rows, quoting."""
-    if not text.strip():
-        return [
-            Problem(
-                name, None, None, "a header row with columns " + ", ".join(spec.column_names) + " (the file is empty)"
+@dataclass
+class _Records:
+    """The CSV records of a file, each with the line it starts on."""
+
+    header: list[str] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _field_index_at_end(text: str) -> int:
+    """How many fields a record that runs to the end of ``text`` has begun (0-based last index)."""
+    partial = next(csv.reader(io.StringIO(text, newline="")), [""])
+    return max(len(partial) - 1, 0)
+
+
+def _column_name(header: list[str], index: int) -> str | None:
+    return header[index] if 0 <= index < len(header) else None
+
+
+def _read_records(text: str, name: str) -> _Records:
+    """Parse CSV strictly, record by record, so every problem has a line (and a column if it can)."""
+    records = _Records()
+    buffer = io.StringIO(text, newline="")
+    reader = csv.reader(buffer, strict=True)
+    end_line = 0
+    while True:
+        start_offset = buffer.tell()
+        start_line = end_line + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            message = str(exc)
+            if "unexpected end of data" in message:
+                index = _field_index_at_end(text[start_offset:])
+                records.problems.append(
+                    Problem(
+                        name,
+                        start_line,
+                        _column_name(records.header, index),
+                        "a closing quote: a quoted field that starts on this line runs to the end of the "
+                        "file (the file may be truncated, e.g. an interrupted save)",
+                    )
+                )
+                break
+            expected = (
+                "a comma or the end of the line after a closing quote (a quote inside a quoted field "
+                'is written twice: "")'
+                if "expected after" in message
+                else f"well-formed CSV ({message})"
             )
-        ]
-    problems: list[Problem] = []
-    try:
-        rows = list(csv.reader(io.StringIO(text), strict=True))
-    except csv.Error as exc:
-        return [Problem(name, None, None, f"well-formed CSV ({exc})")]
-    header = [h.strip() for h in rows[0]]
+            records.problems.append(Problem(name, reader.line_num, None, expected))
+            end_line = reader.line_num
+            continue
+        end_line = reader.line_num
+        if not records.header and not records.rows and start_line == 1:
+            records.header = [h.strip() for h in row]
+            continue
+        if not row:
+            continue  # a blank line
+        if max(map(len, row)) > MAX_FIELD_CHARS:
+            for index, cell in enumerate(row):
+                if len(cell) > MAX_FIELD_CHARS:
+                    records.problems.append(
+                        Problem(
+                            name,
+                            start_line,
+                            _column_name(records.header, index) or f"#{index + 1}",
+                            f"a field of at most {MAX_FIELD_CHARS:,} characters",
+                            f"{len(cell):,} characters",
+                        )
+                    )
+            continue
+        if len(row) != len(records.header):
+            records.problems.append(
+                Problem(name, start_line, None, f"{len(records.header)} fields like the header", f"{len(row)} fields")
+            )
+            continue
+        records.rows.append(row)
+        records.lines.append(start_line)
+    return records
+
+
+def _header_problems(spec: TableSpec, header: list[str], name: str) -> tuple[list[Problem], list[Problem]]:
+    """Fatal header problems, and warnings (columns outside the contract, which are ignored)."""
+    if not any(header):
+        return [Problem(name, 1, None, "a header row with columns " + ", ".join(spec.column_names))], []
     if len(header) == 1 and any(sep in header[0] for sep in (";", "\t", "|")):
         return [
             Problem(
@@ -207,67 +432,273 @@ def _structure_problems(spec: TableSpec, text: str, name: str) -> list[Problem]:
                 "comma-separated columns (the header looks separated by another character)",
                 header[0][:80],
             )
-        ]
+        ], []
+    problems: list[Problem] = []
     missing = [c for c in spec.column_names if c not in header]
     if missing:
         problems.append(Problem(name, 1, None, "columns " + ", ".join(missing) + " in the header (missing)"))
-    duplicated = sorted({h for h in header if header.count(h) > 1})
+    duplicated = sorted(h for h, count in Counter(header).items() if count > 1)
     if duplicated:
         problems.append(Problem(name, 1, None, "each column once (repeated: " + ", ".join(duplicated) + ")"))
-    for line_no, row in enumerate(rows[1:], start=2):
-        if row and len(row) != len(header):
-            problems.append(Problem(name, line_no, None, f"{len(header)} fields like the header", f"{len(row)} fields"))
-    return problems
+    warnings = []
+    known, repeated = set(spec.column_names), set(duplicated)
+    for position, column in enumerate(header, start=1):
+        if column not in known and column not in repeated:
+            shown = column[:80] if column else f"(unnamed, position {position})"
+            warnings.append(
+                Problem(name, 1, shown, "not part of the data contract; the column is ignored", severity="warning")
+            )
+    return problems, warnings
 
 
-def _problems_from_pandera(file_name: str, errors: SchemaErrors) -> list[Problem]:
-    problems = []
-    cases = errors.failure_cases
-    for _, case in cases.iterrows():
-        index = case.get("index")
-        line = int(index) + 2 if pd.notna(index) else None
-        check = str(case.get("check") or "")
-        expected = check
-        if check == "field_uniqueness":
-            expected = "a unique value (duplicate id)"
-        problems.append(
+def _cap(problems: list[Problem], name: str) -> list[Problem]:
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    rest = len(problems) - MAX_PROBLEMS
+    tail = Problem(name, None, None, f"fewer problems ({rest:,} more are not listed)", severity=problems[-1].severity)
+    return [*problems[:MAX_PROBLEMS], tail]
+
+
+# --- the table -------------------------------------------------------------------------------------
+
+
+def _future_problems(
+    spec: TableSpec, typed: dict[str, list[object]], lines: list[int], name: str, today: date
+) -> Iterator[Problem]:
+    """Dates after ``today``: allowed only in rows whose status says it has not happened yet."""
+    rule = spec.future_dates
+    statuses = typed.get(rule.status_column) if rule else None
+    for col in spec.columns:
+        if col.kind != "date":
+            continue
+        values = typed[col.name]
+        if not any(isinstance(day, date) and day > today for day in set(values)):
+            continue
+        for row, day in enumerate(values):
+            if not isinstance(day, date) or day <= today:
+                continue
+            if rule is None or statuses is None:
+                yield Problem(name, lines[row], col.name, f"a date not after today ({today.isoformat()})", str(day))
+                continue
+            status = statuses[row]
+            if not isinstance(status, str) or status in rule.allowed:
+                continue  # an invalid status is reported on its own
+            yield Problem(
+                name,
+                lines[row],
+                col.name,
+                f"a date not after today ({today.isoformat()}) for a {status} {rule.noun} "
+                f"(only {' or '.join(rule.allowed)} rows may be dated later)",
+                str(day),
+            )
+
+
+def _parse_cell_safely(col: Column, value: str, refs: Refs) -> object:
+    """``parse_cell``, with any unexpected failure reported as this cell's problem (line, column)."""
+    try:
+        return parse_cell(col, value, refs)
+    except Exception as exc:  # a parser bug must still name the cell, never escape
+        return Invalid(f"a value the loader can read (it failed: {type(exc).__name__}: {str(exc)[:200]})")
+
+
+def _parse_text(
+    spec: TableSpec, text: str, name: str, refs: Refs, today: date, stage: list[str]
+) -> tuple[pd.DataFrame | None, list[Problem], list[Problem]]:
+    """Parse, check and type; ``stage[0]`` says what is being done, for a last-resort report."""
+    if not text.strip():
+        expected = "a header row with columns " + ", ".join(spec.column_names) + " (the file is empty)"
+        return None, [Problem(name, None, None, expected)], []
+    stage[0] = "reading the CSV records"
+    records = _read_records(text, name)
+    fatal, warnings = _header_problems(spec, records.header, name)
+    warnings = _cap(warnings, name)
+    if fatal:
+        return None, [p for p in records.problems if p.line == 1] + fatal, warnings
+    if not text.endswith("\n") and records.rows and not records.problems:
+        warnings.append(
             Problem(
-                file_name,
-                line,
-                str(case.get("column") or "") or None,
-                expected,
-                str(case.get("failure_case") or ""),
+                name,
+                records.lines[-1],
+                None,
+                "the file does not end with a line break; check that its last row is complete",
+                severity="warning",
             )
         )
-    return sorted(problems, key=lambda p: (p.line or 0, p.column or ""))
-
-
-def _typed(spec: TableSpec, raw: pd.DataFrame) -> pd.DataFrame:
-    """Turn validated text cells into typed columns: dates, numbers, categoricals and lists."""
-    typed = pd.DataFrame(index=raw.index)
+    problems = list(records.problems)
+    positions = {column: index for index, column in enumerate(records.header)}
+    raw_columns = list(zip(*records.rows, strict=True)) if records.rows else [() for _ in records.header]
+    typed: dict[str, list[object]] = {}
     for col in spec.columns:
-        values = raw[col.name]
-        if col.kind == "date":
-            typed[col.name] = pd.to_datetime(values.replace("", None), format="%Y-%m-%d")
-        elif col.kind == "float":
-            typed[col.name] = pd.to_numeric(values.replace("", None)).astype("Float64")
-        elif col.kind == "int":
-            typed[col.name] = pd.to_numeric(values.replace("", None)).astype("Int64")
-        elif col.kind == "enum":
-            typed[col.name] = pd.Categorical(values.replace("", None), categories=list(col.allowed))
-        elif col.kind in ("iso3_list", "list"):
-            typed[col.name] = values.map(split_list)
-        else:
-            typed[col.name] = values.str.strip().astype("string")
+        stage[0] = f"checking column '{col.name}'"
+        raw_values: tuple[str, ...] = raw_columns[positions[col.name]]
+        parsed = {value: _parse_cell_safely(col, value, refs) for value in dict.fromkeys(raw_values)}
+        bad = {value: result for value, result in parsed.items() if isinstance(result, Invalid)}
+        if bad:
+            problems.extend(
+                Problem(name, records.lines[row], col.name, bad[value].expected, value)
+                for row, value in enumerate(raw_values)
+                if value in bad
+            )
+        typed[col.name] = list(map(parsed.__getitem__, raw_values))  # Invalid where the cell failed
+    if spec.key:
+        first_line: dict[object, int] = {}
+        for row, value in enumerate(typed[spec.key]):
+            if isinstance(value, Invalid) or value in ("", None):
+                continue
+            if value in first_line:
+                problems.append(
+                    Problem(
+                        name,
+                        records.lines[row],
+                        spec.key,
+                        f"a unique value (duplicate id; first on line {first_line[value]})",
+                        str(value),
+                    )
+                )
+            else:
+                first_line[value] = records.lines[row]
+    stage[0] = "checking dates against today"
+    problems.extend(_future_problems(spec, typed, records.lines, name, today))
+    if problems:
+        order = {column: index for index, column in enumerate(spec.column_names)}
+        problems.sort(key=lambda p: (p.line or 0, order.get(p.column or "", -1)))
+        return None, _cap(problems, name), warnings
+    columns = {}
+    for col in spec.columns:
+        stage[0] = f"typing column '{col.name}'"
+        columns[col.name] = _typed_column(col, typed[col.name])
+    stage[0] = "sorting the rows"
+    frame = pd.DataFrame(columns)
     if spec.order_by:
-        typed = typed.sort_values(list(spec.order_by), kind="stable")
-    return typed.reset_index(drop=True)
+        frame = frame.sort_values(list(spec.order_by), kind="stable")
+    return frame.reset_index(drop=True), [], warnings
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a file becomes millions of small objects (none of
+    them in a cycle): at 100,000 rows its repeated full scans cost three times the parse itself."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _hidden(text: str, secrets: tuple[str, ...]) -> str:
+    """``text`` without the server's paths (longest first, so a folder never leaves a file's tail)."""
+    for secret in sorted(filter(None, secrets), key=len, reverse=True):
+        text = text.replace(secret, "…")
+    return text
+
+
+def _internal_problem(name: str, stage: str, exc: BaseException, hide: tuple[str, ...] = ()) -> Problem:
+    """A last-resort report: which file, what the loader was doing, what failed (no server path)."""
+    detail = _hidden(f"{type(exc).__name__}: {exc}", hide)
+    return Problem(name, None, None, f"a file the loader can read (it failed while {stage}: {detail[:300]})")
+
+
+def parse_result(
+    name: str,
+    raw: bytes,
+    refs: Refs | None = None,
+    today: date | None = None,
+    file_name: str | None = None,
+    max_rows: int = MAX_ROWS,
+) -> Loaded:
+    """Validate and type one table from its bytes (a file, or an upload that never touches disk).
+
+    Never raises: the outcome is a ``Loaded``. The row cap is checked by counting line breaks (LF,
+    CRLF or CR alone) before anything is decoded or parsed."""
+    spec = TABLES[name]
+    shown = file_name or spec.file_name
+    stage = "counting lines"
+    try:
+        lines = _count_lines(raw)
+        if lines > max_rows + 1:
+            too_many = Problem(shown, None, None, f"at most {max_rows:,} rows", f"{lines:,} lines")
+            return Loaded(name, shown, None, (too_many,))
+        stage = "decoding the text"
+        text = _decode(raw, shown)
+        if isinstance(text, Problem):
+            return Loaded(name, shown, None, (text,))
+        steps = ["parsing the rows"]
+        with _gc_paused():
+            try:
+                frame, problems, warnings = _parse_text(spec, text, shown, refs or {}, today or date.today(), steps)
+            finally:
+                stage = steps[0]
+        if frame is None:
+            return Loaded(name, shown, None, tuple(problems), tuple(warnings))
+        stage = "checking the typed table"
+        _output_schema(spec).validate(frame, lazy=True)
+        return Loaded(name, shown, frame, (), tuple(warnings))
+    except (SchemaError, SchemaErrors) as exc:
+        return Loaded(name, shown, None, (_internal_problem(shown, stage, exc),))
+    except Exception as exc:  # last resort: a data file must never crash a page
+        return Loaded(name, shown, None, (_internal_problem(shown, stage, exc),))
+
+
+def parse_table(
+    name: str,
+    raw: bytes,
+    refs: Refs | None = None,
+    today: date | None = None,
+    file_name: str | None = None,
+    max_rows: int = MAX_ROWS,
+) -> pd.DataFrame:
+    """``parse_result`` that returns the typed table or raises DataValidationError."""
+    return parse_result(name, raw, refs, today, file_name, max_rows).unwrap()
+
+
+def _too_big(file_name: str, size: int, limit: int = MAX_FILE_BYTES) -> Problem:
+    return Problem(file_name, None, None, f"a file of at most {limit:,} bytes", f"{size:,} bytes")
+
+
+def _read_bytes(path: Path, shown: str) -> bytes | Problem:
+    """The file's bytes, or why they cannot be had (messages name the file, never the folder)."""
+    try:
+        if not path.exists():
+            return Problem(shown, None, None, f"the file {shown} in the data folder (not found)")
+        if not path.is_file():
+            return Problem(shown, None, None, f"{shown} to be a regular file (it is a folder or a device)")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return _too_big(shown, size)
+        with path.open("rb") as f:
+            raw = f.read(MAX_FILE_BYTES + 1)  # a file growing while it is read still stops at the cap
+        return _too_big(shown, len(raw)) if len(raw) > MAX_FILE_BYTES else raw
+    except OSError as exc:
+        return Problem(shown, None, None, f"a readable file ({exc.strerror or type(exc).__name__})")
+
+
+def load_result(name: str, folder: Path | None = None, refs: Refs | None = None, today: date | None = None) -> Loaded:
+    """Read one table file, validate it and type it; never raises (see ``Loaded``).
+
+    Pure apart from reading the file, so a cache may keep its result — failures included — keyed
+    by the data snapshot (``components.data.version.snapshot_digest``), the refs' tables and today."""
+    spec = TABLES[name]
+    path = table_path(name, folder)
+    hide = (str(path.resolve()), str(path), str(path.parent.resolve()), str(path.parent))
+    try:
+        raw = _read_bytes(path, spec.file_name)
+        if isinstance(raw, Problem):
+            return Loaded(name, spec.file_name, None, (raw,))
+        loaded = parse_result(name, raw, refs, today)
+        if any(secret in p.expected for p in loaded.problems for secret in hide):  # a last-resort detail
+            problems = tuple(replace(p, expected=_hidden(p.expected, hide)) for p in loaded.problems)
+            return replace(loaded, problems=problems)
+        return loaded
+    except Exception as exc:  # last resort
+        return Loaded(name, spec.file_name, None, (_internal_problem(spec.file_name, "reading the file", exc, hide),))
 
 
 def read_table(
     name: str,
     folder: Path | None = None,
-    refs: dict[str, frozenset[str]] | None = None,
+    refs: Refs | None = None,
     today: date | None = None,
 ) -> pd.DataFrame:
     """Read one table file, validate it, and return it typed.
@@ -276,71 +707,40 @@ def read_table(
         name: table name, a key of ``components.data.schema.TABLES``.
         folder: data folder; defaults to ``data_dir()``.
         refs: ids of referenced tables (``{"members": {...}, "bodies": {...}}``) for key checks.
-        today: upper bound for dates (tests pass a fixed day).
+        today: upper bound for dates of what has happened (tests pass a fixed day).
 
     Raises:
         DataValidationError: naming the file and every problem found.
     """
-    spec = TABLES[name]
-    path = table_path(name, folder)
-    if not path.exists():
-        raise DataValidationError(
-            spec.file_name, [Problem(spec.file_name, None, None, f"the file at {path} (not found)")]
-        )
-    if path.stat().st_size > MAX_FILE_BYTES:
-        raise DataValidationError(spec.file_name, [_too_big(spec.file_name, path.stat().st_size)])
-    return parse_table(name, path.read_bytes(), refs, today)
-
-
-def _too_big(file_name: str, size: int, limit: int = MAX_FILE_BYTES) -> Problem:
-    return Problem(file_name, None, None, f"a file of at most {limit:,} bytes", f"{size:,} bytes")
-
-
-def parse_table(
-    name: str,
-    raw: bytes,
-    refs: dict[str, frozenset[str]] | None = None,
-    today: date | None = None,
-    file_name: str | None = None,
-    max_rows: int = MAX_ROWS,
-) -> pd.DataFrame:
-    """Validate and type one table from its bytes (a file, or an upload that never touches disk).
-
-    The row cap is checked by counting line breaks before anything is parsed.
-    """
-    spec = TABLES[name]
-    shown_name = file_name or spec.file_name
-    lines = raw.count(b"\n")
-    if lines > max_rows + 1:
-        raise DataValidationError(
-            shown_name, [Problem(shown_name, None, None, f"at most {max_rows:,} rows", f"{lines:,} lines")]
-        )
-    text = _decode(raw, shown_name)
-    structural = _structure_problems(spec, text, shown_name)
-    if structural:
-        raise DataValidationError(shown_name, structural)
-    frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skipinitialspace=False)
-    frame.columns = [c.strip() for c in frame.columns]
-    frame = frame[spec.column_names]
-    schema = build_schema(spec, refs or {}, today or date.today())
-    try:
-        schema.validate(frame, lazy=True)
-    except SchemaErrors as errors:
-        raise DataValidationError(shown_name, _problems_from_pandera(shown_name, errors)) from None
-    return _typed(spec, frame)
+    return load_result(name, folder, refs, today).unwrap()
 
 
 def ids_of(table: pd.DataFrame, key: str) -> frozenset[str]:
     return frozenset(str(v) for v in table[key])
 
 
-def read_all(folder: Path | None = None, today: date | None = None) -> dict[str, pd.DataFrame]:
-    """Read every table in dependency order (tests and exports; pages load only what they need)."""
-    members = read_table("members", folder, today=today)
-    bodies = read_table("bodies", folder, today=today)
-    refs = {"members": ids_of(members, "iso3"), "bodies": ids_of(bodies, "body_id")}
-    tables = {"members": members, "bodies": bodies}
+def refs_from(results: Mapping[str, Loaded]) -> dict[str, frozenset[str]]:
+    """Ids of the referenced tables that loaded. A table that failed is left out: its own error is
+    reported, and the tables citing it are checked without that cross-reference."""
+    return {
+        ref: ids_of(results[ref].unwrap(), key) for ref, key in REF_KEYS.items() if ref in results and results[ref].ok
+    }
+
+
+def load_snapshot(folder: Path | None = None, today: date | None = None) -> dict[str, Loaded]:
+    """Every table's ``Loaded`` in dependency order (referenced tables first); never raises."""
+    results: dict[str, Loaded] = {}
+    for ref in REF_KEYS:
+        results[ref] = load_result(ref, folder, today=today)
+    refs = refs_from(results)
     for name in TABLES:
-        if name not in tables:
-            tables[name] = read_table(name, folder, refs=refs, today=today)
-    return tables
+        if name not in results:
+            results[name] = load_result(name, folder, refs, today)
+    return results
+
+
+def read_all(folder: Path | None = None, today: date | None = None) -> dict[str, pd.DataFrame]:
+    """Read every table in dependency order (tests and exports; pages load only what they need).
+
+    Raises DataValidationError for the first table (in dependency order) that does not load."""
+    return {name: loaded.unwrap() for name, loaded in load_snapshot(folder, today).items()}

@@ -51,6 +51,8 @@ EVENT_CATEGORIES = (
     "status",
 )
 EXERCISE_STATUSES = ("held", "planned", "cancelled")
+# Statuses of what has not happened (yet): only such rows may be dated after today.
+NOT_HAPPENED = ("planned", "cancelled")
 LOCATION_PRECISIONS = ("site", "town", "region", "country")
 BODY_KINDS = (
     "statutory",
@@ -61,6 +63,11 @@ BODY_KINDS = (
     "forces",
     "operation",
 )
+PERSONNEL_QUALIFIERS = ("exact", "about", "over", "up_to")
+PERSONNEL_SCOPES = ("this", "combined")
+PLACE_KINDS = ("training_ground", "town", "region", "country")
+SOURCE_KINDS = ("official", "news", "reference", "weak")
+YES_NO = ("yes", "no")
 LINK_RELATIONS = (
     "reports_to",
     "subordinate_to",
@@ -82,7 +89,19 @@ class Column:
     allowed: tuple[str, ...] = ()
     min_value: float | None = None
     max_value: float | None = None
-    references: str | None = None  # "members" or "bodies": values must be ids of that table
+    references: str | None = None  # "members", "bodies" or "places": values must be ids of that table
+
+
+@dataclass(frozen=True)
+class FutureDates:
+    """Which rows may carry dates after today: those whose ``status_column`` holds one of
+    ``allowed`` (what has not happened yet). Any other row is about the past, so its dates are not
+    after today. ``noun`` names a row in messages ("a date not after today for a held exercise").
+    When the table has no such column, no row may be dated later."""
+
+    status_column: str
+    allowed: tuple[str, ...]
+    noun: str
 
 
 @dataclass(frozen=True)
@@ -94,6 +113,7 @@ class TableSpec:
     columns: tuple[Column, ...]
     key: str | None = None
     order_by: tuple[str, ...] = ()  # typed tables come sorted so filters need not sort again
+    future_dates: FutureDates | None = None  # None: no date may be after today
 
     @property
     def file_name(self) -> str:
@@ -177,6 +197,8 @@ EVENTS = TableSpec(
     row_meaning="a dated organization-level event",
     key="event_id",
     order_by=("date", "event_id"),
+    # Takes effect once the contract has a `status` column (the data engineers are adding one).
+    future_dates=FutureDates("status", NOT_HAPPENED, "event"),
     columns=(
         Column("event_id", "id", "Unique short identifier.", required=True),
         Column("date", "date", "Date (ISO); start date for periods.", required=True),
@@ -188,6 +210,22 @@ EVENTS = TableSpec(
         Column("reported_figures", "text", "Figures as officially reported."),
         NOTE,
         SOURCE,
+        Column(
+            "status",
+            "enum",
+            "held (it happened), planned (announced; no report of it found yet) or cancelled.",
+            required=True,
+            allowed=EXERCISE_STATUSES,
+        ),
+        Column("title_ru", "text", "The title in Russian.", required=True),
+        Column("note_ru", "text", "The note in Russian."),
+        Column(
+            "ru_translated",
+            "enum",
+            "yes when the Russian text is this project's translation, not a Russian source's wording.",
+            required=True,
+            allowed=YES_NO,
+        ),
     ),
 )
 
@@ -196,6 +234,7 @@ EXERCISES = TableSpec(
     row_meaning="one exercise (or one stage of a multi-stage exercise)",
     key="exercise_id",
     order_by=("start_date", "exercise_id"),
+    future_dates=FutureDates("status", NOT_HAPPENED, "exercise"),
     columns=(
         Column("exercise_id", "id", "Unique short identifier.", required=True),
         Column("name", "text", "The organization's own English name.", required=True),
@@ -221,6 +260,75 @@ EXERCISES = TableSpec(
         Column("aliases", "list", "Other names: Russian, transliterations, other English renderings."),
         NOTE,
         SOURCE,
+        Column("place_id", "id", "The place drawn on the map (places.csv).", references="places"),
+        Column("place_ids", "list", "Every place the exercise used, ';'-separated; the first is drawn."),
+        Column(
+            "personnel_qualifier",
+            "enum",
+            "How exact the personnel figure is: exact, about, over or up_to.",
+            allowed=PERSONNEL_QUALIFIERS,
+        ),
+        Column(
+            "personnel_scope",
+            "enum",
+            "this (the figure is this exercise's) or combined (one figure for several exercises).",
+            allowed=PERSONNEL_SCOPES,
+        ),
+        Column("personnel_combined_with", "list", "The other exercises a combined figure covers (ids)."),
+        Column("name_ru", "text", "The exercise's name in Russian."),
+        Column("location_ru", "text", "The location in Russian."),
+        Column("note_ru", "text", "The note in Russian."),
+        Column(
+            "ru_translated",
+            "enum",
+            "yes when the Russian text is this project's translation, not a Russian source's wording.",
+            allowed=YES_NO,
+        ),
+    ),
+)
+
+PLACES = TableSpec(
+    name="places",
+    row_meaning="a place exercises were held at: a training ground, town, region or country",
+    key="place_id",
+    columns=(
+        Column("place_id", "id", "Unique short identifier.", required=True),
+        Column("name_en", "text", "English name.", required=True),
+        Column("name_ru", "text", "Russian name.", required=True),
+        Column("kind", "enum", "What the place is.", required=True, allowed=PLACE_KINDS),
+        Column("country", "iso3", "The state it is in.", required=True),
+        Column("latitude", "float", "Latitude, degrees.", required=True, min_value=-90, max_value=90),
+        Column("longitude", "float", "Longitude, degrees.", required=True, min_value=-180, max_value=180),
+        Column(
+            "precision",
+            "enum",
+            "What the coordinates point at: the site itself, its town, its region or only the country.",
+            required=True,
+            allowed=LOCATION_PRECISIONS,
+        ),
+        Column("aliases", "list", "Other spellings, Latin and Cyrillic (search finds them)."),
+        SOURCE,
+        Column("note", "text", "What the point is, when it is not the place itself."),
+    ),
+)
+
+SOURCES = TableSpec(
+    name="sources",
+    row_meaning="a publisher the data cites, by web domain, with its kind (official, news, reference, weak)",
+    key="domain",
+    columns=(
+        Column("domain", "text", "Web domain (without www.).", required=True),
+        Column("publisher", "text", "Who publishes there, as a briefer would name them.", required=True),
+        Column("publisher_ru", "text", "The publisher's name in Russian."),
+        Column(
+            "kind",
+            "enum",
+            "official (the CSTO and its bodies, governments, the UN), news (agency or major outlet), "
+            "reference (encyclopedia, research) or weak (mirror, aggregator).",
+            required=True,
+            allowed=SOURCE_KINDS,
+        ),
+        Column("note", "text", "Why the kind, where it is not obvious."),
     ),
 )
 
@@ -265,14 +373,18 @@ DISCREPANCIES = TableSpec(
     key="discrepancy_id",
     columns=(
         Column("discrepancy_id", "id", "Unique short identifier.", required=True),
+        Column("where", "text", "Which text says it (e.g. the Armenian foreign ministry's overview).", required=True),
         Column("claim", "text", "What the reference text says.", required=True),
         Column("correction", "text", "What the sources say instead.", required=True),
+        Column("claim_ru", "text", "The claim in Russian.", required=True),
+        Column("correction_ru", "text", "The correction in Russian.", required=True),
         SOURCE,
     ),
 )
 
 TABLES: dict[str, TableSpec] = {
-    spec.name: spec for spec in (MEMBERS, MEMBERSHIP, EVENTS, EXERCISES, BODIES, BODY_LINKS, DISCREPANCIES)
+    spec.name: spec
+    for spec in (MEMBERS, MEMBERSHIP, EVENTS, PLACES, EXERCISES, BODIES, BODY_LINKS, DISCREPANCIES, SOURCES)
 }
 
 # Which other tables a table's cross-references need loaded first.

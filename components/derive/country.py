@@ -24,21 +24,33 @@ class CountrySummary:
 
 
 def involves(codes_column: pd.Series, code: str) -> pd.Series:
-    """Rows whose list of states includes ``code``."""
-    return codes_column.map(lambda codes: code in codes)
+    """Rows whose list of states includes ``code``: a boolean mask, also for an empty column (an
+    empty object-typed mask would select columns, not rows)."""
+    return pd.Series([code in codes for codes in codes_column], index=codes_column.index, dtype=bool)
+
+
+def _rows_involving(table: pd.DataFrame, column: str, code: str) -> pd.DataFrame:
+    return table.loc[involves(table[column], code)]
 
 
 def country_summary(code: str, tables: dict[str, pd.DataFrame], today: pd.Timestamp) -> CountrySummary:
-    """Everything tied to ``code`` in membership, exercises (hosted / took part) and events."""
+    """Everything tied to ``code`` in membership, exercises (hosted / took part) and events.
+
+    Works on empty tables too (a file with only its header row): the parts are then empty frames
+    with the table's columns."""
     membership, exercises, events = tables["membership"], tables["exercises"], tables["events"]
     history = state_history(membership, code)
-    hosted = exercises[involves(exercises["host_states"], code)]
-    attended = exercises[involves(exercises["participants"], code)]
-    tied_events = events[involves(events["states"], code)]
+    hosted = _rows_involving(exercises, "host_states", code)
+    attended = _rows_involving(exercises, "participants", code)
+    tied_events = _rows_involving(events, "states", code)
     urls: list[str] = []
+    seen: set[str] = set()
     for frame in (history, hosted, attended, tied_events):
-        for cell in frame["source_url"]:
-            urls.extend(url for url in split_sources(cell) if url not in urls)
+        for cell in frame.get("source_url", ()):
+            for url in split_sources(cell):
+                if url not in seen:
+                    seen.add(url)
+                    urls.append(url)
     return CountrySummary(
         code=code,
         status_today=status_on(membership, today).get(code),

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
 import pandas as pd
 
-from components.data.loaders import split_sources
+from components.data.loaders import Loaded, Problem, split_sources
 from components.data.schema import TableSpec
 from components.data.schema_ru import column_meaning
 from components.i18n.text import current_language
@@ -31,3 +33,29 @@ def cited_sources(table: pd.DataFrame) -> pd.DataFrame:
     urls = [url for cell in table.get("source_url", pd.Series(dtype=str)) for url in split_sources(cell)]
     counts = pd.Series(urls, dtype="string").value_counts()
     return pd.DataFrame({"url": counts.index.astype(str), "rows": counts.to_numpy(dtype=int)})
+
+
+HEALTH_COLUMNS = ["file", "severity", "line", "column", "expected", "found"]
+
+
+def problem_rows(problems: Iterable[Problem]) -> pd.DataFrame:
+    """Problems as Data health rows: file, severity (error/warning), line, column, expected, found."""
+    return pd.DataFrame(
+        [
+            {
+                "file": p.file,
+                "severity": p.severity,
+                "line": p.line,
+                "column": p.column or "",
+                "expected": p.expected,
+                "found": p.value,
+            }
+            for p in problems
+        ],
+        columns=HEALTH_COLUMNS,
+    ).astype({"line": "Int64"})
+
+
+def health_table(results: Mapping[str, Loaded]) -> pd.DataFrame:
+    """Every table's problems, then its warnings (e.g. columns outside the contract, ignored)."""
+    return problem_rows(p for loaded in results.values() for p in (*loaded.problems, *loaded.warnings))

@@ -371,4 +371,8 @@ RU: dict[str, str] = {
     "briefing.save_deck": "Сохранить подборку (JSON)",
     "briefing.open_deck": "Открыть сохранённую подборку (JSON)",
     "briefing.open_deck_error": "{file} — не подборка, сохранённая в CSTO Explorer; текущая подборка не изменена.",
+    "sources.health.severity": "Важность",
+    "sources.health.warnings": "Замечаний о данных: {count} (это не ошибки: данные загружены; например, столбец вне описания данных пропускается).",
+    "sources.severity.error": "ошибка",
+    "sources.severity.warning": "замечание",
 }

@@ -16,14 +16,24 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from components.data.loaders import DataValidationError, Problem, data_dir, ids_of, parse_table, read_table, table_path
+from components.data.loaders import (
+    REF_KEYS,
+    DataValidationError,
+    Loaded,
+    Problem,
+    data_dir,
+    ids_of,
+    load_result,
+    parse_table,
+    refs_from,
+    table_path,
+)
 from components.data.schema import DEPENDS_ON, TABLES
-from components.data.version import data_version
-from components.derive.sources import cited_sources
+from components.data.version import data_version, file_digest
+from components.derive.sources import cited_sources, health_table
 from components.i18n.text import current_language
 from components.model.base import PageModel
 
-REF_KEYS = {"members": "iso3", "bodies": "body_id"}
 SESSION_ROWS = "session_rows"
 UPLOAD_DIGEST = "session_rows_digest"
 UPLOADABLE = ("exercises", "events")
@@ -48,54 +58,35 @@ class Snapshot:
         return dict(self.files)[name]
 
 
-def _file_digest(path: Path) -> str:
-    if not path.exists():
-        return "missing"
-    digest = hashlib.blake2b(digest_size=12)
-    with path.open("rb") as handle:
-        while chunk := handle.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def snapshot() -> Snapshot:
-    """The data this run sees (hashing ~200 KB of shipped data takes about a millisecond)."""
+    """The data this run sees (file digests are remembered per file state, so this is cheap)."""
     folder = data_dir()
-    files = tuple((name, _file_digest(table_path(name, folder))) for name in TABLES)
+    files = tuple((name, file_digest(table_path(name, folder))) for name in TABLES)
     return Snapshot(str(folder), files, st.session_state.get(UPLOAD_DIGEST, ""))
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _cached_load(name: str, folder: str, digests: tuple[str, ...]) -> pd.DataFrame | DataValidationError:
-    """One validated table, or the error that stopped it (failures are cached too: an invalid
-    90 MB file is parsed once per content, not on every view). ``digests`` is the cache key.
+def _cached_load(name: str, folder: str, digests: tuple[str, ...], today: date) -> Loaded:
+    """One table's load result: the typed table or the problems that stopped it, with warnings.
+    Failures are cached too: an invalid 90 MB file is parsed once per content, not on every view.
+    ``digests`` (this file's and its references') and ``today`` are the cache key.
 
     cache_resource, not cache_data: cache_data would unpickle a fresh copy on every call, which at
     100,000 rows costs about a second per table per rerun. The cached table is never handed out
     itself: ``load_table`` returns a copy."""
     del digests
-    try:
-        refs = {ref: ids_of(_base_table(ref, Path(folder)), REF_KEYS[ref]) for ref in DEPENDS_ON[name]}
-        return read_table(name, Path(folder), refs=refs)
-    except DataValidationError as error:
-        return error
-    except Exception as error:
-        spec = TABLES[name]
-        return DataValidationError(
-            spec.file_name, [Problem(spec.file_name, None, None, "a file the loader can read", type(error).__name__)]
-        )
+    refs = refs_from({ref: _load(ref, Path(folder), today) for ref in DEPENDS_ON[name]})
+    return load_result(name, Path(folder), refs, today)
 
 
-def _digests(name: str, folder: Path) -> tuple[str, ...]:
-    return tuple(_file_digest(table_path(n, folder)) for n in (name, *DEPENDS_ON[name]))
+def _load(name: str, folder: Path, today: date | None = None) -> Loaded:
+    digests = tuple(file_digest(table_path(n, folder)) for n in (name, *DEPENDS_ON[name]))
+    return _cached_load(name, str(folder), digests, today or date.today())
 
 
 def _base_table(name: str, folder: Path) -> pd.DataFrame:
     """The cached table as the data folder has it (no session rows); raises its data error."""
-    loaded = _cached_load(name, str(folder), _digests(name, folder))
-    if isinstance(loaded, DataValidationError):
-        raise loaded
-    return loaded
+    return _load(name, folder).unwrap()
 
 
 def load_table(name: str, folder: Path | None = None) -> pd.DataFrame:
@@ -143,20 +134,8 @@ def clear_uploads() -> None:
 
 
 def data_health() -> pd.DataFrame:
-    """Every validation problem in the data in use: file, line, column, expected, found."""
-    problems = []
-    for name in TABLES:
-        try:
-            load_table(name)
-        except DataValidationError as error:
-            problems.extend(error.problems)
-    return pd.DataFrame(
-        [
-            {"file": p.file, "line": p.line, "column": p.column or "", "expected": p.expected, "found": p.value}
-            for p in problems
-        ],
-        columns=["file", "line", "column", "expected", "found"],
-    )
+    """Every problem and warning in the data in use: file, severity, line, column, expected, found."""
+    return health_table({name: _load(name, data_dir()) for name in TABLES})
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

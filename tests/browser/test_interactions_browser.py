@@ -20,7 +20,7 @@ def test_membership_click_on_a_row_shows_its_history(app_url, watched_page):
     assert bars.count() >= 9
     bars.first.click(force=True)
     page.get_by_text("History of").first.wait_for(timeout=30_000)
-    page.wait_for_url("**/membership?*focus=*", timeout=30_000)
+    page.wait_for_url("**/membership?*country=*", timeout=30_000)
     assert watched_page.external_requests() == [] and watched_page.problems() == []
 
 
@@ -73,11 +73,11 @@ def test_exported_briefing_draws_every_chart_with_the_network_blocked(app_url, b
     """The deck's HTML export, opened with every request blocked, still draws each chart and map."""
     from components.data.loaders import read_all
     from components.export.html import briefing_html
-    from components.model.views import default_deck, render_view
+    from components.model.deck import default_deck, slide_model
 
     today = date.today()
     tables = read_all()
-    slides = [render_view(view, tables, today) for view in default_deck(today)]
+    slides = [slide_model(view, tables, "en", today) for view in default_deck(today)]
     path = tmp_path / "briefing.html"
     path.write_text(briefing_html(slides, "test", today), encoding="utf-8")
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -92,7 +92,7 @@ def test_exported_briefing_draws_every_chart_with_the_network_blocked(app_url, b
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.goto(path.as_uri())
-    charts = sum(len(s.figures) for s in slides)
+    charts = sum(c.on_slide for s in slides for c in s.charts)
     page.wait_for_function(f"document.querySelectorAll('.js-plotly-plot .main-svg').length >= {charts}", timeout=60_000)
     page.wait_for_function(
         "document.querySelectorAll('.geo .countries path, .geo .land path').length > 0", timeout=30_000
