@@ -6,14 +6,19 @@ Edges point from a body to the body it reports to, is part of, or was establishe
 
 from __future__ import annotations
 
+import functools
+import itertools
 import math
+import shutil
+import subprocess
+import textwrap
 from dataclasses import dataclass, field
 
 import networkx as nx
 import pandas as pd
 
 from components.data.loaders import split_sources
-from components.i18n.names import body_name
+from components.i18n.names import body_abbreviation, body_name
 from components.i18n.text import format_date, t
 
 # Org-chart rows, top to bottom. The supreme body (a statutory body with no parent) sits alone on
@@ -103,12 +108,28 @@ def layers(graph: nx.DiGraph) -> dict[str, int]:
     return rows
 
 
-def layered_layout(graph: nx.DiGraph) -> dict[str, tuple[float, float]]:
-    """Deterministic org-chart positions: rows by kind, each row ordered under its parents.
+def layered_layout(graph: nx.DiGraph, *, engine: str = "auto") -> dict[str, tuple[float, float]]:
+    """Deterministic org-chart positions: one row per rank (``layers``), x from Graphviz ``dot``.
+
+    ``dot`` orders each row to minimise edge crossings and spaces the bodies by the width of their
+    wrapped labels. ``engine``: "auto" (dot when installed, else the simple ordering), "dot" (the
+    same, and ``graphviz_available`` tells the page when it fell back) or "simple" (the ordering
+    used before dot: each row sorted by the mean x of its parents). Rows at y = 0, -1, -2, …
+    """
+    if engine != "simple":
+        placed = dot_layout(graph)
+        if placed is not None:
+            return placed
+    return simple_layered_layout(graph)
+
+
+def simple_layered_layout(graph: nx.DiGraph) -> dict[str, tuple[float, float]]:
+    """Rows by kind, each row ordered under its parents (no crossing minimisation).
 
     Within a row, bodies are sorted by the mean x of the bodies they rank under (so children sit
     beneath parents), then by id; rows are spread over the same width, centred.
     """
+
     ranked = hierarchy(graph)
     rows: dict[int, list[str]] = {}
     for node, row in sorted(layers(graph).items()):
@@ -128,9 +149,270 @@ def layered_layout(graph: nx.DiGraph) -> dict[str, tuple[float, float]]:
 
 
 def spring_layout(graph: nx.DiGraph) -> dict[str, tuple[float, float]]:
-    """Force-directed alternative with a fixed seed, so the same picture every load."""
-    raw = nx.spring_layout(graph.to_undirected(), seed=SPRING_SEED, k=0.9, iterations=200)
-    return {node: (float(x), float(y)) for node, (x, y) in raw.items()}
+    """Force-directed alternative, the same picture every load.
+
+    With Graphviz installed: ``neato`` (stress majorisation, seeded) with node boxes the size of
+    their labels and ``overlap=false``, so labels do not sit on each other. Without it: networkx's
+    seeded spring layout. Positions are scaled into the org chart's box (x in [0, 1], y from 0 down
+    to minus the number of rows), so both layouts share a figure size."""
+    if graph.number_of_nodes() == 0:
+        return {}
+    raw = _neato_positions(graph)
+    if raw is None:
+        raw = {
+            node: (float(x), float(y))
+            for node, (x, y) in nx.spring_layout(graph.to_undirected(), seed=SPRING_SEED, k=0.9, iterations=200).items()
+        }
+    xs = [x for x, _ in raw.values()]
+    ys = [y for _, y in raw.values()]
+    span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
+    rows = max(1, len(set(layers(graph).values())) - 1)
+    return {
+        node: (round((x - min(xs)) / span_x, 6), round(-rows * (max(ys) - y) / span_y, 6))
+        for node, (x, y) in raw.items()
+    }
+
+
+def _neato_positions(graph: nx.DiGraph) -> dict[str, tuple[float, float]] | None:
+    source, nodes = dot_source(graph, ranked=False)
+    output = _run_graphviz("neato", source)
+    return _plain_positions(output, nodes) if output else None
+
+
+# Node labels: full names wrapped into at most LABEL_MAX_LINES lines of about LABEL_WIDTH
+# characters (wider only when a name would need more lines); never cut.
+LABEL_WIDTH = 17
+LABEL_MAX_LINES = 4
+
+
+def wrap_label(text: str, width: int = LABEL_WIDTH, max_lines: int = LABEL_MAX_LINES) -> list[str]:
+    """``text`` broken at spaces into at most ``max_lines`` lines, widening the lines as needed."""
+    text = " ".join(str(text).split())
+    if not text:
+        return [""]
+    # Up to a few characters wider first; then one more line rather than very wide lines.
+    for lines_allowed, widths in ((max_lines, range(width, width + 6)), (max_lines + 1, range(width, len(text) + 1))):
+        for attempt in widths:
+            lines = textwrap.wrap(text, attempt, break_long_words=False, break_on_hyphens=False)
+            if len(lines) <= lines_allowed:
+                return lines
+    return [text]
+
+
+def label_lines(attributes: dict) -> list[str]:
+    """What a node shows: the abbreviation when the organization uses one (the chart's key spells
+    it out), else the full name, wrapped."""
+    abbreviation = body_abbreviation(attributes)
+    return [abbreviation] if abbreviation else wrap_label(body_name(attributes))
+
+
+def abbreviation_key(graph: nx.DiGraph, nodes: list[str] | None = None) -> list[tuple[str, str]]:
+    """(abbreviation, full name) for every shown body whose label is an abbreviation, by abbreviation."""
+    chosen = graph.nodes if nodes is None else [n for n in nodes if n in graph]
+    pairs = {
+        (body_abbreviation(graph.nodes[n]), body_name(graph.nodes[n]))
+        for n in chosen
+        if body_abbreviation(graph.nodes[n])
+    }
+    return sorted(pairs, key=lambda pair: pair[0].casefold())
+
+
+def edge_crossings(
+    graph: nx.DiGraph,
+    positions: dict[str, tuple[float, float]],
+    *,
+    routes: dict[tuple[str, str], list[tuple[float, float]]] | None = None,
+) -> int:
+    """How many pairs of edges cross when drawn as straight lines between their nodes' positions.
+
+    Edges sharing a node do not count (they meet there); edges with a node not in ``positions``
+    are not drawn and do not count. Touching or overlapping collinear segments count as crossing.
+    With ``routes`` (bent edges, see ``layered_routes``) two edges count once however often their
+    polylines cross."""
+    drawn = [(u, v) for u, v in graph.edges if u in positions and v in positions and u != v]
+    paths = {(u, v): (routes or {}).get((u, v)) or [positions[u], positions[v]] for u, v in drawn}
+
+    def orientation(a, b, c) -> float:
+        value = (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+        return 0.0 if abs(value) < 1e-12 else value
+
+    def on_segment(a, b, c) -> bool:
+        return min(a[0], b[0]) - 1e-12 <= c[0] <= max(a[0], b[0]) + 1e-12 and (
+            min(a[1], b[1]) - 1e-12 <= c[1] <= max(a[1], b[1]) + 1e-12
+        )
+
+    def cross(p1, p2, q1, q2) -> bool:
+        d1, d2 = orientation(q1, q2, p1), orientation(q1, q2, p2)
+        d3, d4 = orientation(p1, p2, q1), orientation(p1, p2, q2)
+        if ((d1 > 0 > d2) or (d1 < 0 < d2)) and ((d3 > 0 > d4) or (d3 < 0 < d4)):
+            return True
+        return (
+            (d1 == 0 and on_segment(q1, q2, p1))
+            or (d2 == 0 and on_segment(q1, q2, p2))
+            or (d3 == 0 and on_segment(p1, p2, q1))
+            or (d4 == 0 and on_segment(p1, p2, q2))
+        )
+
+    count = 0
+    for i, (u1, v1) in enumerate(drawn):
+        first = list(zip(paths[(u1, v1)], paths[(u1, v1)][1:], strict=False))
+        for u2, v2 in drawn[i + 1 :]:
+            if {u1, v1} & {u2, v2}:
+                continue
+            second = list(zip(paths[(u2, v2)], paths[(u2, v2)][1:], strict=False))
+            count += any(cross(p1, p2, q1, q2) for p1, p2 in first for q1, q2 in second)
+    return count
+
+
+DOT_TIMEOUT_S = 10.0
+# Label size for Graphviz, in inches at its 72 points per inch: about the width of one character
+# and the height of one line of the chart's 13-15 px labels.
+DOT_CHAR_IN = 0.105
+DOT_LINE_IN = 0.22
+
+
+def graphviz_available() -> bool:
+    """Whether Graphviz ``dot`` is on the PATH (else ``layered_layout`` uses the simple ordering)."""
+    return shutil.which("dot") is not None
+
+
+def dot_source(graph: nx.DiGraph, *, ranked: bool = True) -> tuple[str, list[str]]:
+    """The graph in the DOT language, ranked by ``layers``, and the node order (ids are n0, n1, …).
+
+    Rows are ``layers`` (the hierarchy relations rank the bodies, as in the simple layout): each row
+    is one ``rank=same`` group, an invisible chain of one point per row keeps the rows in order,
+    and every edge points down (rankdir TB) with ``minlen`` = the rows it spans. ``ranked=False``
+    gives a plain graph for ``neato``."""
+    rows = layers(graph)
+    nodes = sorted(graph.nodes)
+    ids = {node: f"n{index}" for index, node in enumerate(nodes)}
+    ranks = sorted(set(rows.values())) if ranked else []
+    lines = [
+        "digraph org {",
+        "rankdir=TB; nodesep=0.18; ranksep=0.6; splines=polyline; remincross=true; mclimit=8;",
+        f'start={SPRING_SEED}; overlap=false; sep="+12"; mode=major;',
+        'node [shape=box, fixedsize=true, label=""];',
+    ]
+    for node in nodes:
+        text = label_lines(graph.nodes[node])
+        width = max(0.4, DOT_CHAR_IN * max(len(line) for line in text))
+        height = max(0.3, DOT_LINE_IN * (len(text) + 1))
+        lines.append(f"{ids[node]} [width={width:.3f}, height={height:.3f}];")
+    for index, rank in enumerate(ranks):
+        members = " ".join(ids[n] for n in nodes if rows[n] == rank)
+        lines.append(f"r{index} [style=invis, shape=point, width=0.01];")
+        lines.append(f"{{rank=same; r{index}; {members}}}")
+        if index:
+            lines.append(f"r{index - 1} -> r{index} [style=invis, weight=0];")
+    depth = {rank: index for index, rank in enumerate(sorted(set(rows.values())))}
+    for u, v in sorted(graph.edges):
+        if not ranked:
+            lines.append(f"{ids[u]} -> {ids[v]};")
+            continue
+        # Every edge points down the chart and spans exactly the rows between its bodies, so that
+        # dot's crossing minimisation sees all of them (bent around the rows in between).
+        upper, lower = (v, u) if rows[u] >= rows[v] else (u, v)
+        lines.append(f"{ids[upper]} -> {ids[lower]} [minlen={depth[rows[lower]] - depth[rows[upper]]}];")
+    lines.append("}")
+    return "\n".join(lines), nodes
+
+
+@functools.lru_cache(maxsize=32)
+def _run_graphviz(program: str, source: str) -> str | None:
+    """``program -Tplain`` on ``source`` (cached), or None when missing, failing or too slow."""
+    executable = shutil.which(program)
+    if executable is None:
+        return None
+    try:
+        done = subprocess.run(
+            [executable, "-Tplain"], input=source, capture_output=True, text=True, timeout=DOT_TIMEOUT_S, check=True
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return done.stdout
+
+
+def _plain_positions(output: str, nodes: list[str]) -> dict[str, tuple[float, float]] | None:
+    """Node centres from Graphviz ``-Tplain`` output (node ids n0, n1, … index ``nodes``)."""
+    found: dict[str, tuple[float, float]] = {}
+    for line in output.splitlines():
+        parts = line.split()
+        if len(parts) >= 4 and parts[0] == "node" and parts[1][:1] == "n" and parts[1][1:].isdigit():
+            index = int(parts[1][1:])
+            if index < len(nodes):
+                found[nodes[index]] = (float(parts[2]), float(parts[3]))
+    return found if len(found) == len(nodes) else None
+
+
+def _dot_result(graph: nx.DiGraph):
+    """(positions, routes) from one (cached) ``dot`` run, or None."""
+    source, nodes = dot_source(graph)
+    output = _run_graphviz("dot", source)
+    found = _plain_positions(output, nodes) if output else None
+    if found is None:
+        return None
+    rows = layers(graph)
+    depth = {rank: index for index, rank in enumerate(sorted(set(rows.values())))}
+    xs = [x for x, _ in found.values()]
+    low, high = min(xs), max(xs)
+    span = (high - low) or 1.0
+
+    def x_of(x: float) -> float:
+        return 0.5 if high == low else round((x - low) / span, 6)
+
+    # dot's y of each row -> our y (-depth), interpolated in between (bends of long edges).
+    levels = sorted({(found[n][1], -float(depth[rows[n]])) for n in nodes})
+    by_dot_y: dict[float, float] = {}
+    for dot_y, our_y in levels:
+        by_dot_y.setdefault(dot_y, our_y)
+    anchors = sorted(by_dot_y.items())
+
+    def y_of(y: float) -> float:
+        if len(anchors) == 1:
+            return anchors[0][1]
+        for (y0, v0), (y1, v1) in itertools.pairwise(anchors):
+            if y <= y1 or (y1, v1) == anchors[-1]:
+                return round(v0 + (v1 - v0) * (y - y0) / ((y1 - y0) or 1.0), 6)
+        return anchors[-1][1]
+
+    positions = {node: (x_of(found[node][0]), -float(depth[rows[node]])) for node in nodes}
+    routes: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for line in output.splitlines():
+        parts = line.split()
+        if len(parts) < 4 or parts[0] != "edge" or not (parts[1][1:].isdigit() and parts[2][1:].isdigit()):
+            continue
+        if parts[1][0] != "n" or parts[2][0] != "n":
+            continue
+        tail, head = nodes[int(parts[1][1:])], nodes[int(parts[2][1:])]
+        count = int(parts[3])
+        points = [(x_of(float(parts[4 + 2 * i])), y_of(float(parts[5 + 2 * i]))) for i in range(count)]
+        # A polyline comes as cubic Bézier control points: every third point is a corner.
+        corners = points[::3] if len(points) >= 4 else points
+        if graph.has_edge(tail, head):
+            route = [positions[tail], *corners[1:-1], positions[head]]
+            routes[(tail, head)] = route
+        elif graph.has_edge(head, tail):
+            route = [positions[head], *reversed(corners[1:-1]), positions[tail]]
+            routes[(head, tail)] = route
+    return positions, routes
+
+
+def layered_routes(graph: nx.DiGraph) -> dict[tuple[str, str], list[tuple[float, float]]] | None:
+    """How ``dot`` routes each edge of the org chart: (from, to) -> points from the first body to
+    the second, bending around the rows in between (pass to ``org_figure(routes=…)`` with the
+    positions of ``layered_layout``). None when ``dot`` is not available (draw straight lines)."""
+    result = _dot_result(graph) if graph.number_of_nodes() else None
+    return None if result is None else result[1]
+
+
+def dot_layout(graph: nx.DiGraph) -> dict[str, tuple[float, float]] | None:
+    """Org-chart positions from Graphviz ``dot`` (crossing minimisation), or None when ``dot`` is
+    missing, fails or takes longer than DOT_TIMEOUT_S. x in [0, 1]; row r at y = -r (rows
+    numbered from 0 at the top, skipping rows no body is on)."""
+    if graph.number_of_nodes() == 0:
+        return {}
+    result = _dot_result(graph)
+    return None if result is None else result[0]
 
 
 def established_text(attributes: dict) -> str:
