@@ -186,17 +186,22 @@ LABEL_MAX_LINES = 4
 
 
 def wrap_label(text: str, width: int = LABEL_WIDTH, max_lines: int = LABEL_MAX_LINES) -> list[str]:
-    """``text`` broken at spaces into at most ``max_lines`` lines, widening the lines as needed."""
+    """``text`` broken at spaces (never cut): at most ``max_lines`` lines of up to ``width`` + 5
+    characters; a longer name takes more lines of ``width`` + 5 characters."""
     text = " ".join(str(text).split())
     if not text:
         return [""]
-    # Up to a few characters wider first; then one more line rather than very wide lines.
-    for lines_allowed, widths in ((max_lines, range(width, width + 6)), (max_lines + 1, range(width, len(text) + 1))):
-        for attempt in widths:
-            lines = textwrap.wrap(text, attempt, break_long_words=False, break_on_hyphens=False)
-            if len(lines) <= lines_allowed:
-                return lines
-    return [text]
+    # The fewest lines with up to five characters more than ``width`` (the narrowest such lines);
+    # more lines than ``max_lines`` only for a name that needs them even so.
+    widest = width + 5
+    candidates = [
+        textwrap.wrap(text, attempt, break_long_words=False, break_on_hyphens=False) or [text]
+        for attempt in range(width, widest + 1)
+    ]
+    lines = min(candidates, key=len)
+    if len(lines) > max_lines + 2:  # a very long name: wider lines rather than a tower of them
+        lines = textwrap.wrap(text, widest + 6, break_long_words=False, break_on_hyphens=False) or [text]
+    return lines
 
 
 def label_lines(attributes: dict) -> list[str]:
@@ -213,6 +218,7 @@ def abbreviation_key(graph: nx.DiGraph, nodes: list[str] | None = None) -> list[
         (body_abbreviation(graph.nodes[n]), body_name(graph.nodes[n]))
         for n in chosen
         if body_abbreviation(graph.nodes[n])
+        and body_abbreviation(graph.nodes[n]).casefold() != body_name(graph.nodes[n]).casefold()
     }
     return sorted(pairs, key=lambda pair: pair[0].casefold())
 
@@ -269,6 +275,49 @@ DOT_TIMEOUT_S = 10.0
 # and the height of one line of the chart's 13-15 px labels.
 DOT_CHAR_IN = 0.105
 DOT_LINE_IN = 0.22
+
+
+# The narrowest org chart (a 1280-px screen with the sidebar: about 780 px) holds about this many
+# label characters side by side at 13 px; rows are spread so that neighbouring labels keep apart.
+ROW_WIDTH_CHARS = 92
+LABEL_GAP_CHARS = 3
+MARKER_CHARS = 5  # a node's marker (with its ring) is about as wide as five label characters
+
+
+def _x_at(points: list[tuple[float, float]], y: float) -> float:
+    """x where the polyline ``points`` first reaches height ``y`` (the nearest end if never)."""
+    for (x0, y0), (x1, y1) in itertools.pairwise(points):
+        if min(y0, y1) - 1e-9 <= y <= max(y0, y1) + 1e-9:
+            return x0 if abs(y1 - y0) < 1e-12 else x0 + (x1 - x0) * (y - y0) / (y1 - y0)
+    return min(points, key=lambda p: abs(p[1] - y))[0]
+
+
+def _spread(xs: list[float], widths: list[int]) -> list[float]:
+    """Positions (in characters, sorted) moved as little as needed so that neighbouring labels of
+    the given widths keep LABEL_GAP_CHARS apart, within [0, ROW_WIDTH_CHARS] when they fit.
+    Width 0 is an edge's bend: it keeps one character from a label and half a one from a bend."""
+
+    def gap(a: int, b: int) -> float:
+        if a == 0 and b == 0:
+            return 0.5
+        if a == 0 or b == 0:
+            return (a + b) / 2 + 1
+        return (a + b) / 2 + LABEL_GAP_CHARS
+
+    if not xs:
+        return []
+    need = [gap(widths[i], widths[i + 1]) for i in range(len(xs) - 1)]
+    out = list(xs)
+    for i in range(1, len(out)):
+        out[i] = max(out[i], out[i - 1] + need[i - 1])
+    if out[-1] > ROW_WIDTH_CHARS:
+        out[-1] = ROW_WIDTH_CHARS
+        for i in range(len(out) - 2, -1, -1):
+            out[i] = min(out[i], out[i + 1] - need[i])
+    if out[0] < 0:
+        shift = -out[0]
+        out = [x + shift for x in out]
+    return out
 
 
 def graphviz_available() -> bool:
@@ -355,10 +404,6 @@ def _dot_result(graph: nx.DiGraph):
     depth = {rank: index for index, rank in enumerate(sorted(set(rows.values())))}
     xs = [x for x, _ in found.values()]
     low, high = min(xs), max(xs)
-    span = (high - low) or 1.0
-
-    def x_of(x: float) -> float:
-        return 0.5 if high == low else round((x - low) / span, 6)
 
     # dot's y of each row -> our y (-depth), interpolated in between (bends of long edges).
     levels = sorted({(found[n][1], -float(depth[rows[n]])) for n in nodes})
@@ -375,8 +420,8 @@ def _dot_result(graph: nx.DiGraph):
                 return round(v0 + (v1 - v0) * (y - y0) / ((y1 - y0) or 1.0), 6)
         return anchors[-1][1]
 
-    positions = {node: (x_of(found[node][0]), -float(depth[rows[node]])) for node in nodes}
-    routes: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    our_y = {node: -float(depth[rows[node]]) for node in nodes}
+    raw_routes: dict[tuple[str, str], list[tuple[float, float]]] = {}
     for line in output.splitlines():
         parts = line.split()
         if len(parts) < 4 or parts[0] != "edge" or not (parts[1][1:].isdigit() and parts[2][1:].isdigit()):
@@ -385,15 +430,42 @@ def _dot_result(graph: nx.DiGraph):
             continue
         tail, head = nodes[int(parts[1][1:])], nodes[int(parts[2][1:])]
         count = int(parts[3])
-        points = [(x_of(float(parts[4 + 2 * i])), y_of(float(parts[5 + 2 * i]))) for i in range(count)]
-        # A polyline comes as cubic Bézier control points: every third point is a corner.
-        corners = points[::3] if len(points) >= 4 else points
-        if graph.has_edge(tail, head):
-            route = [positions[tail], *corners[1:-1], positions[head]]
-            routes[(tail, head)] = route
-        elif graph.has_edge(head, tail):
-            route = [positions[head], *reversed(corners[1:-1]), positions[tail]]
-            routes[(head, tail)] = route
+        points = [(float(parts[4 + 2 * i]), y_of(float(parts[5 + 2 * i]))) for i in range(count)]
+        if not graph.has_edge(tail, head):
+            tail, head, points = head, tail, list(reversed(points))
+        if not graph.has_edge(tail, head):
+            continue
+        # One bend on every row the edge passes (where dot put its virtual nodes), read off the
+        # route; then the crossings between two rows depend only on the order within each row.
+        line_points = [(found[tail][0], our_y[tail]), *points, (found[head][0], our_y[head])]
+        step = 1.0 if our_y[head] > our_y[tail] else -1.0
+        bends = []
+        row_y = our_y[tail] + step
+        while (row_y - our_y[head]) * step < -1e-9:
+            bends.append((_x_at(line_points, row_y), row_y))
+            row_y += step
+        raw_routes[(tail, head)] = bends
+    # Spread each row so that neighbouring labels keep apart at the narrowest chart width; bends
+    # of long edges take a slot in their row too, so the order (and the crossings) stay dot's.
+    items: dict[float, list[tuple[float, float, object]]] = {}
+    for node in nodes:
+        width = max(MARKER_CHARS, *(len(line) for line in label_lines(graph.nodes[node])))
+        items.setdefault(-float(depth[rows[node]]), []).append((found[node][0], width, node))
+    for key, bends in raw_routes.items():
+        for index, (x, y) in enumerate(bends):
+            items.setdefault(round(y, 6), []).append((x, 0, (key, index)))
+    scale = ROW_WIDTH_CHARS / max((high - low) / DOT_CHAR_IN, 1.0)
+    placed: dict[object, float] = {}
+    for row in items.values():
+        row.sort(key=lambda item: item[0])
+        xs_chars = _spread([(x - low) / DOT_CHAR_IN * scale for x, _, _ in row], [w for _, w, _ in row])
+        for (_, _, ident), x in zip(row, xs_chars, strict=True):
+            placed[ident] = round(x / ROW_WIDTH_CHARS, 6)
+    positions = {node: (placed[node], -float(depth[rows[node]])) for node in nodes}
+    routes = {
+        key: [positions[key[0]], *((placed[(key, i)], y) for i, (_, y) in enumerate(bends)), positions[key[1]]]
+        for key, bends in raw_routes.items()
+    }
     return positions, routes
 
 
