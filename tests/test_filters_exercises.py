@@ -14,7 +14,13 @@ from components.derive.exercises import (
     map_view_range,
     series_order,
 )
-from components.figures.exercises import exercise_map_figure, marker_size, per_year_figure, series_styles
+from components.figures.exercises import (
+    exercise_map_figure,
+    marker_size,
+    per_year_figure,
+    series_display_names,
+    series_styles,
+)
 from components.ui.page_kit import TOPOJSON_URL, plotly_config
 
 MEMBERS = pd.DataFrame(
@@ -180,7 +186,8 @@ def test_marker_size_by_personnel_with_fixed_unknown():
 def test_map_figure_traces_sizes_hover_and_hollow_markers():
     styles = series_styles(series_order(EXERCISES))
     points, _ = map_points(EXERCISES, MEMBERS)
-    fig = exercise_map_figure(points, MEMBERS, {"KGZ": "member", "BLR": "member"}, styles)
+    labels = {series: series for series in styles}  # labels passed in are used as they are
+    fig = exercise_map_figure(points, MEMBERS, {"KGZ": "member", "BLR": "member"}, styles, series_labels=labels)
     by_name = {trace.name: trace for trace in fig.data if trace.customdata is not None}
     assert {"Interaction", "Unbreakable Brotherhood", "Rubezh"} <= set(by_name)
     legend = {trace.name: trace for trace in fig.data if trace.showlegend is not False}
@@ -266,3 +273,28 @@ def test_map_marks_planned_and_cancelled_and_keys_sizes():
     ]
     texts = [a.text for a in fig.layout.annotations]
     assert "1,000" in texts and "10,000" in texts
+
+
+def test_one_name_per_series_the_one_its_exercises_carry():
+    frame = pd.DataFrame(
+        {
+            "series": ["Thunder", "Thunder", "Rubezh (Frontier)", "Other"],
+            "name": ["Grom-2019", "Grom-2021", "Rubezh-2023", "CRRF exercise (Tajikistan, May 2015)"],
+            "aliases": [["Гром-2019"], ["Гром-2021"], ["Рубеж-2023"], []],
+        }
+    )
+    assert series_display_names(frame) == {
+        "Thunder": "Grom",
+        "Rubezh (Frontier)": "Rubezh (Frontier)",
+        "Other": "Other",
+    }
+    assert series_display_names(frame, lang="ru") == {
+        "Thunder": "Гром",
+        "Rubezh (Frontier)": "Рубеж",
+        "Other": "Другие",
+    }
+    points, _ = map_points(EXERCISES, MEMBERS)
+    fig = exercise_map_figure(
+        points.assign(display_name=["Grom-2023"] * len(points)), MEMBERS, {}, {"Interaction": ("#000", "circle")}
+    )
+    assert "Grom" in {trace.name for trace in fig.data}, "without labels the map names series as their exercises"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Collection
 
 import pandas as pd
@@ -11,7 +12,7 @@ import plotly.graph_objects as go
 from components.data.loaders import split_sources
 from components.derive.exercises import APPROXIMATE, MAP_POINT_LIMIT, aggregate_points, map_view_range
 from components.figures.style import INK, OKABE_ITO, base_layout, styled_geo, wrapped
-from components.i18n.names import state_names
+from components.i18n.names import exercise_names, state_names
 from components.i18n.text import esc, format_date, t
 
 SERIES_STYLE_ORDER = [
@@ -31,6 +32,30 @@ UNKNOWN_SIZE = 9
 
 
 MIN_SIZE, MAX_SIZE = 11, 42
+
+
+_YEAR_SUFFIX = re.compile(r"\s*[-–]\s*\d{4}\s*$")
+
+
+def series_display_names(
+    exercises: pd.DataFrame, series_labels: dict[str, str] | None = None, lang: str | None = None
+) -> dict[str, str]:
+    """One name per series, the one its exercises carry: "Grom" (rows say Grom-2019), not
+    "Thunder"; "Indestructible Brotherhood", not "Unbreakable Brotherhood". A series name that
+    already contains its exercises' name is kept ("Rubezh (Frontier)" for Rubezh-2023); the
+    catch-all series is "Other" in the language. ``series_labels`` (e.g. ``series_names``) are the
+    names to start from; the exercises' names are ``display_name`` when present."""
+    names = exercises["display_name"].astype(str) if "display_name" in exercises else exercise_names(exercises, lang)
+    result = {}
+    for series, group in names.groupby(exercises["series"].astype(str), sort=True):
+        label = (series_labels or {}).get(series, series)
+        if series == "Other":
+            result[series] = t("exercises.series_other", lang)
+            continue
+        stems = group.map(lambda name: _YEAR_SUFFIX.sub("", name).strip())
+        stem = str(stems.mode().iloc[0]) if len(stems) else label
+        result[series] = label if (not stem or stem.casefold() in label.casefold()) else stem
+    return result
 
 
 def series_styles(series: Collection[str]) -> dict[str, tuple[str, str]]:
@@ -156,6 +181,8 @@ def exercise_map_figure(
         )
     largest = largest_personnel if largest_personnel is not None else (points["personnel"].max() if len(points) else 0)
     largest = 0 if pd.isna(largest) else float(largest)
+    if series_labels is None and len(points):
+        series_labels = series_display_names(points)  # the names the exercises themselves carry
     aggregated = cells if cells is not None else (aggregate_points(points) if len(points) > MAP_POINT_LIMIT else None)
     legend_names: list[str] = [t("exercises.legend.members")] if shaded else []
     for style, members_of_style in _group_by_style(styles).items():

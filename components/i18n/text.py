@@ -245,6 +245,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "exercises.legend.exact": "Filled: training ground known",
         "exercises.legend.approximate": "Hollow: approximate place",
         "exercises.legend.unknown_personnel": "Smallest: personnel not reported",
+        "exercises.series_other": "Other",
+        "exercises.per_year_status_title": "Exercises per year by status",
         "exercises.legend.planned": "Planned: paler, with +",
         "exercises.legend.cancelled": "Cancelled: grey, with ×",
         "exercises.legend.size_key": "Personnel reported<br>(marker area):",

@@ -220,6 +220,8 @@ RU: dict[str, str] = {
     "exercises.legend.exact": "Заполненная: полигон известен",
     "exercises.legend.approximate": "Полая: примерное место",
     "exercises.legend.unknown_personnel": "Наименьшая: численность не указана",
+    "exercises.series_other": "Другие",
+    "exercises.per_year_status_title": "Учения по годам и статусу",
     "exercises.legend.planned": "Запланированы: бледнее, с +",
     "exercises.legend.cancelled": "Отменены: серые, с ×",
     "exercises.legend.size_key": "Заявленная численность<br>(площадь маркера):",
