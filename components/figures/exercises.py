@@ -540,12 +540,22 @@ def per_year_figure(
         )
     entries = sum(1 for _ in fig.data)
     legend_rows = 1 if by == "status" else -(-entries // 2)
-    fig.update_layout(**base_layout(height=height + 24 * legend_rows))
+    legend_px = 26 * legend_rows + 8
+    fig.update_layout(**base_layout(height=height + legend_px))
     step = 1 if len(all_years) <= 10 else (2 if len(all_years) <= 24 else 5)
     fig.update_layout(
         barmode="stack",
         showlegend=True,
-        legend={"orientation": "h", "x": 0, "y": -0.12, "yanchor": "top", "font": {"size": 13}, "traceorder": "normal"},
+        # In the figure's own bottom margin, under the year labels: a PNG download keeps it whole.
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "yref": "container",
+            "y": 0,
+            "yanchor": "bottom",
+            "font": {"size": 13},
+            "traceorder": "normal",
+        },
         yaxis={
             "title": {"text": t("exercises.per_year_axis"), "standoff": 12},
             "automargin": True,
@@ -560,7 +570,7 @@ def per_year_figure(
             "automargin": True,
             "range": [span[0] - 0.6, span[1] + 0.6],
         },
-        margin={"t": PER_YEAR_TOP_MARGIN, "l": 10, "r": 16, "b": 10},
+        margin={"t": PER_YEAR_TOP_MARGIN, "l": 10, "r": 16, "b": 40 + legend_px},
         dragmode=False,
         clickmode="event+select",
     )
