@@ -147,7 +147,7 @@ def test_long_titles_and_source_lines_wrap_instead_of_running_off_the_chart():
     assert all(len(line) <= 66 for line in wide.layout.title.text.split("<br>"))
     assert wide.layout.title.text.replace("<br>", " ") == russian, "only spaces become line breaks"
     assert wide.layout.height == 434 and wide.layout.margin.t == 112, "the plot keeps its height"
-    assert wide.layout.title.pad.t == 30, "a two-line title is padded back into view"
+    assert wide.layout.title.pad.t == 30 + 8, "a two-line title is padded back into view"
     narrow = with_title_and_source(go.Figure(), russian, source, width="narrow")
     assert narrow.layout.title.text.count("<br>") >= 2 and "<br>" in narrow.layout.title.subtitle.text
 

@@ -568,7 +568,7 @@ def per_year_figure(
             "tickformat": "d",
             "tickangle": 0,
             "automargin": True,
-            "range": [span[0] - 0.6, span[1] + 0.6],
+            "range": [span[0] - 1.1, span[1] + 0.8],  # the first year label clear of the "0"
         },
         margin={"t": PER_YEAR_TOP_MARGIN, "l": 10, "r": 16, "b": 40 + legend_px},
         dragmode=False,

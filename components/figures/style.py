@@ -146,6 +146,7 @@ def styled_geo(fig: go.Figure, resolution: int = 110) -> go.Figure:
 # long (often Russian) title ran off the chart's right edge. Full-width charts are about 820 px
 # wide at 1280 px, half-width ones about 400 px.
 TITLE_WRAP = {"wide": 66, "narrow": 34}
+TITLE_TOP_PAD = 8
 SOURCE_WRAP = {"wide": 120, "narrow": 62}
 
 
@@ -173,9 +174,10 @@ def with_title_and_source(figure: go.Figure, title: str | None, source_line: str
             "x": 0,
             "xanchor": "left",
             "yref": "container",
-            "y": 0.995,
+            "y": 1.0,
             "yanchor": "top",
-            "pad": {"t": title_lift},
+            # A few pixels below the top edge: the title's glyph box must not leave the figure.
+            "pad": {"t": title_lift + TITLE_TOP_PAD},
         },
         margin={"t": max(78, framed.layout.margin.t or 0) + extra},
     )
