@@ -17,7 +17,7 @@ from components.i18n.text import esc, t
 RELATION_STYLE = {
     # relation: (colour, dash) — every relation differs in colour and in dash.
     "reports_to": (OKABE_ITO["black"], "solid"),
-    "subordinate_to": ("#8C6D31", "longdash"),
+    "subordinate_to": ("#8C6D31", "6px,3px"),  # a short, dense dash that reads in the legend too
     "part_of": (OKABE_ITO["blue"], "dashdot"),
     "established_by": ("#A0A0A0", "dot"),
     "coordinates": (OKABE_ITO["vermillion"], "dash"),

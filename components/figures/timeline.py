@@ -13,7 +13,15 @@ from plotly.subplots import make_subplots
 
 from components.data.loaders import split_sources
 from components.derive.membership import STATUSES
-from components.figures.style import INK, OKABE_ITO, STATUS_COLOURS, STATUS_PATTERNS, base_layout, styled_geo
+from components.figures.style import (
+    INK,
+    OKABE_ITO,
+    STATUS_COLOURS,
+    STATUS_PATTERNS,
+    base_layout,
+    styled_geo,
+    wrapped,
+)
 from components.i18n.names import state_names
 from components.i18n.text import esc, format_date, t
 
@@ -31,6 +39,7 @@ DAYS_PER_LABEL_CHAR = 135
 LABEL_LIMIT = 24
 MIN_LABEL_CHARS = 8  # a label shortened below this says nothing: the marker keeps its hover
 LEGEND_ROW_PX = 26
+LEGEND_WRAP = 34  # characters per line of a legend entry in a half-width column (two columns)
 
 
 def state_order(periods: pd.DataFrame, members: pd.DataFrame) -> list[str]:
@@ -219,7 +228,7 @@ def membership_timeline_figure(
                 x=[None],
                 y=[None],
                 orientation="h",
-                name=t("timeline.approximate", lang),
+                name=wrapped(t("timeline.approximate", lang), LEGEND_WRAP),
                 marker={"color": "#BBBBBB", "opacity": APPROXIMATE_OPACITY},
             ),
             row=state_row,
@@ -235,15 +244,16 @@ def membership_timeline_figure(
                     x=[None],
                     y=[None],
                     orientation="h",
-                    name=t("status." + status, lang),
+                    name=wrapped(t("status." + status, lang), LEGEND_WRAP),
                     legendgroup=status,
                     marker=status_marker(status),
                 ),
                 row=state_row,
                 col=1,
             )
-    legend_entries = sum(1 for trace in fig.data if trace.showlegend is not False)
-    legend_px = LEGEND_ROW_PX * -(-legend_entries // 2) + 12
+    legend_names = [str(trace.name) for trace in fig.data if trace.showlegend is not False]
+    legend_lines = sum(name.count("<br>") + 1 for name in legend_names)
+    legend_px = LEGEND_ROW_PX * -(-legend_lines // 2) + 12
     fig.update_layout(
         **base_layout(height=max(360, 120 + 46 * len(order) + (300 if has_milestones else 0) + legend_px))
     )

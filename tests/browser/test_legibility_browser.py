@@ -1,7 +1,7 @@
 """Legibility in a real browser: no chart text overlaps other chart text or leaves its chart.
 
-For each chart page, at a laptop's and a projector's screen size, with and without presentation
-mode, every visible SVG text of every plotly chart (tick labels, legend entries, annotations, node
+For each chart page, at a laptop's and a projector's screen size, as opened, in presentation
+mode and in Russian, every visible SVG text of every plotly chart (tick labels, legend entries, annotations, node
 and milestone labels, titles) is measured; two boxes overlapping by more than a pixel, or a box
 outside its chart, fail the test with the labels named. Relies only on the page URLs and on
 ``.js-plotly-plot``, so it holds whatever the pages look like around the charts.
@@ -17,6 +17,7 @@ pytestmark = pytest.mark.browser
 
 PAGES = ("/membership", "/structure", "/exercises")
 SIZES = ((1280, 800), (1920, 1080))
+QUERIES = ("", "?present=1", "?lang=ru")  # as opened, in presentation mode, in Russian (longer words)
 TOLERANCE_PX = 1.0
 
 # Every visible, non-empty text of each chart, with the chart's own box (page coordinates).
@@ -72,20 +73,20 @@ def problems(charts: list[dict]) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("present", [False, True], ids=["normal", "present"])
+@pytest.mark.parametrize("query", QUERIES, ids=["normal", "present", "russian"])
 @pytest.mark.parametrize(("width", "height"), SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 @pytest.mark.parametrize("path", PAGES)
-def test_chart_text_never_overlaps_or_leaves_the_chart(app_url, browser, path, width, height, present):
+def test_chart_text_never_overlaps_or_leaves_the_chart(app_url, browser, path, width, height, query):
     context = browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
     try:
-        page.goto(f"{app_url}{path}{'?present=1' if present else ''}")
+        page.goto(f"{app_url}{path}{query}")
         wait_for_page(page, charts=1)
         page.evaluate("document.fonts.ready")
         page.wait_for_timeout(1500)  # plotly lays out again once the fonts are in
         charts = page.evaluate(MEASURE)
         assert charts, f"{path}: no chart drawn"
         found = problems(charts)
-        assert not found, f"{path} at {width}x{height}{' (present)' if present else ''}:\n" + "\n".join(found[:40])
+        assert not found, f"{path}{query} at {width}x{height}:\n" + "\n".join(found[:40])
     finally:
         context.close()
