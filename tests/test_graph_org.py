@@ -209,6 +209,7 @@ def test_dot_layout_crosses_fewer_edges_than_the_simple_layout(shipped):
     graph = shipped.graph
     before = edge_crossings(graph, simple_layered_layout(graph))
     after = edge_crossings(graph, layered_layout(graph), routes=layered_routes(graph))
+    assert layered_layout(graph).routes == layered_routes(graph), "the positions carry their routes"
     print(f"edge crossings: simple layered layout {before}, dot with routed edges {after}")
     assert after <= 3 < before
     rows = layers(graph)

@@ -41,6 +41,17 @@ HIERARCHY_RELATIONS = ("reports_to", "subordinate_to", "part_of", "established_b
 SPRING_SEED = 7
 
 
+class LayeredPositions(dict):
+    """Positions (a plain ``dict`` of body -> (x, y)) that also carry how ``dot`` routed each edge
+    (``.routes``), so that ``org_figure`` bends the edges without being told."""
+
+    routes: dict[tuple[str, str], list[tuple[float, float]]]
+
+    def __init__(self, positions: dict, routes: dict | None = None) -> None:
+        super().__init__(positions)
+        self.routes = routes or {}
+
+
 @dataclass
 class OrgGraph:
     """The graph plus what could not be drawn (links naming unknown bodies)."""
@@ -112,7 +123,8 @@ def layered_layout(graph: nx.DiGraph, *, engine: str = "auto") -> dict[str, tupl
     """Deterministic org-chart positions: one row per rank (``layers``), x from Graphviz ``dot``.
 
     ``dot`` orders each row to minimise edge crossings and spaces the bodies by the width of their
-    wrapped labels. ``engine``: "auto" (dot when installed, else the simple ordering), "dot" (the
+    wrapped labels; the result also carries dot's edge routes (``.routes``, see ``layered_routes``),
+    which ``org_figure`` follows. ``engine``: "auto" (dot when installed, else the simple ordering), "dot" (the
     same, and ``graphviz_available`` tells the page when it fell back) or "simple" (the ordering
     used before dot: each row sorted by the mean x of its parents). Rows at y = 0, -1, -2, …
     """
@@ -484,7 +496,7 @@ def dot_layout(graph: nx.DiGraph) -> dict[str, tuple[float, float]] | None:
     if graph.number_of_nodes() == 0:
         return {}
     result = _dot_result(graph)
-    return None if result is None else result[0]
+    return None if result is None else LayeredPositions(result[0], result[1])
 
 
 def established_text(attributes: dict) -> str:

@@ -100,9 +100,12 @@ def org_figure(
         as_of_year: bodies founded later are not drawn; bodies whose founding date is unknown are
             drawn inside a grey ring and say so in their hover.
         height: None sizes the chart to its rows, legends and key (recommended).
-        routes: bent edges from ``derive.org.layered_routes`` (else straight lines).
+        routes: bent edges from ``derive.org.layered_routes``; by default the routes the positions
+            carry (``layered_layout`` gives them), else straight lines.
         show_key: spell out the abbreviations used as labels below the chart.
     """
+    if routes is None:
+        routes = getattr(positions, "routes", None)
     visible = [
         n
         for n in graph.nodes
