@@ -223,6 +223,10 @@ def label_lines(attributes: dict) -> list[str]:
     return [abbreviation] if abbreviation else wrap_label(body_name(attributes))
 
 
+def _plain(text: str) -> str:
+    return str(text).casefold().replace("ё", "е")
+
+
 def abbreviation_key(graph: nx.DiGraph, nodes: list[str] | None = None) -> list[tuple[str, str]]:
     """(abbreviation, full name) for every shown body whose label is an abbreviation, by abbreviation."""
     chosen = graph.nodes if nodes is None else [n for n in nodes if n in graph]
@@ -230,7 +234,7 @@ def abbreviation_key(graph: nx.DiGraph, nodes: list[str] | None = None) -> list[
         (body_abbreviation(graph.nodes[n]), body_name(graph.nodes[n]))
         for n in chosen
         if body_abbreviation(graph.nodes[n])
-        and body_abbreviation(graph.nodes[n]).casefold() != body_name(graph.nodes[n]).casefold()
+        and _plain(body_abbreviation(graph.nodes[n])) != _plain(body_name(graph.nodes[n]))
     }
     return sorted(pairs, key=lambda pair: pair[0].casefold())
 
