@@ -12,6 +12,7 @@ from components.figures.timeline import (
     Placement,
     member_count_figure,
     membership_timeline_figure,
+    milestone_label,
     stagger_levels,
     status_map_figure,
 )
@@ -108,9 +109,9 @@ def test_labels_near_the_end_of_the_axis_go_left_of_their_marker():
 
 def test_a_late_label_with_no_room_on_the_left_is_shortened_to_fit():
     dates = pd.to_datetime(["2016-01-01", "2024-01-01", "2026-05-01"])
-    labels = ["x" * 24] * 3
+    labels = ["x" * 21] * 3
     placed = stagger_levels(dates, labels, levels=1, axis_end=pd.Timestamp("2027-06-01"))
-    assert placed[1] == Placement(0, True, chars=10), "1,247 days of room: 10 characters"
+    assert placed[1] == Placement(0, True, chars=9), "1,247 days of room: 9 characters"
     assert placed[2].shown is False, "under 8 characters would say nothing: hover only"
 
 
@@ -146,6 +147,39 @@ def test_long_titles_and_source_lines_wrap_instead_of_running_off_the_chart():
     assert all(len(line) <= 66 for line in wide.layout.title.text.split("<br>"))
     assert wide.layout.title.text.replace("<br>", " ") == russian, "only spaces become line breaks"
     assert wide.layout.height == 434 and wide.layout.margin.t == 112, "the plot keeps its height"
-    assert wide.layout.title.pad.t == 30, "a two-line title is padded back into view"
+    assert wide.layout.title.pad.t == 30 + 8, "a two-line title is padded back into view"
     narrow = with_title_and_source(go.Figure(), russian, source, width="narrow")
     assert narrow.layout.title.text.count("<br>") >= 2 and "<br>" in narrow.layout.title.subtitle.text
+
+
+def test_milestone_labels_take_two_lines_and_stay_distinct():
+    assert milestone_label("Collective Security Treaty signed in Tashkent") == (
+        "Collective Security\nTreaty signed in Tashkent"
+    )
+    long = milestone_label("Protocol on prolongation of the Collective Security Treaty signed (Moscow CSC session)")
+    assert long.count("\n") == 1 and long.endswith("…") and all(len(line) <= 26 for line in long.split("\n"))
+    labels = [
+        milestone_label(title)
+        for title in (
+            "Collective Security Treaty signed in Tashkent",
+            "Collective Security Treaty enters into force",
+            "Collective Security Treaty registered by the UN Secretariat",
+        )
+    ]
+    assert len(set(labels)) == 3, "no longer three times the same 'Collective Security Tre…'"
+
+
+def test_every_milestone_has_hover_and_the_as_of_label_stays_inside_the_chart():
+    fig = figure(as_of=date(2000, 1, 1))
+    milestones = next(trace for trace in fig.data if trace.name == "Milestones")
+    assert all(milestones.hovertext) and len(milestones.hovertext) == len(milestones.x)
+    as_of = next(a for a in fig.layout.annotations if "As of" in a.text or "as of" in a.text)
+    assert as_of.yref == "y", "in the milestone lane, not in the title block with the source line"
+    assert fig.layout.legend.yref == "container" and fig.layout.margin.b >= 40 + 26
+
+
+def test_count_chart_is_tall_enough_with_clear_axis_title():
+    fig = member_count_figure(member_count_series(ALL, TODAY), as_of=TODAY)
+    plot = fig.layout.height - fig.layout.margin.b - fig.layout.margin.t
+    assert plot >= 260 and fig.layout.yaxis.automargin and fig.layout.yaxis.title.standoff >= 10
+    assert fig.layout.legend.yref == "container", "the legend is inside the figure: PNG downloads keep it"

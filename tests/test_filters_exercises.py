@@ -11,9 +11,16 @@ from components.derive.exercises import (
     filter_exercises,
     headline_counts,
     map_points,
+    map_view_range,
     series_order,
 )
-from components.figures.exercises import exercise_map_figure, marker_size, per_year_figure, series_styles
+from components.figures.exercises import (
+    exercise_map_figure,
+    marker_size,
+    per_year_figure,
+    series_display_names,
+    series_styles,
+)
 from components.ui.render import TOPOJSON_URL, plotly_config
 
 MEMBERS = pd.DataFrame(
@@ -179,9 +186,12 @@ def test_marker_size_by_personnel_with_fixed_unknown():
 def test_map_figure_traces_sizes_hover_and_hollow_markers():
     styles = series_styles(series_order(EXERCISES))
     points, _ = map_points(EXERCISES, MEMBERS)
-    fig = exercise_map_figure(points, MEMBERS, {"KGZ": "member", "BLR": "member"}, styles)
-    by_name = {trace.name: trace for trace in fig.data}
+    labels = {series: series for series in styles}  # labels passed in are used as they are
+    fig = exercise_map_figure(points, MEMBERS, {"KGZ": "member", "BLR": "member"}, styles, series_labels=labels)
+    by_name = {trace.name: trace for trace in fig.data if trace.customdata is not None}
     assert {"Interaction", "Unbreakable Brotherhood", "Rubezh"} <= set(by_name)
+    legend = {trace.name: trace for trace in fig.data if trace.showlegend is not False}
+    assert {"Interaction", "Unbreakable Brotherhood", "Rubezh"} <= set(legend), "one legend entry per series"
     interaction = by_name["Interaction"]
     symbols = dict(zip([c[0] for c in interaction.customdata], interaction.marker.symbol, strict=True))
     assert symbols["interaction-2023"] == "circle" and symbols["edelweiss-2"] == "circle-open"
@@ -204,7 +214,7 @@ def test_topojson_served_locally():
 
 def test_per_year_bars_and_headline_counts():
     styles = series_styles(series_order(EXERCISES))
-    fig = per_year_figure(EXERCISES, styles, (2020, 2024))
+    fig = per_year_figure(EXERCISES, styles, (2020, 2024), stack_by="series")
     interaction = next(trace for trace in fig.data if trace.name == "Interaction")
     assert list(interaction.x) == [2020, 2021, 2022, 2023, 2024] and list(interaction.y) == [1, 0, 0, 1, 1]
     counts = headline_counts(EXERCISES)
@@ -215,3 +225,76 @@ def test_series_keep_their_style_when_filtered():
     styles = series_styles(series_order(EXERCISES))
     assert styles["Interaction"] != styles["Rubezh"]
     assert series_order(EXERCISES)[0] == "Interaction"
+
+
+def test_per_year_stacks_by_status_says_so_and_carries_the_year():
+    styles = series_styles(series_order(EXERCISES))
+    fig = per_year_figure(EXERCISES, styles, (2020, 2024))
+    by_name = {trace.name: trace for trace in fig.data}
+    assert set(by_name) == {"held", "cancelled"}
+    assert list(by_name["cancelled"].y) == [1, 0, 0, 0, 0]
+    assert [c[0] for c in by_name["held"].customdata] == [2020, 2021, 2022, 2023, 2024], "a click gives the year"
+    assert fig.layout.showlegend and fig.layout.xaxis.automargin and fig.layout.yaxis.automargin
+    assert fig.layout.xaxis.tickformat == "d" and fig.layout.yaxis.title.standoff >= 10
+    assert "by status" in fig.layout.annotations[0].text
+    without_status = per_year_figure(EXERCISES[["start_date", "series"]], styles, (2020, 2024))
+    assert "by series" in without_status.layout.annotations[0].text
+
+
+def test_map_view_fits_the_markers_with_a_minimum_span_and_the_region_otherwise():
+    points, _ = map_points(EXERCISES, MEMBERS)
+    (lon0, lon1), (lat0, lat1) = map_view_range(points)
+    assert lon0 < points["plot_lon"].min() - 1 and lon1 > points["plot_lon"].max() + 1
+    assert lat1 > points["plot_lat"].max() + 1, "room above the northernmost marker"
+    one = points[points["exercise_id"] == "rubezh-2024"]
+    (lon0, lon1), (lat0, lat1) = map_view_range(one)
+    assert lon1 - lon0 >= 16 and lat1 - lat0 >= 9, "one exercise is not a zoom to a village"
+    assert lon0 < 68.78 < lon1 and lat0 < 38.53 < lat1
+    assert map_view_range(points.iloc[0:0]) == ((22.0, 92.0), (34.0, 60.0))
+    assert map_view_range(one, fit=False) == ((22.0, 92.0), (34.0, 60.0))
+    fig = exercise_map_figure(one, MEMBERS, {}, series_styles(series_order(EXERCISES)))
+    assert tuple(fig.layout.geo.lonaxis.range) == map_view_range(one)[0]
+
+
+def test_map_marks_planned_and_cancelled_and_keys_sizes():
+    planned = EXERCISES.assign(status=["held", "planned", "cancelled", "cancelled", "held"])
+    points, _ = map_points(planned, MEMBERS)
+    styles = series_styles(series_order(planned))
+    fig = exercise_map_figure(points, MEMBERS, {}, styles, largest_personnel=10_000)
+    overlays = [tr for tr in fig.data if tr.customdata is not None and "thin" in str(tr.marker.symbol)]
+    marks = {c[0]: sym for tr in overlays for c, sym in zip(tr.customdata, tr.marker.symbol, strict=True)}
+    assert marks == {"interaction-2023": "cross-thin-open", "rubezh-2024": "x-thin-open"}
+    legend = {tr.name: tr for tr in fig.data if tr.showlegend is not False and tr.lat[0] is None}
+    assert "Planned: paler, with +" in legend and "Cancelled: grey, with ×" in legend
+    assert legend["Smallest: personnel not reported"].marker.size == 9 and fig.layout.legend.itemsizing == "trace"
+    circles = [shape for shape in fig.layout.shapes if shape.type == "circle"]
+    assert [round(c.x1 - c.x0, 3) for c in circles] == [
+        round(marker_size(v, 10_000), 3) for v in (1_000, 5_000, 10_000)
+    ]
+    texts = [a.text for a in fig.layout.annotations]
+    assert "1,000" in texts and "10,000" in texts
+
+
+def test_one_name_per_series_the_one_its_exercises_carry():
+    frame = pd.DataFrame(
+        {
+            "series": ["Thunder", "Thunder", "Rubezh (Frontier)", "Other"],
+            "name": ["Grom-2019", "Grom-2021", "Rubezh-2023", "CRRF exercise (Tajikistan, May 2015)"],
+            "aliases": [["Гром-2019"], ["Гром-2021"], ["Рубеж-2023"], []],
+        }
+    )
+    assert series_display_names(frame) == {
+        "Thunder": "Grom",
+        "Rubezh (Frontier)": "Rubezh (Frontier)",
+        "Other": "Other",
+    }
+    assert series_display_names(frame, lang="ru") == {
+        "Thunder": "Гром",
+        "Rubezh (Frontier)": "Рубеж",
+        "Other": "Другие",
+    }
+    points, _ = map_points(EXERCISES, MEMBERS)
+    fig = exercise_map_figure(
+        points.assign(display_name=["Grom-2023"] * len(points)), MEMBERS, {}, {"Interaction": ("#000", "circle")}
+    )
+    assert "Grom" in {trace.name for trace in fig.data}, "without labels the map names series as their exercises"

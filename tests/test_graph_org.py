@@ -8,17 +8,24 @@ import pytest
 
 from components.data.loaders import read_all
 from components.derive.org import (
+    abbreviation_key,
     body_details,
+    edge_crossings,
     graphml_bytes,
+    graphviz_available,
     hierarchy,
+    label_lines,
     layered_layout,
+    layered_routes,
     layers,
     org_graph,
+    simple_layered_layout,
     spring_layout,
     supreme_bodies,
     unconnected_bodies,
+    wrap_label,
 )
-from components.figures.org import org_figure
+from components.figures.org import RELATION_STYLE, org_figure
 from tests.conftest import FIXED_TODAY
 
 
@@ -105,14 +112,21 @@ def test_figure_traces_hover_and_legend():
     heads = [tr for tr in fig.data if tr.marker.symbol == "arrow"]
     assert sum(list(tr.marker.size).count(13) for tr in heads) == 5, "one arrowhead per edge"
     assert all(tr.marker.angleref == "previous" and tr.showlegend is False for tr in heads)
-    assert not fig.layout.annotations, "markers, not annotations (each annotation is laid out alone)"
+    assert all(a.name == "abbreviation-key" for a in fig.layout.annotations), "arrowheads are markers"
+    assert len(fig.layout.annotations) <= 2, "each annotation is laid out alone: the key is one or two"
 
 
-def test_as_of_year_greys_later_bodies_and_selection_fades_others():
+def test_as_of_year_hides_later_bodies_marks_unknown_dates_and_selection_fades_others():
     graph = org_graph(BODIES, LINKS).graph
     fig = org_figure(graph, layered_layout(graph), as_of_year=2005)
-    forces = next(tr for tr in fig.data if tr.name == "Collective forces" and tr.customdata is not None)
-    assert list(forces.marker.opacity) == [0.15]
+    ids = {c[0] for tr in fig.data if tr.customdata is not None for c in tr.customdata}
+    assert "crrf" not in ids and "pa" not in ids, "founded 2009 and 2006: not drawn in 2005"
+    assert {"csc", "cfm", "secgen", "secretariat"} <= ids
+    ring = next(tr for tr in fig.data if tr.name == "Founding date unknown (grey ring)")
+    assert len(ring.x) == 2, "cfm and secgen have no founding date"
+    statutory = next(tr for tr in fig.data if tr.name == "Statutory body" and tr.customdata is not None)
+    cfm = [c[0] for c in statutory.customdata].index("cfm")
+    assert "Founding date unknown" in statutory.hovertext[cfm]
     fig = org_figure(graph, layered_layout(graph), selected="secgen")
     permanent = next(tr for tr in fig.data if tr.name == "Permanent working body" and tr.customdata is not None)
     opacity = dict(zip([c[0] for c in permanent.customdata], permanent.marker.opacity, strict=True))
@@ -137,6 +151,42 @@ def test_details_panel_and_graphml():
     assert parsed.number_of_nodes() == 6 and parsed.nodes["crrf"]["established"] == "2009-02-04"
 
 
+def test_edge_crossings_counts_pairs_of_crossing_edges():
+    graph = nx.DiGraph([("a", "b"), ("c", "d"), ("a", "d")])
+    square = {"a": (0.0, 0.0), "b": (1.0, 1.0), "c": (0.0, 1.0), "d": (1.0, 0.0)}
+    assert edge_crossings(graph, square) == 1, "a-b crosses c-d; a-d shares a node with both"
+    assert edge_crossings(graph, {**square, "b": (0.0, -1.0)}) == 0
+    detour = {("a", "b"): [(0.0, 0.0), (-1.0, 2.0), (1.0, 1.0)]}
+    assert edge_crossings(graph, square, routes=detour) == 0, "a routed edge counts along its bends"
+    assert edge_crossings(graph, {"a": (0, 0), "b": (1, 1)}) == 0, "edges to undrawn bodies do not count"
+
+
+def test_labels_are_wrapped_never_cut():
+    name = "Coordination Council of the Heads of the Competent Authorities for Countering Illicit Drug Trafficking"
+    lines = wrap_label(name)
+    assert " ".join(lines) == name and "…" not in name
+    assert all(len(line) <= 22 for line in lines)
+    assert wrap_label("Troops (Collective Forces) of the CSTO") == ["Troops (Collective", "Forces) of the CSTO"]
+
+
+def test_relations_differ_in_colour_and_dash():
+    styles = list(RELATION_STYLE.values())
+    assert len({colour for colour, _ in styles}) == len(styles) == len({dash for _, dash in styles})
+
+
+def test_layout_falls_back_without_graphviz(monkeypatch):
+    import components.derive.org as org
+
+    graph = org_graph(BODIES, LINKS).graph
+    monkeypatch.setattr(org.shutil, "which", lambda name: None)
+    org._run_graphviz.cache_clear()
+    assert not graphviz_available()
+    assert layered_layout(graph) == simple_layered_layout(graph)
+    assert layered_routes(graph) is None
+    assert spring_layout(graph) == spring_layout(graph), "networkx's seeded spring layout"
+    org._run_graphviz.cache_clear()
+
+
 @pytest.fixture(scope="module")
 def shipped():
     tables = read_all(today=FIXED_TODAY)
@@ -152,3 +202,28 @@ def test_shipped_structure(shipped):
     assert unconnected_bodies(graph) == ["parliamentary_assembly"]
     kinds = pd.Series(dict(graph.nodes(data="kind"))).value_counts().to_dict()
     assert kinds["statutory"] == 4 and kinds["forces"] >= 5 and kinds["operation"] == 4
+
+
+@pytest.mark.skipif(not graphviz_available(), reason="Graphviz dot is not installed")
+def test_dot_layout_crosses_fewer_edges_than_the_simple_layout(shipped):
+    graph = shipped.graph
+    before = edge_crossings(graph, simple_layered_layout(graph))
+    after = edge_crossings(graph, layered_layout(graph), routes=layered_routes(graph))
+    assert layered_layout(graph).routes == layered_routes(graph), "the positions carry their routes"
+    print(f"edge crossings: simple layered layout {before}, dot with routed edges {after}")
+    assert after <= 3 < before
+    rows = layers(graph)
+    positions = layered_layout(graph)
+    depth = {rank: i for i, rank in enumerate(sorted(set(rows.values())))}
+    assert all(positions[n][1] == -depth[rows[n]] for n in graph), "rows stay the hierarchy's rows"
+
+
+def test_shipped_chart_labels_and_key(shipped):
+    graph = shipped.graph
+    assert all("…" not in line for n in graph for line in label_lines(graph.nodes[n]))
+    assert ("CSC", "Collective Security Council") in abbreviation_key(graph)
+    fig = org_figure(graph, layered_layout(graph), routes=layered_routes(graph), as_of_year=2026)
+    key = "".join(a.text for a in fig.layout.annotations)
+    assert "CSC — Collective Security Council" in key
+    assert fig.layout.legend.orientation == "h" and fig.layout.legend2.orientation == "h"
+    assert fig.layout.height > 900 and fig.layout.margin.b > 250, "room for both legends and the key"

@@ -142,6 +142,48 @@ def map_points(exercises: pd.DataFrame, members: pd.DataFrame) -> tuple[pd.DataF
     return points.reset_index(drop=True), exercises[~drawable].reset_index(drop=True)
 
 
+# The map's view with no filter: the alliance's exercise area (Belarus to Kyrgyzstan, the Caucasus
+# to Moscow), widened to every shown marker when one falls outside.
+MAP_REGION_LON = (22.0, 92.0)
+MAP_REGION_LAT = (34.0, 60.0)
+# A fitted view is at least this many degrees wide and tall (one exercise is not a zoom to a
+# village) and keeps this margin around the markers (the largest marker is about 1.5° across at
+# the smallest view), so that no marker is cut at an edge.
+MAP_MIN_SPAN = (16.0, 9.0)
+MAP_PAD_DEG = 1.6
+MAP_PAD_FRACTION = 0.12
+
+
+def map_view_range(points: pd.DataFrame, *, fit: bool = True) -> tuple[tuple[float, float], tuple[float, float]]:
+    """((lon_min, lon_max), (lat_min, lat_max)) for the exercise map.
+
+    ``fit``: the shown markers with padding and a minimum span (for a filtered map); otherwise the
+    region (for the unfiltered map). Either way every marker is inside with its margin. With no
+    markers: the region."""
+    lat = pd.to_numeric(points["plot_lat"], errors="coerce").dropna() if len(points) else pd.Series(dtype=float)
+    lon = pd.to_numeric(points["plot_lon"], errors="coerce").dropna() if len(points) else pd.Series(dtype=float)
+    if lat.empty or lon.empty:
+        return MAP_REGION_LON, MAP_REGION_LAT
+
+    def padded(low: float, high: float, minimum: float) -> tuple[float, float]:
+        pad = max(MAP_PAD_DEG, (high - low) * MAP_PAD_FRACTION)
+        low, high = low - pad, high + pad
+        if high - low < minimum:
+            middle = (low + high) / 2
+            low, high = middle - minimum / 2, middle + minimum / 2
+        return round(low, 3), round(high, 3)
+
+    lon_range = padded(float(lon.min()), float(lon.max()), MAP_MIN_SPAN[0])
+    lat_range = padded(float(lat.min()), float(lat.max()), MAP_MIN_SPAN[1])
+    lat_range = (max(-89.0, lat_range[0]), min(89.0, lat_range[1]))
+    if fit:
+        return lon_range, lat_range
+    return (
+        (min(MAP_REGION_LON[0], lon_range[0]), max(MAP_REGION_LON[1], lon_range[1])),
+        (min(MAP_REGION_LAT[0], lat_range[0]), max(MAP_REGION_LAT[1], lat_range[1])),
+    )
+
+
 def aggregate_points(points: pd.DataFrame, cell_degrees: float = AGGREGATE_CELL_DEG) -> pd.DataFrame:
     """Too many exercises to draw one by one: one marker per map cell and series, with a count.
 

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Collection
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from components.data.loaders import split_sources
-from components.derive.exercises import APPROXIMATE, MAP_POINT_LIMIT, aggregate_points
-from components.figures.style import INK, OKABE_ITO, base_layout, styled_geo
-from components.i18n.names import state_names
+from components.derive.exercises import APPROXIMATE, MAP_POINT_LIMIT, aggregate_points, map_view_range
+from components.figures.style import INK, OKABE_ITO, base_layout, styled_geo, wrapped
+from components.i18n.names import exercise_names, state_names
 from components.i18n.text import esc, format_date, t
 
 SERIES_STYLE_ORDER = [
@@ -31,6 +32,30 @@ UNKNOWN_SIZE = 9
 
 
 MIN_SIZE, MAX_SIZE = 11, 42
+
+
+_YEAR_SUFFIX = re.compile(r"\s*[-–]\s*\d{4}\s*$")
+
+
+def series_display_names(
+    exercises: pd.DataFrame, series_labels: dict[str, str] | None = None, lang: str | None = None
+) -> dict[str, str]:
+    """One name per series, the one its exercises carry: "Grom" (rows say Grom-2019), not
+    "Thunder"; "Indestructible Brotherhood", not "Unbreakable Brotherhood". A series name that
+    already contains its exercises' name is kept ("Rubezh (Frontier)" for Rubezh-2023); the
+    catch-all series is "Other" in the language. ``series_labels`` (e.g. ``series_names``) are the
+    names to start from; the exercises' names are ``display_name`` when present."""
+    names = exercises["display_name"].astype(str) if "display_name" in exercises else exercise_names(exercises, lang)
+    result = {}
+    for series, group in names.groupby(exercises["series"].astype(str), sort=True):
+        label = (series_labels or {}).get(series, series)
+        if series == "Other":
+            result[series] = t("exercises.series_other", lang)
+            continue
+        stems = group.map(lambda name: _YEAR_SUFFIX.sub("", name).strip())
+        stem = str(stems.mode().iloc[0]) if len(stems) else label
+        result[series] = label if (not stem or stem.casefold() in label.casefold()) else stem
+    return result
 
 
 def series_styles(series: Collection[str]) -> dict[str, tuple[str, str]]:
@@ -99,6 +124,17 @@ def _clip(text: str, limit: int = 70) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+# Status styling on the map: planned exercises are paler with a "+" over them, cancelled ones grey
+# with a "×" over them (colour alone would not tell them apart).
+STATUS_OVERLAY = {"planned": "cross-thin-open", "cancelled": "x-thin-open"}
+CANCELLED_COLOUR = "#9A9A9A"
+PLANNED_OPACITY = 0.5
+SIZE_KEY_PERSONNEL = (1_000, 5_000, 10_000)
+MAP_TOP_MARGIN = 78  # what ``with_title_and_source`` gives a one-line title: the plot keeps its height
+SIZE_KEY_BAND = 76
+LEGEND_ROW = 25
+
+
 def exercise_map_figure(
     points: pd.DataFrame,
     members: pd.DataFrame,
@@ -111,9 +147,20 @@ def exercise_map_figure(
     cells: pd.DataFrame | None = None,
     series_labels: dict[str, str] | None = None,
     focus_state: str | None = None,
+    fit_view: bool = True,
+    map_height: int | None = None,
 ) -> go.Figure:
     """Member states shaded, one marker per exercise: colour+symbol by series, size by personnel,
-    hollow when the location is approximate (town, region or country)."""
+    hollow when the location is approximate (town, region or country); planned exercises paler
+    with a "+", cancelled ones grey with a "×". A key below the map shows reference bubbles for
+    1,000 / 5,000 / 10,000 personnel, drawn at the size the map uses.
+
+    Args:
+        fit_view: fit the view to the shown markers (a filtered map); False: the region view (the
+            unfiltered map). The range used is in ``layout.geo.lonaxis.range``/``lataxis.range``.
+        height: the whole figure; ``map_height``, when given, is the map's own height instead and
+            the figure grows by the legend and key below it.
+    """
     names = {code: esc(name) for code, name in state_names(members).items()}
     fig = go.Figure()
     shaded = {code: status for code, status in member_status.items() if status in ("member", "frozen", "suspended")}
@@ -134,7 +181,10 @@ def exercise_map_figure(
         )
     largest = largest_personnel if largest_personnel is not None else (points["personnel"].max() if len(points) else 0)
     largest = 0 if pd.isna(largest) else float(largest)
+    if series_labels is None and len(points):
+        series_labels = series_display_names(points)  # the names the exercises themselves carry
     aggregated = cells if cells is not None else (aggregate_points(points) if len(points) > MAP_POINT_LIMIT else None)
+    legend_names: list[str] = [t("exercises.legend.members")] if shaded else []
     for style, members_of_style in _group_by_style(styles).items():
         shown_names = [(series_labels or {}).get(name, name) for name in members_of_style]
         label = (
@@ -142,10 +192,11 @@ def exercise_map_figure(
             if len(shown_names) == 1
             else t("exercises.legend.other_series", names=esc(", ".join(shown_names)))
         )
+        label = wrapped(label, MAP_LEGEND_WRAP)  # a long entry takes lines, not the next column
         if aggregated is not None:
-            _add_aggregated_trace(fig, aggregated[aggregated["series"].isin(members_of_style)], style, label)
+            drawn = _add_aggregated_trace(fig, aggregated[aggregated["series"].isin(members_of_style)], style, label)
         else:
-            _add_exercise_trace(
+            drawn = _add_exercise_trace(
                 fig,
                 points[points["series"].isin(members_of_style)],
                 style,
@@ -155,12 +206,31 @@ def exercise_map_figure(
                 largest,
                 focus_state,
             )
+        if drawn:
+            # The legend's own entry, at one size: the drawn trace's sizes vary with personnel.
+            colour, symbol = style
+            fig.add_trace(
+                go.Scattergeo(
+                    lat=[None],
+                    lon=[None],
+                    mode="markers",
+                    name=label,
+                    legendgroup=label,
+                    marker={"symbol": symbol, "size": 13, "color": colour, "line": {"width": 1, "color": colour}},
+                )
+            )
+            legend_names.append(label)
+    statuses = set(points["status"].astype(str)) if aggregated is None and "status" in points else set()
     encoding = [
-        (t("exercises.legend.exact"), "circle", 14),
-        (t("exercises.legend.approximate"), "circle-open", 14),
-        (t("exercises.legend.unknown_personnel"), "circle", UNKNOWN_SIZE),
+        (t("exercises.legend.exact"), "circle", 13, "#555555", None),
+        (t("exercises.legend.approximate"), "circle-open", 13, "#555555", None),
+        (t("exercises.legend.unknown_personnel"), "circle", UNKNOWN_SIZE, "#555555", None),
     ]
-    for index, (name, symbol, size) in enumerate(encoding):
+    if "planned" in statuses:
+        encoding.append((t("exercises.legend.planned"), "circle", 13, "#555555", STATUS_OVERLAY["planned"]))
+    if "cancelled" in statuses:
+        encoding.append((t("exercises.legend.cancelled"), "circle", 13, CANCELLED_COLOUR, STATUS_OVERLAY["cancelled"]))
+    for index, (name, symbol, size, colour, overlay) in enumerate(encoding):
         fig.add_trace(
             go.Scattergeo(
                 lat=[None],
@@ -169,31 +239,121 @@ def exercise_map_figure(
                 name=name,
                 legendgroup="encoding",
                 legendgrouptitle={"text": t("exercises.legend.encoding")} if index == 0 else None,
-                marker={"symbol": symbol, "size": size, "color": "#555555", "line": {"width": 2, "color": "#555555"}},
+                marker={
+                    "symbol": overlay or symbol,
+                    "size": size,
+                    "color": "#111111" if overlay else colour,
+                    "opacity": PLANNED_OPACITY if overlay == STATUS_OVERLAY["planned"] else 1.0,
+                    "line": {"width": 2, "color": "#111111" if overlay else colour},
+                },
             )
         )
+        legend_names.append(name)
+    lon_range, lat_range = map_view_range(points if aggregated is None else aggregated, fit=fit_view)
     styled_geo(fig)
     # A conic projection suits this wide, mid-latitude region better than a world projection.
+    lat_span = lat_range[1] - lat_range[0]
     fig.update_geos(
-        projection={"type": "conic equal area", "rotation": {"lon": 60}, "parallels": [40, 55]},
-        lonaxis_range=[22, 92],
-        lataxis_range=[34, 60],
+        projection={
+            "type": "conic equal area",
+            "rotation": {"lon": round((lon_range[0] + lon_range[1]) / 2, 3)},
+            "parallels": [round(lat_range[0] + lat_span / 3, 3), round(lat_range[0] + 2 * lat_span / 3, 3)],
+        },
+        lonaxis_range=list(lon_range),
+        lataxis_range=list(lat_range),
     )
-    fig.update_layout(**base_layout(height=height))
+    key = aggregated is None and largest > 0
+    band = SIZE_KEY_BAND if key else 0
+    legend_rows = _map_legend_rows(legend_names[: len(legend_names) - len(encoding)], len(encoding))
+    bottom = band + LEGEND_ROW * (legend_rows + 1) + 16
+    total = (map_height + MAP_TOP_MARGIN + bottom) if map_height else max(height, MAP_TOP_MARGIN + 440 + bottom)
+    plot_px = total - MAP_TOP_MARGIN - bottom
+    fig.update_layout(**base_layout(height=total))
     fig.update_layout(
         legend={
             "orientation": "h",
             "x": 0,
-            "y": -0.01,
+            "y": -(band + 6) / plot_px,
             "yanchor": "top",
             "font": {"size": 13},
-            "itemsizing": "constant",
+            "itemsizing": "trace",
+            "entrywidth": MAP_LEGEND_ENTRY_PX,
+            "groupclick": "toggleitem",
         },
         clickmode="event+select",
         dragmode="pan",
-        margin={"l": 0, "r": 0, "t": 10, "b": 0},
+        margin={"l": 0, "r": 0, "t": MAP_TOP_MARGIN, "b": bottom},
     )
+    if key:
+        _add_size_key(fig, largest, plot_px)
     return fig
+
+
+# Legend entries are laid out in columns of this width (text; plus about 40 px for the glyph), so
+# that rows do not break mid-way at 1280 px; long "other series" entries take two columns.
+MAP_LEGEND_ENTRY_PX = 220
+MAP_LEGEND_ROOM_PX = 800
+MAP_LEGEND_WRAP = 30  # characters per line of a legend entry (about 220 px at 13 px)
+
+
+def _map_legend_rows(names: list[str], encoding: int) -> int:
+    """Rows the legend takes at the narrowest chart: series flow in columns, then the titled
+    "how to read markers" group, which plotly stacks one entry a row."""
+    per_row = max(1, MAP_LEGEND_ROOM_PX // (MAP_LEGEND_ENTRY_PX + 40))
+    lines = sum(name.count("<br>") + 1 for name in names)
+    return -(-lines // per_row) + encoding + 1
+
+
+def _add_size_key(fig: go.Figure, largest: float, plot_px: float) -> None:
+    """Three reference bubbles below the map, as large as the map draws these personnel figures
+    (circles of exact pixel size, anchored in the figure), with their numbers beside them."""
+    centre_y = -(SIZE_KEY_BAND / 2 + 4) / plot_px
+    fig.add_annotation(
+        x=0,
+        y=centre_y,
+        xref="paper",
+        yref="paper",
+        xanchor="left",
+        yanchor="middle",
+        showarrow=False,
+        align="left",
+        text=t("exercises.legend.size_key"),
+        font={"size": 13},
+        name="size-key",
+    )
+    x = 0.30
+    for value in SIZE_KEY_PERSONNEL:
+        diameter = marker_size(value, largest)
+        fig.add_shape(
+            type="circle",
+            xref="paper",
+            yref="paper",
+            xsizemode="pixel",
+            ysizemode="pixel",
+            xanchor=x,
+            yanchor=centre_y,
+            x0=-diameter / 2,
+            x1=diameter / 2,
+            y0=-diameter / 2,
+            y1=diameter / 2,
+            line={"color": "#555555", "width": 1.5},
+            fillcolor="rgba(85,85,85,0.25)",
+            name=f"size-key-{value}",
+        )
+        fig.add_annotation(
+            x=x,
+            y=centre_y,
+            xref="paper",
+            yref="paper",
+            xanchor="left",
+            yanchor="middle",
+            xshift=diameter / 2 + 6,
+            showarrow=False,
+            text=f"{value:,}",
+            font={"size": 13},
+            name="size-key",
+        )
+        x += 0.14
 
 
 def _add_exercise_trace(
@@ -206,14 +366,24 @@ def _add_exercise_trace(
     largest: float,
     focus_state: str | None = None,
 ) -> None:
-    """One marker per exercise: clickable, sized by personnel, hollow when approximate; with a
-    state in focus, exercises it neither hosted nor took part in are faded."""
+    """One marker per exercise: clickable, sized by personnel, hollow when approximate; planned
+    ones paler and cancelled ones grey, each with its mark on top; with a state in focus,
+    exercises it neither hosted nor took part in are faded. Returns whether anything was drawn."""
     if subset.empty:
-        return
+        return False
     colour, symbol = style
     records = subset.to_dict("records")
     approximate = [r["plot_precision"] in APPROXIMATE for r in records]
     chosen = [r["exercise_id"] == selected for r in records]
+    status = [str(r.get("status") or "held") for r in records]
+    colours = [CANCELLED_COLOUR if s == "cancelled" else colour for s in status]
+    faded = [
+        bool(selected and not c)
+        or bool(focus_state and focus_state not in r["host_states"] and focus_state not in r["participants"])
+        for r, c in zip(records, chosen, strict=True)
+    ]
+    sizes = [marker_size(r["personnel"], largest) for r in records]
+    hover = [exercise_hover(r, names) for r in records]
     fig.add_trace(
         go.Scattergeo(
             lat=subset["plot_lat"],
@@ -221,33 +391,55 @@ def _add_exercise_trace(
             mode="markers",
             name=label,
             legendgroup=label,
+            showlegend=False,
             marker={
                 "symbol": [f"{symbol}-open" if a else symbol for a in approximate],
-                "size": [marker_size(r["personnel"], largest) for r in records],
-                "color": colour,
+                "size": sizes,
+                "color": colours,
                 "opacity": [
-                    0.35
-                    if (selected and not c)
-                    or (focus_state and focus_state not in r["host_states"] and focus_state not in r["participants"])
-                    else 1.0
-                    for r, c in zip(records, chosen, strict=True)
+                    0.35 if f else (PLANNED_OPACITY if s == "planned" else 1.0)
+                    for f, s in zip(faded, status, strict=True)
                 ],
                 "line": {
                     "width": [3 if c else (2.5 if a else 1) for c, a in zip(chosen, approximate, strict=True)],
-                    "color": [INK if c else colour for c in chosen],
+                    "color": [INK if c else col for c, col in zip(chosen, colours, strict=True)],
                 },
             },
             customdata=[[r["exercise_id"]] for r in records],
-            hovertext=[exercise_hover(r, names) for r in records],
+            hovertext=hover,
             hoverinfo="text",
         )
     )
+    marked = [i for i, s in enumerate(status) if s in STATUS_OVERLAY]
+    if marked:
+        # The "+" / "×" on top: same place, size, click target and hover as the marker under it.
+        fig.add_trace(
+            go.Scattergeo(
+                lat=[subset["plot_lat"].iloc[i] for i in marked],
+                lon=[subset["plot_lon"].iloc[i] for i in marked],
+                mode="markers",
+                name=label,
+                legendgroup=label,
+                showlegend=False,
+                marker={
+                    "symbol": [STATUS_OVERLAY[status[i]] for i in marked],
+                    "size": [max(sizes[i], 12) for i in marked],
+                    "color": "#111111",
+                    "opacity": [0.35 if faded[i] else 1.0 for i in marked],
+                    "line": {"width": 2, "color": "#111111"},
+                },
+                customdata=[[records[i]["exercise_id"]] for i in marked],
+                hovertext=[hover[i] for i in marked],
+                hoverinfo="text",
+            )
+        )
+    return True
 
 
-def _add_aggregated_trace(fig: go.Figure, cells: pd.DataFrame, style: tuple[str, str], label: str) -> None:
+def _add_aggregated_trace(fig: go.Figure, cells: pd.DataFrame, style: tuple[str, str], label: str) -> bool:
     """One marker per map cell and series, area by count (used above MAP_POINT_LIMIT)."""
     if cells.empty:
-        return
+        return False
     colour, symbol = style
     largest = float(cells["count"].max())
     fig.add_trace(
@@ -275,8 +467,19 @@ def _add_aggregated_trace(fig: go.Figure, cells: pd.DataFrame, style: tuple[str,
                 for row in cells.itertuples()
             ],
             hoverinfo="text",
+            showlegend=False,
         )
     )
+    return True
+
+
+EXERCISE_STATUS_STYLE = {
+    # status: (colour, pattern) — the same marks as on the map: planned lighter, cancelled grey.
+    "held": (OKABE_ITO["blue"], ""),
+    "planned": (OKABE_ITO["sky_blue"], "/"),
+    "cancelled": ("#9A9A9A", "x"),
+}
+PER_YEAR_TOP_MARGIN = 100  # title, source line, and the note saying what is stacked
 
 
 def per_year_figure(
@@ -285,45 +488,104 @@ def per_year_figure(
     years: tuple[int, int] | None = None,
     series_labels: dict[str, str] | None = None,
     focus_state: str | None = None,
+    *,
+    stack_by: str | None = None,
+    height: int = 340,
 ) -> go.Figure:
-    """Stacked bars: exercises per year by series (patterns double the colours)."""
+    """Stacked bars of exercises per year, with a legend and a note saying what is stacked.
+
+    Args:
+        stack_by: "status" (held / planned / cancelled) or "series" (patterns double the colours);
+            None: by status when ``exercises`` has a ``status`` column, else by series.
+    Every bar carries its year as ``customdata`` ([[year], …]) so that a click can filter to it.
+    """
     fig = go.Figure()
-    counts = exercises.assign(year=exercises["start_date"].dt.year).groupby(["year", "series"]).size()
-    span = years or (
-        (int(exercises["start_date"].dt.year.min()), int(exercises["start_date"].dt.year.max()))
-        if len(exercises)
-        else (2004, 2025)
-    )
+    by = stack_by or ("status" if "status" in exercises.columns else "series")
+    year_of = exercises["start_date"].dt.year
+    span = years or ((int(year_of.min()), int(year_of.max())) if len(exercises) else (2004, 2025))
     all_years = list(range(span[0], span[1] + 1))
-    patterns = ["", "/", ".", "x", "-", "|", "+", "\\", ""]
-    for index, (series, (colour, _)) in enumerate(styles.items()):
-        values = [int(counts.get((year, series), 0)) for year in all_years]
+    if by == "status":
+        statuses = exercises["status"].astype(str)
+        counts = exercises.assign(year=year_of, status=statuses).groupby(["year", "status"]).size()
+        groups = [
+            (status, t(f"status_ex.{status}"), colour, pattern)
+            for status, (colour, pattern) in EXERCISE_STATUS_STYLE.items()
+        ]
+    else:
+        counts = exercises.assign(year=year_of).groupby(["year", "series"]).size()
+        patterns = ["", "/", ".", "x", "-", "|", "+", "\\", ""]
+        groups = [
+            (series, (series_labels or {}).get(series, series), colour, patterns[index % len(patterns)])
+            for index, (series, (colour, _)) in enumerate(styles.items())
+        ]
+    for key, label, colour, pattern in groups:
+        values = [int(counts.get((year, key), 0)) for year in all_years]
         if not any(values):
             continue
+        name = esc(label)
         fig.add_trace(
             go.Bar(
                 x=all_years,
                 y=values,
-                name=esc((series_labels or {}).get(series, series)),
-                legendgroup=series,
+                name=name,
+                legendgroup=key,
+                customdata=[[year] for year in all_years],
                 marker={
                     "color": colour,
-                    "pattern": {
-                        "shape": patterns[index % len(patterns)],
-                        "fgcolor": "white",
-                        "solidity": 0.3,
-                        "fillmode": "overlay",
-                    },
+                    "line": {"color": "white", "width": 0.5},
+                    "pattern": {"shape": pattern, "fgcolor": "white", "solidity": 0.3, "fillmode": "overlay"},
                 },
-                hovertemplate="%{x}: %{y} · " + esc((series_labels or {}).get(series, series)) + "<extra></extra>",
+                hovertemplate="%{x}: %{y} · " + name + "<extra></extra>",
             )
         )
-    fig.update_layout(**base_layout(height=340))
+    entries = sum(1 for _ in fig.data)
+    legend_rows = 1 if by == "status" else -(-entries // 2)
+    legend_px = 26 * legend_rows + 8
+    fig.update_layout(**base_layout(height=height + legend_px))
+    step = 1 if len(all_years) <= 10 else (2 if len(all_years) <= 24 else 5)
     fig.update_layout(
         barmode="stack",
-        showlegend=False,
-        yaxis={"title": t("exercises.per_year_axis"), "dtick": 1 if len(exercises) < 40 else None},
-        xaxis={"dtick": 2, "tickformat": "d"},
+        showlegend=True,
+        # In the figure's own bottom margin, under the year labels: a PNG download keeps it whole.
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "yref": "container",
+            "y": 0,
+            "yanchor": "bottom",
+            "font": {"size": 13},
+            "traceorder": "normal",
+        },
+        yaxis={
+            "title": {"text": t("exercises.per_year_axis"), "standoff": 12},
+            "automargin": True,
+            "rangemode": "tozero",
+            "tickformat": "d",
+            "dtick": 1 if len(exercises) < 40 else None,
+        },
+        xaxis={
+            "dtick": step,
+            "tickformat": "d",
+            "tickangle": 0,
+            "automargin": True,
+            "range": [span[0] - 1.1, span[1] + 0.8],  # the first year label clear of the "0"
+        },
+        margin={"t": PER_YEAR_TOP_MARGIN, "l": 10, "r": 16, "b": 40 + legend_px},
         dragmode=False,
+        clickmode="event+select",
+    )
+    fig.add_annotation(
+        x=0,
+        y=1,
+        xref="paper",
+        yref="paper",
+        xanchor="left",
+        yanchor="bottom",
+        yshift=4,
+        showarrow=False,
+        align="left",
+        text=t("exercises.per_year_by_status" if by == "status" else "exercises.per_year_by_series"),
+        font={"size": 13, "color": "#4B5563"},
+        name="stacking-note",
     )
     return fig

@@ -146,6 +146,7 @@ def styled_geo(fig: go.Figure, resolution: int = 110) -> go.Figure:
 # long (often Russian) title ran off the chart's right edge. Full-width charts are about 820 px
 # wide at 1280 px, half-width ones about 400 px.
 TITLE_WRAP = {"wide": 66, "narrow": 34}
+TITLE_TOP_PAD = 8
 SOURCE_WRAP = {"wide": 120, "narrow": 62}
 
 
@@ -173,9 +174,10 @@ def with_title_and_source(figure: go.Figure, title: str | None, source_line: str
             "x": 0,
             "xanchor": "left",
             "yref": "container",
-            "y": 0.995,
+            "y": 1.0,
             "yanchor": "top",
-            "pad": {"t": title_lift},
+            # A few pixels below the top edge: the title's glyph box must not leave the figure.
+            "pad": {"t": title_lift + TITLE_TOP_PAD},
         },
         margin={"t": max(78, framed.layout.margin.t or 0) + extra},
     )
@@ -185,17 +187,60 @@ def with_title_and_source(figure: go.Figure, title: str | None, source_line: str
 
 
 PROJECTOR_FONT_SIZE = 20
+# The smallest type a chart may use: on screen, and after ``for_projector``.
+MIN_FONT_SIZE = 11
+MIN_PROJECTOR_FONT_SIZE = 16
+PROJECTOR_SCALE = 1.25
+
+
+def _projected(size: float | None) -> int | None:
+    if size is None:
+        return None
+    return max(MIN_PROJECTOR_FONT_SIZE, round(size * PROJECTOR_FONT_SIZE / BASE_FONT_SIZE))
 
 
 def for_projector(figure: go.Figure) -> go.Figure:
-    """Type sized for a projector and a taller plot (in place, like ``with_title_and_source``)."""
+    """Type sized for a projector and a taller plot (in place, like ``with_title_and_source``).
+
+    Every explicit font size (trace text, legends, annotations, axis ticks, subtitle) grows with
+    the base size, to at least MIN_PROJECTOR_FONT_SIZE; the margins, which hold legends, keys and
+    axis labels, grow with the type, and the plot keeps its share of a 25 % taller figure."""
     scaled = figure
+    layout = scaled.layout
+    old_height = layout.height or 450
+    margin = layout.margin
+    top, bottom = margin.t or 0, margin.b or 0
+    font_scale = PROJECTOR_FONT_SIZE / BASE_FONT_SIZE
+    new_top, new_bottom = round(top * font_scale), round(bottom * font_scale)
+    plot = max(100, old_height - top - bottom)
     scaled.update_layout(
         font={"size": PROJECTOR_FONT_SIZE},
-        legend={"font": {"size": PROJECTOR_FONT_SIZE - 2}},
         hoverlabel={"font": {"size": PROJECTOR_FONT_SIZE - 2}},
-        height=int((figure.layout.height or 450) * 1.25),
+        height=int(plot * PROJECTOR_SCALE + new_top + new_bottom),
+        margin={"t": new_top, "b": new_bottom, "l": round((margin.l or 0) * font_scale), "r": margin.r},
     )
-    if scaled.layout.title.text:
+    for name in [key for key in layout.to_plotly_json() if key.startswith("legend")]:
+        legend = layout[name]
+        scaled.update_layout(
+            {name: {"font": {"size": max(PROJECTOR_FONT_SIZE - 2, _projected(legend.font.size) or 0)}}}
+        )
+        if legend.title and legend.title.font and legend.title.font.size:
+            scaled.update_layout({name: {"title": {"font": {"size": _projected(legend.title.font.size)}}}})
+        if legend.entrywidth:
+            scaled.update_layout({name: {"entrywidth": round(legend.entrywidth * font_scale)}})
+    for annotation in layout.annotations:
+        annotation.font.size = _projected(annotation.font.size or BASE_FONT_SIZE)
+    for trace in scaled.data:
+        textfont = getattr(trace, "textfont", None)
+        if textfont is not None and textfont.size is not None:
+            textfont.size = _projected(textfont.size)
+    for axis in [key for key in layout.to_plotly_json() if key.startswith(("xaxis", "yaxis"))]:
+        if layout[axis].tickfont.size:
+            layout[axis].tickfont.size = _projected(layout[axis].tickfont.size)
+        if layout[axis].title.font.size:
+            layout[axis].title.font.size = _projected(layout[axis].title.font.size)
+    if layout.title.text:
         scaled.update_layout(title={"font": {"size": PROJECTOR_FONT_SIZE + 6}})
+        if layout.title.subtitle.font.size:
+            scaled.update_layout(title={"subtitle": {"font": {"size": _projected(layout.title.subtitle.font.size)}}})
     return scaled

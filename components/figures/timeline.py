@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable
 from datetime import date
 from typing import NamedTuple
@@ -12,18 +13,33 @@ from plotly.subplots import make_subplots
 
 from components.data.loaders import split_sources
 from components.derive.membership import STATUSES
-from components.figures.style import INK, OKABE_ITO, STATUS_COLOURS, STATUS_PATTERNS, base_layout, styled_geo
+from components.figures.style import (
+    INK,
+    OKABE_ITO,
+    STATUS_COLOURS,
+    STATUS_PATTERNS,
+    base_layout,
+    styled_geo,
+    wrapped,
+)
 from components.i18n.names import state_names
 from components.i18n.text import esc, format_date, t
 
 MS_PER_DAY = 86_400_000
 APPROXIMATE_OPACITY = 0.55
 MILESTONE_LEVELS = 4
+# Milestone labels take two lines of at most LABEL_LINE_CHARS characters (a longer title is cut at
+# a word, with "…", and always shown whole in the hover) on up to MILESTONE_LABEL_LEVELS levels.
+MILESTONE_LABEL_LEVELS = 6
+LABEL_LINE_CHARS = 24
+LABEL_LINES = 2
 # Rough width of one label character in days on a 1280-pixel-wide screen (35 years over ~750 px,
-# ~7 px per character): labels that would still overlap are left to the hover.
-DAYS_PER_LABEL_CHAR = 120
+# ~7 px per 12-px character): labels that would still overlap are left to the hover.
+DAYS_PER_LABEL_CHAR = 135
 LABEL_LIMIT = 24
 MIN_LABEL_CHARS = 8  # a label shortened below this says nothing: the marker keeps its hover
+LEGEND_ROW_PX = 26
+LEGEND_WRAP = 34  # characters per line of a legend entry in a half-width column (two columns)
 
 
 def state_order(periods: pd.DataFrame, members: pd.DataFrame) -> list[str]:
@@ -158,7 +174,7 @@ def membership_timeline_figure(
         rows=2 if has_milestones else 1,
         cols=1,
         shared_xaxes=True,
-        row_heights=[0.28, 0.72] if has_milestones else [1.0],
+        row_heights=[0.36, 0.64] if has_milestones else [1.0],
         vertical_spacing=0.03,
     )
     state_row = 2 if has_milestones else 1
@@ -212,7 +228,7 @@ def membership_timeline_figure(
                 x=[None],
                 y=[None],
                 orientation="h",
-                name=t("timeline.approximate", lang),
+                name=wrapped(t("timeline.approximate", lang), LEGEND_WRAP),
                 marker={"color": "#BBBBBB", "opacity": APPROXIMATE_OPACITY},
             ),
             row=state_row,
@@ -228,22 +244,37 @@ def membership_timeline_figure(
                     x=[None],
                     y=[None],
                     orientation="h",
-                    name=t("status." + status, lang),
+                    name=wrapped(t("status." + status, lang), LEGEND_WRAP),
                     legendgroup=status,
                     marker=status_marker(status),
                 ),
                 row=state_row,
                 col=1,
             )
-    fig.update_layout(**base_layout(height=max(360, 120 + 46 * len(order) + (170 if has_milestones else 0))))
+    legend_names = [str(trace.name) for trace in fig.data if trace.showlegend is not False]
+    legend_lines = sum(name.count("<br>") + 1 for name in legend_names)
+    legend_px = LEGEND_ROW_PX * -(-legend_lines // 2) + 12
+    fig.update_layout(
+        **base_layout(height=max(360, 120 + 46 * len(order) + (300 if has_milestones else 0) + legend_px))
+    )
     # Room for the longest state name, measured in characters: the browser's own measurement can
     # come too early (before fonts load) and clip the labels.
     longest = max((len(names.get(s, s)) for s in order), default=8)
-    fig.update_layout(margin={"l": 20 + 9 * longest})
+    # The legend sits in the figure's own bottom margin (so a PNG download keeps it whole).
+    fig.update_layout(margin={"l": 20 + 9 * longest, "b": 40 + legend_px})
     fig.update_layout(
         barmode="overlay",
         bargap=0.35,
-        legend={"orientation": "h", "yanchor": "top", "y": -0.06, "x": 0, "traceorder": "normal"},
+        legend={
+            "orientation": "h",
+            "yref": "container",
+            "yanchor": "bottom",
+            "y": 0,
+            "x": 0,
+            "traceorder": "normal",
+            "entrywidth": 0.5,
+            "entrywidthmode": "fraction",
+        },
         hovermode="closest",
         clickmode="event+select",
         dragmode=False,
@@ -255,29 +286,57 @@ def membership_timeline_figure(
         col=1,
         tickfont={"size": 15, "color": INK},
     )
-    fig.update_xaxes(type="date", showgrid=True, gridcolor="#E5E7EB", dtick="M24", tickformat="%Y")
+    fig.update_xaxes(type="date", showgrid=True, gridcolor="#E5E7EB", dtick="M24", tickformat="%Y", automargin=True)
+    fig.update_yaxes(automargin=True)
     fig.update_xaxes(range=[pd.Timestamp("1991-07-01"), axis_end])
     if as_of is not None:
         fig.add_vline(x=pd.Timestamp(as_of), line={"color": OKABE_ITO["black"], "dash": "dash", "width": 2})
+        # Inside the chart (the milestone lane's free top level, or the top of the rows), never in
+        # the title block above, where it used to sit on the source line.
         fig.add_annotation(
             x=pd.Timestamp(as_of),
-            y=1.0,
-            yref="paper",
+            y=MILESTONE_LABEL_LEVELS + 0.9 if has_milestones else 1.0,
+            yref="y" if has_milestones else "paper",
             text=t("timeline.as_of_label", lang, day=format_date(pd.Timestamp(as_of), short=True)),
             showarrow=False,
             xanchor="right",
-            yanchor="bottom",
+            yanchor="middle" if has_milestones else "top",
+            xshift=-4,
             font={"size": 13},
-            bgcolor="rgba(255,255,255,0.85)",
+            bgcolor="rgba(255,255,255,0.9)",
         )
     return fig
 
 
+def milestone_label(title: str, width: int = LABEL_LINE_CHARS, lines: int = LABEL_LINES) -> str:
+    """A milestone's label: its title on up to ``lines`` lines of ``width`` characters, cut at a
+    word with "…" when longer (the hover always has the whole title). Plain text, lines joined
+    with newlines."""
+    text = " ".join(str(title).split())
+    for attempt in range(width, width + 3):  # two or three characters more rather than a cut
+        fitted = textwrap.wrap(text, attempt, break_long_words=True, break_on_hyphens=False)
+        if len(fitted) <= lines:
+            return "\n".join(fitted)
+    words = textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False)
+    kept = words[:lines]
+    last = kept[-1]
+    while last and len(last) + 1 > width:
+        last = last.rsplit(" ", 1)[0] if " " in last else last[: width - 1]
+    kept[-1] = last.rstrip(" ,;:(") + "…"
+    return "\n".join(kept)
+
+
 def _add_milestones(fig: go.Figure, milestones: pd.DataFrame, lang: str, axis_end: pd.Timestamp) -> None:
     ordered = milestones.sort_values("date", kind="stable")
-    titles = [_short(str(title)) for title in ordered["title"]]
-    placed = stagger_levels(ordered["date"], titles, axis_end=axis_end)
-    labels = [esc(_short(title, place.chars or LABEL_LIMIT)) for title, place in zip(titles, placed, strict=True)]
+    titles = [str(title) for title in ordered["title"]]
+    full = [milestone_label(title) for title in titles]
+    widest = [max(full_label.split("\n"), key=len) for full_label in full]
+    placed = stagger_levels(ordered["date"], widest, levels=MILESTONE_LABEL_LEVELS, axis_end=axis_end)
+    labels = []
+    for title, label, place in zip(titles, full, placed, strict=True):
+        if place.chars is not None:
+            label = milestone_label(title, width=max(MIN_LABEL_CHARS, place.chars))
+        labels.append("<br>".join(esc(line) for line in label.split("\n")))
     hover = [
         f"<b>{_wrap(esc(row.title))}</b><br>{_fmt(row.date, str(row.date_precision))}"
         f"<br>{t('timeline.source', lang, source=_first_source(row.source_url))}"
@@ -286,7 +345,7 @@ def _add_milestones(fig: go.Figure, milestones: pd.DataFrame, lang: str, axis_en
     fig.add_trace(
         go.Scatter(
             x=ordered["date"],
-            y=[MILESTONE_LEVELS - place.level for place in placed],
+            y=[MILESTONE_LABEL_LEVELS - place.level for place in placed],
             mode="markers+text",
             text=[label if place.shown else "" for label, place in zip(labels, placed, strict=True)],
             textposition=["middle left" if place.left else "middle right" for place in placed],
@@ -305,7 +364,8 @@ def _add_milestones(fig: go.Figure, milestones: pd.DataFrame, lang: str, axis_en
         row=1,
         col=1,
     )
-    fig.update_yaxes(visible=False, range=[0.3, MILESTONE_LEVELS + 0.7], row=1, col=1)
+    # One level's room above the top level: the as-of label goes there, clear of the title block.
+    fig.update_yaxes(visible=False, range=[0.4, MILESTONE_LABEL_LEVELS + 1.3], row=1, col=1)
 
 
 def _short(title: str, limit: int = LABEL_LIMIT) -> str:
@@ -335,10 +395,18 @@ def status_map_figure(status_by_state: dict[str, str], members: pd.DataFrame, la
         )
     fig.update_traces(marker_line_color="#444444", marker_line_width=0.8)
     styled_geo(fig)
-    fig.update_layout(**base_layout(height=380))
-    fig.update_layout(legend={"title": None, "orientation": "h", "y": -0.02, "yanchor": "top"}, dragmode=False)
+    legend_px = LEGEND_ROW_PX * len(fig.data) + 10
+    fig.update_layout(**base_layout(height=300 + legend_px))
+    fig.update_layout(
+        legend={"title": None, "orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0},
+        margin={"b": legend_px},
+        dragmode=False,
+    )
     fig.update_geos(lonaxis_range=[18, 95], lataxis_range=[30, 62])
     return fig
+
+
+COUNT_PLOT_PX = 280
 
 
 def member_count_figure(counts: pd.DataFrame, as_of: date | None = None, lang: str | None = None) -> go.Figure:
@@ -359,10 +427,20 @@ def member_count_figure(counts: pd.DataFrame, as_of: date | None = None, lang: s
                 hovertemplate="%{customdata}: %{y}<extra>" + t("status." + status, lang) + "</extra>",
             )
         )
-    fig.update_layout(**base_layout(height=380))
+    # A plot of COUNT_PLOT_PX, then one legend row per status (the chart sits in a narrow column):
+    # the legend lives in the figure's own bottom margin, so nothing squeezes the plot.
+    legend_px = LEGEND_ROW_PX * len(fig.data) + 10
+    fig.update_layout(**base_layout(height=COUNT_PLOT_PX + 40 + legend_px + 20))
     fig.update_layout(
-        legend={"orientation": "h", "y": -0.15, "yanchor": "top"},
-        yaxis={"title": t("timeline.count_axis", lang), "dtick": 1, "rangemode": "tozero"},
+        legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0},
+        yaxis={
+            "title": {"text": t("timeline.count_axis", lang), "standoff": 10},
+            "dtick": 1 if counts["count"].max() <= 10 else None,
+            "rangemode": "tozero",
+            "automargin": True,
+        },
+        xaxis={"automargin": True},
+        margin={"b": 40 + legend_px},
         hovermode="x unified",
         dragmode=False,
     )

@@ -1,0 +1,92 @@
+"""Legibility in a real browser: no chart text overlaps other chart text or leaves its chart.
+
+For each chart page, at a laptop's and a projector's screen size, as opened, in presentation
+mode and in Russian, every visible SVG text of every plotly chart (tick labels, legend entries, annotations, node
+and milestone labels, titles) is measured; two boxes overlapping by more than a pixel, or a box
+outside its chart, fail the test with the labels named. Relies only on the page URLs and on
+``.js-plotly-plot``, so it holds whatever the pages look like around the charts.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import wait_for_page
+
+pytestmark = pytest.mark.browser
+
+PAGES = ("/membership", "/structure", "/exercises")
+SIZES = ((1280, 800), (1920, 1080))
+QUERIES = ("", "?present=1", "?lang=ru")  # as opened, in presentation mode, in Russian (longer words)
+TOLERANCE_PX = 1.0
+
+# Every visible, non-empty text of each chart, with the chart's own box (page coordinates).
+MEASURE = """
+() => [...document.querySelectorAll('.js-plotly-plot')].map((plot, index) => {
+  const box = plot.getBoundingClientRect();
+  const hidden = (el) => {
+    for (let node = el; node && node !== plot; node = node.parentElement) {
+      const style = getComputedStyle(node);
+      if (style.display === 'none' || style.visibility === 'hidden' || parseFloat(style.opacity) === 0) {
+        return true;
+      }
+    }
+    return false;
+  };
+  const texts = [];
+  for (const el of plot.querySelectorAll('.main-svg text')) {
+    const text = (el.textContent || '').trim();
+    if (!text || el.closest('.hoverlayer') || hidden(el)) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width < 1 || r.height < 1) continue;
+    texts.push({text, x0: r.left, y0: r.top, x1: r.right, y1: r.bottom});
+  }
+  return {index, box: {x0: box.left, y0: box.top, x1: box.right, y1: box.bottom}, texts};
+})
+"""
+
+
+def _overlap(a: dict, b: dict) -> float:
+    width = min(a["x1"], b["x1"]) - max(a["x0"], b["x0"])
+    height = min(a["y1"], b["y1"]) - max(a["y0"], b["y0"])
+    return min(width, height)
+
+
+def problems(charts: list[dict]) -> list[str]:
+    """Overlapping pairs and texts outside their chart, as readable lines."""
+    found = []
+    for chart in charts:
+        box, texts = chart["box"], chart["texts"]
+        for text in texts:
+            outside = (
+                text["x0"] < box["x0"] - TOLERANCE_PX
+                or text["x1"] > box["x1"] + TOLERANCE_PX
+                or text["y0"] < box["y0"] - TOLERANCE_PX
+                or text["y1"] > box["y1"] + TOLERANCE_PX
+            )
+            if outside:
+                found.append(f"chart {chart['index']}: {text['text'][:60]!r} leaves the chart")
+        for i, first in enumerate(texts):
+            for second in texts[i + 1 :]:
+                if _overlap(first, second) > TOLERANCE_PX:
+                    found.append(f"chart {chart['index']}: {first['text'][:50]!r} overlaps {second['text'][:50]!r}")
+    return found
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=["normal", "present", "russian"])
+@pytest.mark.parametrize(("width", "height"), SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+@pytest.mark.parametrize("path", PAGES)
+def test_chart_text_never_overlaps_or_leaves_the_chart(app_url, browser, path, width, height, query):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    try:
+        page.goto(f"{app_url}{path}{query}")
+        wait_for_page(page, charts=1)
+        page.evaluate("document.fonts.ready")
+        page.wait_for_timeout(1500)  # plotly lays out again once the fonts are in
+        charts = page.evaluate(MEASURE)
+        assert charts, f"{path}: no chart drawn"
+        found = problems(charts)
+        assert not found, f"{path}{query} at {width}x{height}:\n" + "\n".join(found[:40])
+    finally:
+        context.close()
