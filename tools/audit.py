@@ -89,9 +89,10 @@ def run_pip_audit(args: list[str]) -> Verdict:
     try:
         report = json.loads(result.stdout)
     except json.JSONDecodeError:
-        detail = UNREACHABLE.search(result.stderr)
-        if detail:
-            why = f"the vulnerability database could not be reached: {detail.group(0)[:300]}"
+        # The traceback's last matching line is the exception itself (earlier ones are source lines).
+        matches = [line.strip() for line in result.stderr.splitlines() if UNREACHABLE.search(line)]
+        if matches:
+            why = f"the vulnerability database could not be reached: {matches[-1][:300]}"
         else:
             tail = result.stderr.strip().splitlines()[-1:] or ["no output"]
             why = f"pip-audit failed (exit {result.returncode}): {tail[0][:300]}"
