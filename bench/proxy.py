@@ -15,7 +15,9 @@
 5. Drives ``--sessions`` viewers through the proxy with ``bench/wsload.py`` (what a session is: see
    there) and reports errors, rerun times, how the proxy spread the sessions, and each app
    process's RSS: before (warm), peak during, with every viewer still connected, 5 s after they
-   closed, and after Streamlit's ``server.disconnectedSessionTTL`` has passed (``--after``).
+   closed, after Streamlit's ``server.disconnectedSessionTTL`` has passed (``--after``), and once
+   more after one short visit on each process: Streamlit only drops expired disconnected sessions
+   when its session store is next written, so without a visit they stay in memory indefinitely.
 6. Stops nginx and the app processes, and removes the temporary folder.
 
 Every request goes to 127.0.0.1; every loop is bounded (sessions, reruns, timeouts).
@@ -259,6 +261,14 @@ async def warm(apps: list[tuple[str, psutil.Process]]) -> None:
     await asyncio.gather(*(wsload.run(url, 1, 5, 120) for url, _ in apps))
 
 
+async def visit(apps: list[tuple[str, psutil.Process]]) -> None:
+    """One short visit on each process directly: open the Overview, then leave."""
+    for url, _ in apps:
+        host = url.split("//", 1)[1]
+        async with wsload.connect(f"ws://{host}/_stcore/stream", subprotocols=["streamlit"], max_size=None) as ws:
+            await wsload.Session(ws, wsload.Stats(), 120).run(page_name="")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sessions", type=int, default=60)
@@ -311,6 +321,11 @@ def main() -> None:
         print(f"waiting {args.after:.0f} s for the disconnected sessions' TTL", flush=True)
         time.sleep(args.after)
         after = [rss_mb(p) for _, p in apps]
+        # Streamlit drops expired disconnected sessions only when its session store is next written
+        # (another session disconnecting): one more viewer on each process, then measure again.
+        asyncio.run(visit(apps))
+        time.sleep(5)
+        reaped = [rss_mb(p) for _, p in apps]
         spread = upstream_spread(tmp, log_lines)
         failures += row.pop("_errors")
 
@@ -325,7 +340,8 @@ def main() -> None:
             "peak during (MB)": round(peak[i], 1),
             "all viewers connected (MB)": round(during[i], 1) if during else "—",
             "5 s after close (MB)": round(closed[i], 1),
-            f"{args.after:.0f} s after close (MB)": round(after[i], 1),
+            f"{5 + args.after:.0f} s after close (MB)": round(after[i], 1),
+            "then one more visit (MB)": round(reaped[i], 1),
         }
         for i in range(len(apps))
     ]
