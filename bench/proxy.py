@@ -32,6 +32,7 @@ import asyncio
 import base64
 import collections
 import hashlib
+import http.server
 import os
 import re
 import secrets
@@ -39,6 +40,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -198,7 +200,7 @@ def check_headers(url: str) -> list[str]:
 
 async def check_in_chromium(url: str) -> list[str]:
     """Every page through the proxy in Chromium: no CSP violation, no page error, charts drawn;
-    a page on another origin (``localhost`` vs ``127.0.0.1``) cannot frame the app."""
+    a page on another origin cannot frame the app."""
     from playwright.async_api import async_playwright
 
     problems: list[str] = []
@@ -228,22 +230,44 @@ async def check_in_chromium(url: str) -> list[str]:
             print(f"  /{path}: {drawn} plotly chart(s) drawn, {len(violations)} CSP violation(s)", flush=True)
             await page.close()
 
-        # Framing from another origin: the frame must stay empty (blocked by frame-ancestors).
-        framer = url.replace("127.0.0.1", "localhost") + "/__framer_test"
-        page = await context.new_page()
-        await page.route(
-            framer,
-            lambda route: route.fulfill(content_type="text/html", body=f'<iframe src="{url}/" id="f"></iframe>'),
-        )
-        await page.goto(framer)
-        await page.wait_for_timeout(3000)
-        frame = page.frame_locator("#f")
-        if await frame.locator("[data-testid='stApp']").count():
-            problems.append("a page on another origin could frame the app")
-        else:
-            print("  framed from another origin: blocked", flush=True)
+        # Framing from another origin: a page served by another local server (another port, so
+        # another origin) frames the app; the frame must stay empty (frame-ancestors, X-Frame-Options).
+        with framer_server(url) as framer:
+            page = await context.new_page()
+            await page.goto(framer)
+            await page.wait_for_timeout(8000)
+            framed = page.frame_locator("#f").locator("[data-testid='stApp']")
+            if await framed.count():
+                problems.append("a page on another origin could frame the app")
+            else:
+                print("  framed from another origin: blocked", flush=True)
         await browser.close()
     return problems
+
+
+@contextmanager
+def framer_server(app_url: str) -> Iterator[str]:
+    """A page on another local origin whose only content is an iframe of ``app_url``."""
+    body = f'<!doctype html><iframe id="f" src="{app_url}/" width="1000" height="700"></iframe>'.encode()
+
+    class Framer(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Framer)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def upstream_spread(tmp: Path, skip: int) -> dict[str, int]:
