@@ -302,6 +302,9 @@ def main() -> None:
     parser.add_argument(
         "--after", type=float, default=130, help="seconds after close for the last RSS reading (TTL 120 s + 10)"
     )
+    parser.add_argument(
+        "--second-wave", action="store_true", help="after the last reading, drive the same load again and measure"
+    )
     parser.add_argument("--no-check", dest="check", action="store_false", help="skip the headers/Chromium check")
     args = parser.parse_args()
 
@@ -350,6 +353,13 @@ def main() -> None:
         asyncio.run(visit(apps))
         time.sleep(5)
         reaped = [rss_mb(p) for _, p in apps]
+        second: list[float] = []
+        if args.second_wave:  # the same load again: is the memory reused, or does it grow again?
+            print(f"driving {args.sessions} sessions again", flush=True)
+            again = asyncio.run(wsload.run(url, args.sessions, args.reruns, args.timeout))
+            failures.extend(again.pop("_errors"))
+            time.sleep(5)
+            second = [rss_mb(p) for _, p in apps]
         spread = upstream_spread(tmp, log_lines)
         failures += row.pop("_errors")
 
@@ -366,6 +376,7 @@ def main() -> None:
             "5 s after close (MB)": round(closed[i], 1),
             f"{5 + args.after:.0f} s after close (MB)": round(after[i], 1),
             "then one more visit (MB)": round(reaped[i], 1),
+            **({"after the same load again (MB)": round(second[i], 1)} if second else {}),
         }
         for i in range(len(apps))
     ]
