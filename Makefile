@@ -21,8 +21,13 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
+# glibc: two malloc arenas and a fixed trim threshold, so freed memory goes back to the system
+# sooner (bench/RESULTS.md, section 9: about 25 MB less after many sessions; the Dockerfile sets
+# the same). Security headers come from the proxy (deploy/): `make run` is for one local user.
+MALLOC_ENV := MALLOC_ARENA_MAX=2 MALLOC_TRIM_THRESHOLD_=131072
+
 run: install  ## start the dashboard on http://localhost:$(PORT)
-	$(BIN)/python -m streamlit run app.py --server.port $(PORT) --server.address localhost
+	$(MALLOC_ENV) $(BIN)/python -m streamlit run app.py --server.port $(PORT) --server.address localhost
 
 lint: install-dev
 	$(BIN)/python -m ruff check .
@@ -41,7 +46,7 @@ audit: install-dev  ## known vulnerabilities in the pinned requirements (see REA
 # nginx (deploy/nginx.conf, installed with apt-get if missing) in front of 3 app processes,
 # 60 viewers through it, headers and every page checked in Chromium; bench/proxy.py.
 proxy-bench: install-dev
-	$(BIN)/python -m bench.proxy --sessions 60 --replicas 3
+	$(MALLOC_ENV) $(BIN)/python -m bench.proxy --sessions 60 --replicas 3
 
 clean:
 	rm -rf $(VENV) .pytest_cache screenshots
