@@ -42,6 +42,7 @@ import sys
 import tempfile
 import threading
 import time
+import tomllib
 import urllib.request
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
@@ -293,6 +294,14 @@ async def visit(apps: list[tuple[str, psutil.Process]]) -> None:
             await wsload.Session(ws, wsload.Stats(), 120).run(page_name="")
 
 
+def session_ttl() -> float:
+    """``server.disconnectedSessionTTL`` as the app processes will see it (environment, then config)."""
+    if "STREAMLIT_SERVER_DISCONNECTED_SESSION_TTL" in os.environ:
+        return float(os.environ["STREAMLIT_SERVER_DISCONNECTED_SESSION_TTL"])
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    return float(config.get("server", {}).get("disconnectedSessionTTL", 120))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sessions", type=int, default=60)
@@ -300,7 +309,10 @@ def main() -> None:
     parser.add_argument("--replicas", type=int, default=3)
     parser.add_argument("--timeout", type=float, default=180, help="seconds allowed for one run")
     parser.add_argument(
-        "--after", type=float, default=130, help="seconds after close for the last RSS reading (TTL 120 s + 10)"
+        "--after",
+        type=float,
+        default=session_ttl() + 10,
+        help="seconds to wait after close before the last readings (default: server.disconnectedSessionTTL + 10)",
     )
     parser.add_argument(
         "--second-wave", action="store_true", help="after the last reading, drive the same load again and measure"
