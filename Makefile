@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test lint audit install install-dev clean
+.PHONY: run test lint audit proxy-bench install install-dev clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +21,13 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
+# glibc: two malloc arenas and a fixed trim threshold, so freed memory goes back to the system
+# sooner (bench/RESULTS.md, section 9: about 25 MB less after many sessions; the Dockerfile sets
+# the same). Security headers come from the proxy (deploy/): `make run` is for one local user.
+MALLOC_ENV := MALLOC_ARENA_MAX=2 MALLOC_TRIM_THRESHOLD_=131072
+
 run: install  ## start the dashboard on http://localhost:$(PORT)
-	$(BIN)/python -m streamlit run app.py --server.port $(PORT) --server.address localhost
+	$(MALLOC_ENV) $(BIN)/python -m streamlit run app.py --server.port $(PORT) --server.address localhost
 
 lint: install-dev
 	$(BIN)/python -m ruff check .
@@ -31,8 +36,17 @@ lint: install-dev
 test: lint  ## lint + the whole test suite, browser tests included
 	$(BIN)/python -m pytest
 
+# pip-audit -f json, read by tools/audit.py: fails (exit 2) unless every package was actually
+# checked, e.g. when the vulnerability database cannot be reached; exit 1 on a known vulnerability.
+# AUDIT_SERVICE=osv asks OSV instead of PyPI.
+AUDIT_SERVICE ?= pypi
 audit: install-dev  ## known vulnerabilities in the pinned requirements (see README: Security)
-	$(BIN)/pip-audit -r requirements.txt --progress-spinner off
+	$(BIN)/python tools/audit.py -- -r requirements.txt --vulnerability-service $(AUDIT_SERVICE)
+
+# nginx (deploy/nginx.conf, installed with apt-get if missing) in front of 3 app processes,
+# 60 viewers through it, headers and every page checked in Chromium; bench/proxy.py.
+proxy-bench: install-dev
+	$(MALLOC_ENV) $(BIN)/python -m bench.proxy --sessions 60 --replicas 3
 
 clean:
 	rm -rf $(VENV) .pytest_cache screenshots

@@ -1,6 +1,7 @@
 """Many viewers: N browser sessions at once, each driving filter changes on every page.
 
     .venv/bin/python bench/load.py --sessions 20 --reruns 5
+    .venv/bin/python bench/load.py --sessions 5 --url http://127.0.0.1:PORT   # through a running proxy
 
 Reports errors (Streamlit exceptions, page errors) and server memory before, during and after.
 Traffic goes only to the app on 127.0.0.1; the loop is bounded by --sessions and --reruns.
@@ -10,7 +11,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import time
+from urllib.parse import urlsplit
 
 from playwright.async_api import async_playwright
 
@@ -51,16 +54,18 @@ async def drive(browser, url: str, reruns: int, errors: list[str]) -> int:
     return done
 
 
-async def run(sessions: int, reruns: int) -> list[dict]:
+async def run(sessions: int, reruns: int, base_url: str | None = None) -> list[dict]:
+    """Against a server started here (RSS measured), or against ``base_url`` (a proxy already
+    running on this machine, e.g. the one `bench.proxy` starts: no RSS, the processes are not ours)."""
     rows = []
-    with server() as (url, process, _):
+    with server() if base_url is None else _running(base_url) as (url, process, _):
         async with async_playwright() as pw:
             browser = await pw.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
             warm = await browser.new_page()
             await warm.goto(url)
             await warm.locator(".st-key-page_footer").first.wait_for(timeout=180_000)
             await warm.close()
-            before = rss_mb(process)
+            before = rss_mb(process) if process else "—"
             errors: list[str] = []
             started = time.perf_counter()
             results = await asyncio.gather(
@@ -69,19 +74,19 @@ async def run(sessions: int, reruns: int) -> list[dict]:
             counts = [r for r in results if isinstance(r, int)]
             errors += [f"session failed: {r!r}"[:300] for r in results if not isinstance(r, int)]
             elapsed = time.perf_counter() - started
-            during = rss_mb(process)
+            during = rss_mb(process) if process else "—"
             await browser.close()
         await asyncio.sleep(2)
-        after = rss_mb(process)
+        after = rss_mb(process) if process else "—"
         rows.append(
             {
                 "sessions": sessions,
                 "reruns driven": sum(counts),
                 "errors": len(errors),
                 "seconds": round(elapsed, 1),
-                "RSS before (MB)": round(before, 1),
-                "RSS with sessions (MB)": round(during, 1),
-                "RSS after close (MB)": round(after, 1),
+                "RSS before (MB)": _round(before),
+                "RSS with sessions (MB)": _round(during),
+                "RSS after close (MB)": _round(after),
             }
         )
         for error in errors[:10]:
@@ -89,12 +94,24 @@ async def run(sessions: int, reruns: int) -> list[dict]:
     return rows
 
 
+@contextlib.contextmanager
+def _running(url: str):
+    if urlsplit(url).hostname not in ("127.0.0.1", "localhost", "::1"):
+        raise SystemExit("load goes to this machine only (127.0.0.1 / localhost)")
+    yield url.rstrip("/"), None, 0.0
+
+
+def _round(value):
+    return round(value, 1) if isinstance(value, float) else value
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sessions", type=int, default=20)
     parser.add_argument("--reruns", type=int, default=5)
+    parser.add_argument("--url", help="an app or proxy already running on this machine (default: start one)")
     args = parser.parse_args()
-    rows = asyncio.run(run(args.sessions, args.reruns))
+    rows = asyncio.run(run(args.sessions, args.reruns, args.url))
     print(table(rows, "Many viewers"))
     if rows[0]["errors"]:
         raise SystemExit(1)
