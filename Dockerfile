@@ -7,6 +7,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
 ENV MALLOC_ARENA_MAX=2 MALLOC_TRIM_THRESHOLD_=131072
 WORKDIR /app
 COPY requirements.txt .
+RUN apt-get update && apt-get install -y --no-install-recommends graphviz chromium && rm -rf /var/lib/apt/lists/*
 RUN pip install -r requirements.txt
 COPY app.py ./
 COPY components ./components
@@ -21,4 +22,4 @@ EXPOSE 8501
 HEALTHCHECK --interval=30s --timeout=5s CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8501/_stcore/health')"
 # STREAMLIT_SERVER_COOKIE_SECRET must be the same on every replica (set it at run time).
 # No security headers from Streamlit: put deploy/nginx.conf (or equivalent) in front.
-CMD ["python", "-m", "streamlit", "run", "app.py", "--server.address", "0.0.0.0", "--server.port", "8501"]
+CMD ["python", "-m", "components.ui.serve", "--server.address", "0.0.0.0", "--server.port", "8501"]

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test lint audit proxy-bench install install-dev clean
+.PHONY: run test lint audit proxy-bench install install-dev system-deps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,8 +18,17 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-install: $(VENV)/.installed
-install-dev: $(VENV)/.installed-dev
+install: $(VENV)/.installed system-deps
+install-dev: $(VENV)/.installed-dev system-deps
+
+# Graphviz draws the org chart's layered layout; installed with apt when missing (as root). Without
+# it the chart falls back to the simple layout and says so.
+system-deps:
+	@command -v dot >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Graphviz (org chart layout)"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null; \
+	  else echo "Graphviz is missing: install it (apt-get install graphviz) for the layered org chart"; fi; }
 
 # glibc: two malloc arenas and a fixed trim threshold, so freed memory goes back to the system
 # sooner (bench/RESULTS.md, section 9: about 25 MB less after many sessions; the Dockerfile sets
@@ -27,7 +36,7 @@ install-dev: $(VENV)/.installed-dev
 MALLOC_ENV := MALLOC_ARENA_MAX=2 MALLOC_TRIM_THRESHOLD_=131072
 
 run: install  ## start the dashboard on http://localhost:$(PORT)
-	$(MALLOC_ENV) $(BIN)/python -m streamlit run app.py --server.port $(PORT) --server.address localhost
+	$(MALLOC_ENV) $(BIN)/python -m components.ui.serve --server.port $(PORT) --server.address localhost
 
 lint: install-dev
 	$(BIN)/python -m ruff check .

@@ -55,7 +55,14 @@ def server(
         env["CSTO_DATA_DIR"] = str(data_dir)
     started = time.perf_counter()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", script, "--server.port", str(port), "--server.address", "127.0.0.1"],
+        [
+            sys.executable,
+            *(["-m", "components.ui.serve"] if script == "app.py" else ["-m", "streamlit", "run", script]),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+        ],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,

@@ -131,7 +131,7 @@ def stack(replicas: int, tmp: Path) -> Iterator[tuple[str, list[tuple[str, psuti
     with ExitStack() as cleanup:
         apps = []
         for port in ports:
-            command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port)]
+            command = [sys.executable, "-m", "components.ui.serve", "--server.port", str(port)]
             log = open(tmp / f"app-{port}.log", "w")  # noqa: SIM115 (closed by the ExitStack)
             cleanup.callback(log.close)
             proc = subprocess.Popen(
