@@ -11,10 +11,11 @@ from components.model.deck import DeckError, deck_from_json, deck_to_json, defau
 from components.ui.cache import current_data_version
 from components.ui.frame import get_deck, save_deck
 from components.ui.page import require_tables
+from components.ui.present import present_slide
 from components.ui.render import footer, presentation_on, show_chart, show_table
 
-st.title(t("briefing.title"))
 if not presentation_on():
+    st.title(t("briefing.title"))
     st.caption(t("briefing.intro"))
 tables = require_tables(*TABLES)
 today = date.today()
@@ -85,31 +86,46 @@ if not deck:
     st.stop()
 
 number = slide_number()
-controls = st.columns([1, 1, 3, 1, 1], vertical_alignment="center")
-controls[0].button(t("briefing.first"), on_click=go_to, args=(1,), key="first", shortcut="Home")
-controls[1].button(
-    t("briefing.previous"),
-    on_click=go_to,
-    args=(number - 1,),
-    key="prev",
-    shortcut="Left",
-    icon=":material/arrow_back:",
-    disabled=number == 1,
-)
-controls[2].markdown(f"**{t('briefing.counter', number=number, total=len(deck))}**")
-controls[3].button(
-    t("briefing.next"),
-    on_click=go_to,
-    args=(number + 1,),
-    key="next",
-    shortcut="Right",
-    icon=":material/arrow_forward:",
-    disabled=number == len(deck),
-)
-controls[4].button(t("briefing.last"), on_click=go_to, args=(len(deck),), key="last", shortcut="End")
+
+
+def navigation(compact: bool = False) -> None:
+    """First, Previous, Next, Last with the Home, Left, Right, End keys (compact on a slide)."""
+    buttons = (
+        ("first", t("briefing.first"), 1, "Home", None, False),
+        ("prev", t("briefing.previous"), number - 1, "Left", ":material/arrow_back:", number == 1),
+        ("next", t("briefing.next"), number + 1, "Right", ":material/arrow_forward:", number == len(deck)),
+        ("last", t("briefing.last"), len(deck), "End", None, False),
+    )
+    if compact:
+        for key, label, target, shortcut, icon, disabled in buttons:
+            st.button(
+                "" if icon else label,
+                on_click=go_to,
+                args=(target,),
+                key=key,
+                shortcut=shortcut,
+                icon=icon,
+                disabled=disabled,
+                help=label,
+            )
+        return
+    controls = st.columns([1, 1, 3, 1, 1], vertical_alignment="center")
+    places = (controls[0], controls[1], controls[3], controls[4])
+    for place, (key, label, target, shortcut, icon, disabled) in zip(places, buttons, strict=True):
+        place.button(label, on_click=go_to, args=(target,), key=key, shortcut=shortcut, icon=icon, disabled=disabled)
+    controls[2].markdown(f"**{t('briefing.counter', number=number, total=len(deck))}**")
+
 
 slide = deck[number - 1]
-model = slide_model(slide, tables, slide.get("lang") or lang, today)
+slide_lang = slide.get("lang") or lang
+model = slide_model(slide, tables, slide_lang, today)
+if presentation_on():
+    # The slideshow: this slide's title, its one chart filling the screen, its source line.
+    present_slide(
+        model, slide_lang, t("export.slide_of", number=number, total=len(deck)), lambda: navigation(compact=True)
+    )
+    st.stop()
+navigation()
 st.header(md(model.title))
 st.markdown(md(model.caption))
 for chart in model.charts:

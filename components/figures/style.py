@@ -187,15 +187,23 @@ def with_title_and_source(figure: go.Figure, title: str | None, source_line: str
 PROJECTOR_FONT_SIZE = 20
 
 
-def for_projector(figure: go.Figure) -> go.Figure:
-    """Type sized for a projector and a taller plot (in place, like ``with_title_and_source``)."""
+def for_projector(figure: go.Figure, fill: bool = False) -> go.Figure:
+    """Type sized for a projector (in place, like ``with_title_and_source``): labels at 20 px,
+    which is at least 18 px on a 1920 px screen and stays legible on a 1024 px one.
+
+    ``fill=True`` is for a slide: the figure drops its fixed height and takes the height of the box
+    the page gives it (presentation CSS sizes that box from the viewport), so it fills the slide
+    at 16:9 and 4:3 alike; otherwise the plot is made a quarter taller."""
     scaled = figure
     scaled.update_layout(
         font={"size": PROJECTOR_FONT_SIZE},
         legend={"font": {"size": PROJECTOR_FONT_SIZE - 2}},
         hoverlabel={"font": {"size": PROJECTOR_FONT_SIZE - 2}},
-        height=int((figure.layout.height or 450) * 1.25),
     )
+    if fill:
+        scaled.update_layout(height=None, width=None, autosize=True)
+    else:
+        scaled.update_layout(height=int((figure.layout.height or 450) * 1.25))
     if scaled.layout.title.text:
         scaled.update_layout(title={"font": {"size": PROJECTOR_FONT_SIZE + 6}})
     return scaled

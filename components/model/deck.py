@@ -13,6 +13,7 @@ import json
 import zlib
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
 import pandas as pd
 
@@ -69,6 +70,25 @@ def slide_model(slide: dict[str, Any], tables: dict[str, pd.DataFrame], lang: st
     with language(lang):
         model.title = slide_title(slide, lang)
     return model
+
+
+def publisher(url: str) -> str:
+    """The site a source URL is on (``tass.com``), or the text itself when it is not a URL."""
+    host = urlsplit(url).hostname if url.startswith(("http://", "https://")) else None
+    return (host.removeprefix("www.") if host else url)[:80]
+
+
+def source_line(model: PageModel, version: str, lang: str) -> str:
+    """One line of provenance for a slide: data version, first source's publisher, how many more."""
+    with language(lang):
+        first = publisher(model.sources[0]) if model.sources else "—"
+        more = t("present.source_more", count=len(model.sources) - 1) if len(model.sources) > 1 else ""
+        return t("present.source", version=version, first=first, more=more)
+
+
+def slide_chart(model: PageModel):
+    """The one chart a slide shows: the model's first chart meant for a slide (None if it has none)."""
+    return next((chart for chart in model.charts if chart.on_slide), None)
 
 
 def clean_slide(raw: object) -> dict[str, Any]:
