@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from components.data.schema import EVENT_CATEGORIES
-from components.i18n.text import language, t
+from components.i18n.text import LANGUAGES, language, t
 from components.model.base import PageModel
 from components.model.pages import PAGE_KINDS, build_from_params
 
@@ -110,6 +110,8 @@ def clean_slide(raw: object) -> dict[str, Any]:
         "title": str(raw.get("title") or "")[:MAX_TITLE],
         "notes": str(raw.get("notes") or "")[:MAX_NOTES],
     }
+    if raw.get("lang") in LANGUAGES:
+        slide["lang"] = raw["lang"]
     if raw.get("title_key") in {"deck.today.title", "deck.history.title", "deck.structure.title"}:
         slide["title_key"] = raw["title_key"]
     if raw.get("title_key") == "deck.exercises.title" and isinstance(raw.get("title_values"), dict):
