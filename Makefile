@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test lint audit install install-dev clean
+.PHONY: run test lint audit install install-dev clean renderer
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,9 @@ test: lint  ## lint + the whole test suite, browser tests included
 
 audit: install-dev  ## known vulnerabilities in the pinned requirements (see README: Security)
 	$(BIN)/pip-audit -r requirements.txt --progress-spinner off
+
+renderer: install  ## can this machine build PowerPoint? (kaleido drives the system Chromium; it never downloads one)
+	$(BIN)/python -c "from components.export.pptx import renderer_problem as p; r = p(); print(f'missing {r.what}: {r.install}' if r else 'PowerPoint renderer: ok'); raise SystemExit(bool(r))"
 
 clean:
 	rm -rf $(VENV) .pytest_cache screenshots

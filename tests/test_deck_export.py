@@ -122,3 +122,13 @@ def test_deck_keeps_order_titles_notes_params_and_language(deck):
         assert restored[0]["title"] == "Where they trained" and restored[0]["notes"].startswith("Say")
         assert restored[1]["lang"] == "ru"
         assert restored[-1]["params"] == {"country": ["KGZ"]}
+
+
+def test_missing_renderer_says_what_to_install(monkeypatch, models):
+    from components.export import pptx
+
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
+    problem = pptx.renderer_problem()
+    assert problem is not None and problem.what == "Chromium" and "apt-get install -y chromium" in problem.install
+    with pytest.raises(pptx.RendererMissing):
+        pptx.briefing_pptx(models[:1], VERSION, FIXED_TODAY)

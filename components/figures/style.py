@@ -187,13 +187,37 @@ def with_title_and_source(figure: go.Figure, title: str | None, source_line: str
 PROJECTOR_FONT_SIZE = 20
 
 
+# On a slide, tick labels and annotations are at least 18 px. Labels on points (graph nodes,
+# milestones) sit close together by design: they grow to 15 px, more would overlap on a 4:3 screen.
+SLIDE_MIN_TEXT = 18
+SLIDE_MIN_POINT_TEXT = 15
+
+
+def _raise_small_text(figure: go.Figure, floor: int) -> None:
+    """Annotations and tick labels a builder set smaller than ``floor`` px grow to it, point labels
+    to ``SLIDE_MIN_POINT_TEXT``."""
+    for trace in figure.data:
+        font = getattr(trace, "textfont", None)
+        if font is not None and isinstance(font.size, int | float) and font.size < SLIDE_MIN_POINT_TEXT:
+            font.size = SLIDE_MIN_POINT_TEXT
+    for note in figure.layout.annotations or ():
+        if isinstance(note.font.size, int | float) and note.font.size < floor:
+            note.font.size = floor
+    for name in figure.layout:
+        if name.startswith(("xaxis", "yaxis")):
+            tick = figure.layout[name].tickfont
+            if isinstance(tick.size, int | float) and tick.size < floor:
+                tick.size = floor
+
+
 def for_projector(figure: go.Figure, fill: bool = False) -> go.Figure:
     """Type sized for a projector (in place, like ``with_title_and_source``): labels at 20 px,
     which is at least 18 px on a 1920 px screen and stays legible on a 1024 px one.
 
     ``fill=True`` is for a slide: the figure drops its fixed height and takes the height of the box
     the page gives it (presentation CSS sizes that box from the viewport), so it fills the slide
-    at 16:9 and 4:3 alike; otherwise the plot is made a quarter taller."""
+    at 16:9 and 4:3 alike, and no label is smaller than ``SLIDE_MIN_TEXT`` px; otherwise the plot
+    is made a quarter taller."""
     scaled = figure
     scaled.update_layout(
         font={"size": PROJECTOR_FONT_SIZE},
@@ -202,6 +226,7 @@ def for_projector(figure: go.Figure, fill: bool = False) -> go.Figure:
     )
     if fill:
         scaled.update_layout(height=None, width=None, autosize=True)
+        _raise_small_text(scaled, SLIDE_MIN_TEXT)
     else:
         scaled.update_layout(height=int((figure.layout.height or 450) * 1.25))
     if scaled.layout.title.text:
