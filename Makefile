@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test lint audit proxy-bench install install-dev system-deps clean
+.PHONY: run test lint audit proxy-bench install install-dev system-deps clean renderer
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,9 @@ audit: install-dev  ## known vulnerabilities in the pinned requirements (see REA
 # 60 viewers through it, headers and every page checked in Chromium; bench/proxy.py.
 proxy-bench: install-dev
 	$(MALLOC_ENV) $(BIN)/python -m bench.proxy --sessions 60 --replicas 3
+
+renderer: install  ## can this machine build PowerPoint? (kaleido drives the system Chromium; it never downloads one)
+	$(BIN)/python -c "from components.export.pptx import renderer_problem as p; r = p(); print(f'missing {r.what}: {r.install}' if r else 'PowerPoint renderer: ok'); raise SystemExit(bool(r))"
 
 clean:
 	rm -rf $(VENV) .pytest_cache screenshots

@@ -4,6 +4,7 @@ import streamlit as st
 
 from components.i18n.names import state_search_labels
 from components.i18n.text import LANGUAGES, set_language, t, tmd
+from components.model.pages import PAGE_KINDS
 from components.ui.country import country_focus_bar, member_codes, members_or_empty
 from components.ui.frame import (
     CURRENT_PAGE,
@@ -14,6 +15,7 @@ from components.ui.frame import (
     unknown_keys,
     use_declared_navigation,
 )
+from components.ui.present import present_page
 
 use_declared_navigation()  # a no-op after the first run; `make run` already did it before any session
 app = app_state()
@@ -24,7 +26,30 @@ st.set_page_config(page_title=t("app.title"), page_icon="static/favicon.png", la
 
 # Larger type for a projector: Streamlit sizes its interface in rem, so raising the root font size
 # scales text, headings, metrics and widgets together. Static CSS only: no data reaches this HTML.
-PRESENTATION_CSS = "<style>html { font-size: 21px; }</style>"
+# In presentation mode the page is a slide: the app's chrome, notices and editors are hidden, the
+# chart box (.st-key-present_chart) takes the viewport's height less the title and the source line,
+# and the plotly chart stretches to it (components/ui/present.py). First/Last stay mounted (their
+# Home/End shortcuts work) but off screen; the exit button is a small mark in the corner.
+PRESENTATION_CSS = (
+    "<style>html { font-size: 21px; }"
+    '[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],'
+    ' [data-testid="stStatusWidget"], [data-testid="stToastContainer"], [data-testid="stToast"],'
+    ' [data-testid="stExpander"], footer { display: none !important; }'
+    '[data-testid="stMainBlockContainer"] { padding: 0.6rem 1.6rem 0 1.6rem !important;'
+    " max-width: 100% !important; }"
+    '[data-testid="stMain"] h1 { font-size: 1.9rem; padding: 0 3rem 0 0; margin: 0; }'
+    ".st-key-present_chart { height: calc(100vh - 9.6rem) !important; min-height: 240px; flex: none !important; }"
+    ".st-key-present_chart [data-testid='stElementContainer'], .st-key-present_chart"
+    " [data-testid='stFullScreenFrame'], .st-key-present_chart .stPlotlyChart,"
+    " .st-key-present_chart .js-plotly-plot { height: 100% !important; }"
+    ".st-key-page_footer { gap: 0.6rem; }"
+    ".st-key-page_footer p { font-size: 0.72rem; margin: 0; }"
+    ".st-key-page_footer button { min-height: 1.6rem; padding: 0 0.5rem; opacity: 0.55; }"
+    ".st-key-first, .st-key-last { position: absolute; left: -9999px; }"
+    ".st-key-present_exit { position: fixed; top: 0.3rem; right: 0.4rem; z-index: 1000; width: auto; }"
+    ".st-key-present_exit button { min-height: 1.4rem; padding: 0 0.4rem; opacity: 0.4; font-size: 0.6rem; }"
+    "</style>"
+)
 
 PAGES = [
     st.Page("pages/overview.py", title=t("nav.overview"), icon=":material/home:", url_path="", default=True),
@@ -57,6 +82,10 @@ if presenting:
         icon=":material/close_fullscreen:",
         shortcut="Escape",
     )
+    if page.url_path in PAGE_KINDS:
+        # Any page with a declared state presents its single view as one slide.
+        present_page(page.url_path)
+        st.stop()
 else:
     country_focus_bar()
     with st.sidebar:

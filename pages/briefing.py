@@ -6,15 +6,27 @@ import streamlit as st
 
 from components.data.schema import TABLES
 from components.export.html import briefing_html
+from components.export.links import share_url
+from components.export.pptx import briefing_pptx
 from components.i18n.text import current_language, md, source_links_md, t
-from components.model.deck import DeckError, deck_from_json, deck_to_json, default_deck, slide_model, slide_title
+from components.model.deck import (
+    DeckError,
+    deck_from_json,
+    deck_to_json,
+    default_deck,
+    encode_deck,
+    slide_model,
+    slide_title,
+)
 from components.ui.cache import current_data_version
-from components.ui.frame import get_deck, save_deck
+from components.ui.frame import get_deck, save_deck, set_app_value
 from components.ui.page import require_tables
+from components.ui.present import present_slide
 from components.ui.render import footer, presentation_on, show_chart, show_table
+from components.ui.share import pptx_download
 
-st.title(t("briefing.title"))
 if not presentation_on():
+    st.title(t("briefing.title"))
     st.caption(t("briefing.intro"))
 tables = require_tables(*TABLES)
 today = date.today()
@@ -85,31 +97,46 @@ if not deck:
     st.stop()
 
 number = slide_number()
-controls = st.columns([1, 1, 3, 1, 1], vertical_alignment="center")
-controls[0].button(t("briefing.first"), on_click=go_to, args=(1,), key="first", shortcut="Home")
-controls[1].button(
-    t("briefing.previous"),
-    on_click=go_to,
-    args=(number - 1,),
-    key="prev",
-    shortcut="Left",
-    icon=":material/arrow_back:",
-    disabled=number == 1,
-)
-controls[2].markdown(f"**{t('briefing.counter', number=number, total=len(deck))}**")
-controls[3].button(
-    t("briefing.next"),
-    on_click=go_to,
-    args=(number + 1,),
-    key="next",
-    shortcut="Right",
-    icon=":material/arrow_forward:",
-    disabled=number == len(deck),
-)
-controls[4].button(t("briefing.last"), on_click=go_to, args=(len(deck),), key="last", shortcut="End")
+
+
+def navigation(compact: bool = False) -> None:
+    """First, Previous, Next, Last with the Home, Left, Right, End keys (compact on a slide)."""
+    buttons = (
+        ("first", t("briefing.first"), 1, "Home", None, False),
+        ("prev", t("briefing.previous"), number - 1, "Left", ":material/arrow_back:", number == 1),
+        ("next", t("briefing.next"), number + 1, "Right", ":material/arrow_forward:", number == len(deck)),
+        ("last", t("briefing.last"), len(deck), "End", None, False),
+    )
+    if compact:
+        for key, label, target, shortcut, icon, disabled in buttons:
+            st.button(
+                "" if icon else label,
+                on_click=go_to,
+                args=(target,),
+                key=key,
+                shortcut=shortcut,
+                icon=icon,
+                disabled=disabled,
+                help=label,
+            )
+        return
+    controls = st.columns([1, 1, 3, 1, 1], vertical_alignment="center")
+    places = (controls[0], controls[1], controls[3], controls[4])
+    for place, (key, label, target, shortcut, icon, disabled) in zip(places, buttons, strict=True):
+        place.button(label, on_click=go_to, args=(target,), key=key, shortcut=shortcut, icon=icon, disabled=disabled)
+    controls[2].markdown(f"**{t('briefing.counter', number=number, total=len(deck))}**")
+
 
 slide = deck[number - 1]
-model = slide_model(slide, tables, slide.get("lang") or lang, today)
+slide_lang = slide.get("lang") or lang
+model = slide_model(slide, tables, slide_lang, today)
+if presentation_on():
+    # The slideshow: this slide's title, its one chart filling the screen, its source line.
+    present_slide(
+        model, slide_lang, t("export.slide_of", number=number, total=len(deck)), lambda: navigation(compact=True)
+    )
+    st.stop()
+navigation()
 st.header(md(model.title))
 st.markdown(md(model.caption))
 for chart in model.charts:
@@ -152,18 +179,34 @@ if not presentation_on():
             st.text_area(
                 t("briefing.notes"), key=f"deck_notes_{index}", on_change=edit, args=(index, "notes"), height=68
             )
-    actions = st.columns(3)
-    actions[0].button(t("briefing.reset"), on_click=restore, key="deck_restore")
     frozen = [dict(view) for view in deck]
     version = current_data_version()
+    langs = [view.get("lang") or lang for view in frozen]
+    notes = [view.get("notes", "") for view in frozen]
+
+    def deck_models() -> list:
+        return [slide_model(view, tables, view_lang, today) for view, view_lang in zip(frozen, langs, strict=True)]
 
     def deck_html() -> bytes:
-        """Built only on click: every slide's charts with map outlines and plotly.js embedded."""
-        slides = [slide_model(view, tables, view.get("lang") or lang, today) for view in frozen]
-        notes = [view.get("notes", "") for view in frozen]
-        return briefing_html(slides, version, today, notes=notes).encode("utf-8")
+        """Built only on click: a slideshow with every slide's chart, map outlines and plotly.js."""
+        return briefing_html(deck_models(), version, today, notes=notes, langs=langs).encode("utf-8")
 
-    actions[1].download_button(
+    def deck_pptx() -> bytes:
+        """Built only on click: one PowerPoint slide per view, charts rendered by kaleido."""
+        return briefing_pptx(deck_models(), version, today, notes=notes, langs=langs)
+
+    actions = st.columns(3)
+    actions[0].button(
+        t("briefing.present"),
+        on_click=set_app_value,
+        args=("present", "1"),
+        key="deck_present",
+        icon=":material/slideshow:",
+        type="primary",
+    )
+    actions[1].button(t("briefing.reset"), on_click=restore, key="deck_restore")
+    exports = st.columns(3)
+    exports[0].download_button(
         t("briefing.export"),
         data=deck_html,
         file_name="csto-briefing.html",
@@ -172,7 +215,9 @@ if not presentation_on():
         on_click="ignore",
         icon=":material/download:",
     )
-    actions[2].download_button(
+    with exports[1]:
+        pptx_download(t("pptx.download"), deck_pptx, "csto-briefing.pptx", "deck_pptx")
+    exports[2].download_button(
         t("briefing.save_deck"),
         data=deck_to_json(frozen).encode("utf-8"),
         file_name="csto-deck.json",
@@ -181,6 +226,8 @@ if not presentation_on():
         on_click="ignore",
         icon=":material/save:",
     )
+    st.markdown(f"**{t('briefing.deck_link')}**", help=t("briefing.deck_link_help"))
+    st.code(share_url(st.context.url, "briefing", {"deck": [encode_deck(frozen)]}), language=None, wrap_lines=True)
     st.file_uploader(t("briefing.open_deck"), type=["json"], key="deck_file", on_change=open_deck_file)
     if st.session_state.get("deck_file_error"):
         st.error(t("briefing.open_deck_error", file=st.session_state.pop("deck_file_error")), icon=":material/error:")

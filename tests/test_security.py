@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import csv
 import os
 import re
@@ -110,9 +111,16 @@ def test_no_data_reaches_unsafe_html():
             if call.strip() != "PRESENTATION_CSS":
                 offenders.append(f"{path.name}: st.html({call})")
     assert offenders == []
-    assert "{" not in (ROOT / "app.py").read_text(encoding="utf-8").split('PRESENTATION_CSS = "')[1].split('"')[
-        0
-    ].replace("{ font-size: 21px; }", "")
+    # The CSS is a literal: plain string constants only (no f-string, no name, no call).
+    tree = ast.parse((ROOT / "app.py").read_text(encoding="utf-8"))
+    values = [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "PRESENTATION_CSS" for t in node.targets)
+    ]
+    assert len(values) == 1
+    assert all(isinstance(node, ast.Constant | ast.Expr) for node in ast.walk(values[0])), "constant CSS only"
+    assert isinstance(values[0], ast.Constant) and isinstance(values[0].value, str)
 
 
 def test_production_configuration_is_hardened():

@@ -58,6 +58,11 @@ def exported_figure_data(page: str) -> list:
     return found
 
 
+def without_text_size(figures: list) -> list:
+    """Trace data without point-label sizes (a slide raises small ones for a projector)."""
+    return [[{k: v for k, v in trace.items() if k != "textfont"} for trace in data] for data in figures]
+
+
 def table_rows(model):
     return [table.rows.astype(str).to_dict("records") for table in model.tables]
 
@@ -83,7 +88,10 @@ def test_page_deck_link_and_export_build_the_same_view(tables, page, lang):
         assert table_rows(other) == table_rows(page_model)
         assert other.sources == page_model.sources
     exported = exported_figure_data(briefing_html([page_model], "v", FIXED_TODAY))
-    assert exported == [data for data, c in zip(figure_data(page_model), page_model.charts, strict=True) if c.on_slide]
+    # A slide shows one chart: the model's first chart meant for a slide, with the same traces (only
+    # the size of small point labels is raised for the room, see figures.style.for_projector).
+    on_slide = [data for data, c in zip(figure_data(page_model), page_model.charts, strict=True) if c.on_slide]
+    assert without_text_size(exported) == without_text_size(on_slide[:1])
 
 
 @pytest.mark.parametrize(

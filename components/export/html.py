@@ -12,9 +12,10 @@ import plotly.graph_objects as go
 from plotly.io.json import to_json_plotly
 from plotly.offline import get_plotlyjs
 
-from components.figures.style import with_title_and_source
-from components.i18n.text import t
+from components.figures.style import for_projector
+from components.i18n.text import current_language, t
 from components.model.base import PageModel, display_frame
+from components.model.deck import slide_chart, source_line
 
 TOPOJSON_DIR = Path(__file__).resolve().parents[2] / "static" / "topojson"
 TOPOJSON_FILES = ("world_110m",)
@@ -37,24 +38,69 @@ def _safe_link(url: str) -> str:
 
 
 def _figure_div(figure: go.Figure, div_id: str) -> str:
-    data = to_json_plotly(figure.to_plotly_json()["data"])
-    layout = to_json_plotly(figure.to_plotly_json()["layout"])
+    """The chart's div and its drawing function (called when its slide is first shown)."""
+    plotted = figure.to_plotly_json()
+    data = to_json_plotly(plotted["data"])
+    layout = to_json_plotly(plotted["layout"])
     config = json.dumps({"displaylogo": False, "responsive": True, "toImageButtonOptions": {"scale": 2}})
     return (
         f'<div id="{div_id}" class="chart"></div>'
-        f'<script>Plotly.newPlot("{div_id}", {data}, {layout}, {config});</script>'
+        f'<script>window.DRAW["{div_id}"]=function(){{'
+        f'Plotly.newPlot("{div_id}", {data}, {layout}, {config});}};</script>'
     )
 
 
 STYLE = """
-body{font-family:Arial,sans-serif;color:#1F2328;margin:2rem auto;max-width:1200px;padding:0 1rem}
-h1{font-size:2.2rem;margin-bottom:.2rem}
-h2{font-size:1.7rem;margin-top:2.5rem;border-top:2px solid #0072B2;padding-top:1rem}
-.meta,.caption{color:#555;font-size:1.05rem} .chart{width:100%;margin:1rem 0}
+html,body{height:100%;margin:0}
+body{font-family:Arial,sans-serif;color:#1F2328;background:#fff;overflow:hidden}
+.slide{display:none;height:100vh;box-sizing:border-box;padding:1.2vh 2vw 0;flex-direction:column}
+.slide.active{display:flex}
+h1{font-size:clamp(1.4rem,3.2vh,2.4rem);margin:.2rem 0 .1rem}
+.caption{color:#555;font-size:clamp(.9rem,1.9vh,1.3rem);margin:0}
+.chart{flex:1 1 auto;min-height:0;width:100%}
+.bottom{display:flex;justify-content:space-between;align-items:center;gap:1rem;color:#555;
+font-size:clamp(.75rem,1.5vh,1rem);padding:.3rem 0 .5rem}
+.counter{font-weight:bold;color:#1F2328;white-space:nowrap}
+.notes{display:none;position:fixed;left:2vw;right:2vw;bottom:3.2rem;max-height:40vh;overflow:auto;
+background:#F6F8FA;padding:.6rem 1rem;border-left:4px solid #0072B2;font-size:1.1rem;white-space:pre-wrap;
+box-shadow:0 2px 8px rgba(0,0,0,.2)}
+body.show-notes .slide.active .notes{display:block}
+details{font-size:.85rem;color:#333} details ol{max-height:30vh;overflow:auto;word-break:break-all}
 table{border-collapse:collapse;font-size:.85rem;margin:.5rem 0}
 td,th{border:1px solid #ddd;padding:.2rem .4rem;text-align:left}
-.notes{background:#F6F8FA;padding:.5rem;border-left:3px solid #0072B2}
-ol.sources{font-size:.9rem;color:#333;word-break:break-all} section{page-break-after:always}
+@media print{body{overflow:visible}.slide{display:flex;page-break-after:always}}
+"""
+
+# Static, inline, no data in it: pages through the slides with the keys, draws each chart when its
+# slide is first shown (a hidden chart would be drawn at the wrong size), N toggles the notes.
+SCRIPT = """
+(function(){
+var slides=document.querySelectorAll('.slide'),current=0;
+function show(i){
+ i=Math.max(0,Math.min(slides.length-1,i));
+ slides[current].classList.remove('active');current=i;slides[i].classList.add('active');
+ slides[i].querySelectorAll('.chart').forEach(function(div){
+  if(!div.dataset.drawn&&window.DRAW[div.id]){div.dataset.drawn='1';window.DRAW[div.id]();}
+  else if(div.dataset.drawn){Plotly.Plots.resize(div);}
+ });
+ document.body.dataset.slide=String(i+1);
+ if(history.replaceState){history.replaceState(null,'','#'+(i+1));}
+}
+document.addEventListener('keydown',function(e){
+ if(e.altKey||e.ctrlKey||e.metaKey){return;}
+ var k=e.key;
+ if(k==='ArrowRight'||k==='PageDown'||k===' '){show(current+1);}
+ else if(k==='ArrowLeft'||k==='PageUp'){show(current-1);}
+ else if(k==='Home'){show(0);}
+ else if(k==='End'){show(slides.length-1);}
+ else if(k==='n'||k==='N'){document.body.classList.toggle('show-notes');}
+ else{return;}
+ e.preventDefault();
+});
+var start=parseInt((location.hash||'#1').slice(1),10);
+slides[0].classList.add('active');
+show(isNaN(start)?0:start-1);
+})();
 """
 
 
@@ -81,35 +127,48 @@ def briefing_html(
     accessed: date,
     title: str | None = None,
     notes: list[str] | None = None,
+    langs: list[str] | None = None,
 ) -> str:
-    """One HTML file that opens in a plain browser with no network: plotly.js, map outlines,
-    captions, data version and a numbered source list per slide. Every data-derived string is
-    escaped; figure JSON is serialised by plotly, which escapes '<' and '/'."""
+    """One HTML file that is a slideshow and opens in a plain browser with no network: plotly.js
+    and map outlines are embedded, one slide shows at a time (arrow keys, Home, End; N shows the
+    speaker notes). Each slide has its title, one chart filling the screen, its source line with
+    the data version, its notes and its numbered sources. Every data-derived string is escaped;
+    figure JSON is serialised by plotly, which escapes '<' and '/'; the script is static."""
     heading = html.escape(title or t("export.title"))
+    meta = html.escape(t("export.meta", version=version, accessed=accessed.isoformat()))
     parts = [
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>",
         f"<title>{heading}</title><style>{STYLE}</style>",
         f"<script>{_geo_assets()}</script>",
-        f"<script>{get_plotlyjs()}</script></head><body>",
-        f"<h1>{heading}</h1>",
-        f"<p class='meta'>{html.escape(t('export.meta', version=version, accessed=accessed.isoformat()))}</p>",
+        f"<script>{get_plotlyjs()}</script><script>window.DRAW={{}};</script></head><body>",
     ]
+    total = len(slides)
     for number, slide in enumerate(slides, start=1):
-        parts.append("<section>")
-        parts.append(f"<h2>{number}. {html.escape(slide.title)}</h2>")
-        parts.append(f"<p class='caption'>{html.escape(slide.caption)}</p>")
-        parts.append(f"<p class='meta'>{html.escape(t('export.as_of', as_of=slide.as_of))}</p>")
-        for index, chart in enumerate(c for c in slide.charts if c.on_slide):
-            framed = with_title_and_source(chart.figure, chart.title, t("chart.source_line", version=version))
-            parts.append(_figure_div(framed, f"slide{number}-chart{index}"))
-        for table in slide.tables:
-            if table.on_slide:
-                parts.append(f"<h3>{html.escape(table.title)}</h3>{_table_html(table.rows, table.columns)}")
+        lang = (langs or [])[number - 1] if langs and number - 1 < len(langs) else current_language()
+        parts.append(f"<section class='slide' id='slide{number}' data-number='{number}'>")
+        parts.append(f"<h1>{html.escape(slide.title)}</h1>")
+        if slide.caption:
+            parts.append(f"<p class='caption'>{html.escape(slide.caption)}</p>")
+        chart = slide_chart(slide)
+        if chart is not None:
+            figure = for_projector(go.Figure(chart.figure), fill=True)
+            figure.update_layout(title=None, margin={"t": 40})
+            parts.append(_figure_div(figure, f"slide{number}-chart"))
+        else:
+            for table in slide.tables:
+                if table.on_slide:
+                    parts.append(f"<h3>{html.escape(table.title)}</h3>{_table_html(table.rows, table.columns)}")
         note = (notes or [])[number - 1] if notes and number - 1 < len(notes) else ""
         if note:
-            parts.append(f"<p class='notes'>{html.escape(note)}</p>")
-        parts.append(f"<h3>{html.escape(t('export.sources'))}</h3><ol class='sources'>")
+            parts.append(f"<aside class='notes'>{html.escape(note)}</aside>")
+        parts.append("<div class='bottom'><details>")
+        parts.append(f"<summary>{html.escape(source_line(slide, version, lang))}</summary>")
+        parts.append(f"<p>{meta} · {html.escape(t('export.as_of', as_of=slide.as_of))}</p><ol>")
         parts.extend(f"<li>{_safe_link(url)}</li>" for url in slide.sources)
-        parts.append("</ol></section>")
-    parts.append(f"<p class='meta'>{html.escape(t('export.footer', version=version))}</p></body></html>")
+        parts.append("</ol></details>")
+        counter = html.escape(t("export.slide_of", number=number, total=total))
+        parts.append(f"<span class='counter' title='{html.escape(t('export.keys'), quote=True)}'>{counter}</span>")
+        parts.append("</div></section>")
+    parts.append(f"<script>{SCRIPT}</script></body></html>")
     return "".join(parts)

@@ -191,6 +191,10 @@ PROJECTOR_FONT_SIZE = 20
 MIN_FONT_SIZE = 11
 MIN_PROJECTOR_FONT_SIZE = 16
 PROJECTOR_SCALE = 1.25
+# On a slide, tick labels and annotations are at least 18 px. Labels on points (graph nodes,
+# milestones) sit close together by design: they grow to 15 px, more would overlap on a 4:3 screen.
+SLIDE_MIN_TEXT = 18
+SLIDE_MIN_POINT_TEXT = 15
 
 
 def _projected(size: float | None) -> int | None:
@@ -199,12 +203,32 @@ def _projected(size: float | None) -> int | None:
     return max(MIN_PROJECTOR_FONT_SIZE, round(size * PROJECTOR_FONT_SIZE / BASE_FONT_SIZE))
 
 
-def for_projector(figure: go.Figure) -> go.Figure:
-    """Type sized for a projector and a taller plot (in place, like ``with_title_and_source``).
+def _raise_small_text(figure: go.Figure, floor: int) -> None:
+    """Annotations and tick labels smaller than ``floor`` px grow to it, point labels to
+    ``SLIDE_MIN_POINT_TEXT``."""
+    for trace in figure.data:
+        font = getattr(trace, "textfont", None)
+        if font is not None and isinstance(font.size, int | float) and font.size < SLIDE_MIN_POINT_TEXT:
+            font.size = SLIDE_MIN_POINT_TEXT
+    for note in figure.layout.annotations or ():
+        if isinstance(note.font.size, int | float) and note.font.size < floor:
+            note.font.size = floor
+    for name in figure.layout:
+        if name.startswith(("xaxis", "yaxis")):
+            tick = figure.layout[name].tickfont
+            if isinstance(tick.size, int | float) and tick.size < floor:
+                tick.size = floor
+
+
+def for_projector(figure: go.Figure, fill: bool = False) -> go.Figure:
+    """Type sized for a projector (in place, like ``with_title_and_source``).
 
     Every explicit font size (trace text, legends, annotations, axis ticks, subtitle) grows with
     the base size, to at least MIN_PROJECTOR_FONT_SIZE; the margins, which hold legends, keys and
-    axis labels, grow with the type, and the plot keeps its share of a 25 % taller figure."""
+    axis labels, grow with the type, and the plot keeps its share of a 25 % taller figure.
+    ``fill=True`` is for a slide: the figure drops its fixed height and takes the height of the box
+    the page gives it (presentation CSS sizes that box from the viewport), and no label is smaller
+    than ``SLIDE_MIN_TEXT`` px."""
     scaled = figure
     layout = scaled.layout
     old_height = layout.height or 450
@@ -243,4 +267,7 @@ def for_projector(figure: go.Figure) -> go.Figure:
         scaled.update_layout(title={"font": {"size": PROJECTOR_FONT_SIZE + 6}})
         if layout.title.subtitle.font.size:
             scaled.update_layout(title={"subtitle": {"font": {"size": _projected(layout.title.subtitle.font.size)}}})
+    if fill:
+        scaled.update_layout(height=None, width=None, autosize=True)
+        _raise_small_text(scaled, SLIDE_MIN_TEXT)
     return scaled

@@ -13,11 +13,12 @@ import json
 import zlib
 from datetime import date
 from typing import Any
+from urllib.parse import urlsplit
 
 import pandas as pd
 
 from components.data.schema import EVENT_CATEGORIES
-from components.i18n.text import language, t
+from components.i18n.text import LANGUAGES, language, t
 from components.model.base import PageModel
 from components.model.pages import PAGE_KINDS, build_from_params
 
@@ -71,6 +72,25 @@ def slide_model(slide: dict[str, Any], tables: dict[str, pd.DataFrame], lang: st
     return model
 
 
+def publisher(url: str) -> str:
+    """The site a source URL is on (``tass.com``), or the text itself when it is not a URL."""
+    host = urlsplit(url).hostname if url.startswith(("http://", "https://")) else None
+    return (host.removeprefix("www.") if host else url)[:80]
+
+
+def source_line(model: PageModel, version: str, lang: str) -> str:
+    """One line of provenance for a slide: data version, first source's publisher, how many more."""
+    with language(lang):
+        first = publisher(model.sources[0]) if model.sources else "—"
+        more = t("present.source_more", count=len(model.sources) - 1) if len(model.sources) > 1 else ""
+        return t("present.source", version=version, first=first, more=more)
+
+
+def slide_chart(model: PageModel):
+    """The one chart a slide shows: the model's first chart meant for a slide (None if it has none)."""
+    return next((chart for chart in model.charts if chart.on_slide), None)
+
+
 def clean_slide(raw: object) -> dict[str, Any]:
     """A slide from untrusted input (a file, a link), or DeckError."""
     if not isinstance(raw, dict) or raw.get("page") not in PAGE_KINDS:
@@ -90,6 +110,8 @@ def clean_slide(raw: object) -> dict[str, Any]:
         "title": str(raw.get("title") or "")[:MAX_TITLE],
         "notes": str(raw.get("notes") or "")[:MAX_NOTES],
     }
+    if raw.get("lang") in LANGUAGES:
+        slide["lang"] = raw["lang"]
     if raw.get("title_key") in {"deck.today.title", "deck.history.title", "deck.structure.title"}:
         slide["title_key"] = raw["title_key"]
     if raw.get("title_key") == "deck.exercises.title" and isinstance(raw.get("title_values"), dict):

@@ -10,6 +10,7 @@ import streamlit as st
 
 from components.export.html import briefing_html
 from components.export.links import citation, describe_state, share_url
+from components.export.pptx import briefing_pptx, renderer_problem
 from components.i18n.text import current_language, t
 from components.model.base import PageModel
 from components.model.state import PageSpec
@@ -41,12 +42,39 @@ def _export(model: PageModel, version: str) -> Callable[[], bytes]:
     return build
 
 
+def pptx_download(label: str, build: Callable[[], bytes], file_name: str, key: str) -> None:
+    """A PowerPoint download built only on click, or what to install when the renderer is missing."""
+    problem = renderer_problem()
+    if problem is not None:
+        st.caption(t("pptx.missing", what=problem.what, install=problem.install))
+        return
+    st.download_button(
+        label,
+        data=build,
+        file_name=file_name,
+        mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        key=key,
+        on_click="ignore",
+        icon=":material/slideshow:",
+    )
+
+
+def _export_pptx(model: PageModel, version: str, lang: str) -> Callable[[], bytes]:
+    def build() -> bytes:
+        return briefing_pptx([model], version, date.today(), langs=[lang])
+
+    return build
+
+
 def share_panel(spec: PageSpec, model: PageModel) -> None:
-    """Copy link, cite this view, add it to the briefing deck, export it as offline HTML."""
+    """Copy link, cite this view, add it to the briefing deck, export it (offline HTML, PowerPoint),
+    present it as a full-screen slide."""
     params = view_params(spec)
     page_params = {k: v for k, v in params.items() if k in spec.keys}
     path = (st.context.url and urlsplit(st.context.url).path) or spec.page
-    url = share_url(st.context.url, path, {k: v for k, v in params.items() if k != "deck"})
+    view_only = {k: v for k, v in params.items() if k != "deck"}
+    present_url = share_url(st.context.url, path, {**view_only, "present": ["1"]})
+    url = share_url(st.context.url, path, view_only)
     version = current_data_version()
     with st.popover(t("share.button"), icon=":material/share:"):
         st.markdown(f"**{t('share.link')}**")
@@ -69,4 +97,13 @@ def share_panel(spec: PageSpec, model: PageModel) -> None:
             key=f"export_view_{spec.page}",
             on_click="ignore",
             icon=":material/download:",
+        )
+        pptx_download(
+            t("pptx.download_view"),
+            _export_pptx(model, version, current_language()),
+            f"csto-{spec.page}-view.pptx",
+            f"pptx_view_{spec.page}",
+        )
+        st.link_button(
+            t("present.view"), present_url, help=t("present.view_help"), icon=":material/slideshow:", type="tertiary"
         )

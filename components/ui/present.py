@@ -1,0 +1,71 @@
+"""Presentation mode as a slideshow: one slide = its title, one chart filling the screen, a source line.
+
+The server cannot read the viewport, so the chart's size comes from the browser: the figure has no
+fixed height (``for_projector(fill=True)``), ``st.plotly_chart(height="stretch")`` fills its box,
+and app.py's constant presentation CSS gives that box (``.st-key-present_chart``) the viewport's
+height less the title and the source line. Nothing else is drawn: no notices, no editor, no footer
+beyond the slide's own source line and counter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+
+from components.figures.style import for_projector
+from components.i18n.text import current_language, md, t
+from components.model.base import PageModel
+from components.model.deck import slide_chart, source_line
+from components.ui.cache import current_data_version
+from components.ui.page import open_page
+from components.ui.render import plotly_config
+
+CAPTION_LIMIT = 160
+
+
+def one_line(text: str, limit: int = CAPTION_LIMIT) -> str:
+    """A caption short enough for one line on a slide."""
+    text = " ".join(str(text or "").split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def present_slide(
+    model: PageModel,
+    lang: str | None = None,
+    counter: str | None = None,
+    controls: Callable[[], None] | None = None,
+) -> None:
+    """Draw one slide: title, optional one-line caption, the first slide chart, then a bottom line
+    with the source, the counter and the (small) navigation ``controls``."""
+    st.title(md(model.title))
+    if model.caption:
+        st.caption(md(one_line(model.caption)))
+    chart = slide_chart(model)
+    with st.container(key="present_chart"):
+        if chart is None:
+            st.markdown(t("present.no_chart"))
+        else:
+            figure = for_projector(chart.figure, fill=True)
+            figure.update_layout(title=None, margin={"t": 40})
+            st.plotly_chart(
+                figure,
+                key=f"present_{chart.key}",
+                theme=None,
+                config={**plotly_config(chart.file_stem), "responsive": True, "displayModeBar": False},
+                height="stretch",
+            )
+    # The slide's bottom line is its footer: provenance, then the counter and the controls.
+    with st.container(key="page_footer", horizontal=True, vertical_alignment="center"):
+        st.caption(md(source_line(model, current_data_version(), lang or current_language())))
+        if counter:
+            with st.container(key="present_counter", width="content"):
+                st.markdown(f"**{counter}**")
+        if controls:
+            controls()
+
+
+def present_page(page: str) -> None:
+    """``?present=1`` on a page with a declared state: that single view as one slide."""
+    opened = open_page(page)
+    present_slide(opened.model)

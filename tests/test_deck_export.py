@@ -1,0 +1,134 @@
+"""The deck as a document and its exports (pure): PowerPoint, the HTML slideshow, deck files and links."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+
+import pytest
+
+from components.data.loaders import read_all
+from components.export.html import briefing_html
+from components.export.pptx import briefing_pptx, renderer_problem
+from components.model.deck import (
+    DeckError,
+    deck_from_json,
+    deck_to_json,
+    decode_deck,
+    default_deck,
+    encode_deck,
+    slide_chart,
+    slide_model,
+    source_line,
+)
+from tests.conftest import FIXED_TODAY
+
+VERSION = "2026-01-01·abcd1234"
+NOTES = ["Open with the six members <b>today</b>.", "", "Bodies & who chairs them.", "Where they trained."]
+
+
+@pytest.fixture(scope="module")
+def tables():
+    return read_all(today=FIXED_TODAY)
+
+
+@pytest.fixture(scope="module")
+def deck():
+    slides = default_deck(FIXED_TODAY)
+    slides[2]["lang"] = "ru"
+    slides[0]["params"] = {"country": ["KGZ"]}
+    return slides
+
+
+@pytest.fixture(scope="module")
+def models(tables, deck):
+    return [slide_model(view, tables, view.get("lang", "en"), FIXED_TODAY) for view in deck]
+
+
+def test_source_line_names_version_first_publisher_and_count(models):
+    line = source_line(models[0], VERSION, "en")
+    assert VERSION in line and f"{len(models[0].sources) - 1} more" in line
+    assert "://" not in line, "the publisher, not the whole address"
+
+
+def test_pptx_has_one_slide_per_view_with_title_picture_source_and_notes(models, deck):
+    problem = renderer_problem()
+    if problem is not None:
+        pytest.skip(f"PowerPoint renderer missing: {problem.what} ({problem.install})")
+    from pptx import Presentation
+
+    langs = [view.get("lang", "en") for view in deck]
+    data = briefing_pptx(models, VERSION, FIXED_TODAY, notes=NOTES, langs=langs)
+    presentation = Presentation(io.BytesIO(data))
+    assert len(presentation.slides) == len(models)
+    for slide, model, note in zip(presentation.slides, models, NOTES, strict=True):
+        assert slide.shapes.title.text == model.title
+        visuals = [s for s in slide.shapes if s.shape_type == 13 or getattr(s, "has_chart", False)]
+        assert len(visuals) == 1, "one chart per slide, as a picture or a native chart"
+        if visuals[0].shape_type == 13:
+            assert visuals[0].image.blob.startswith(b"\x89PNG") and len(visuals[0].image.blob) > 20_000
+        texts = [s.text_frame.text for s in slide.shapes if s.has_text_frame and s != slide.shapes.title]
+        assert any(VERSION in text for text in texts), "the source line carries the data version"
+        speaker = slide.notes_slide.notes_text_frame.text
+        assert note in speaker and model.sources[0] in speaker
+    # The Russian slide's source line is Russian.
+    ru_texts = [s.text_frame.text for s in presentation.slides[2].shapes if s.has_text_frame]
+    assert any("Данные" in text for text in ru_texts)
+
+
+def test_html_export_is_a_slideshow_with_keys_notes_and_sources(models, deck):
+    page = briefing_html(models, VERSION, FIXED_TODAY, notes=NOTES, langs=[v.get("lang", "en") for v in deck])
+    body = page.split("</head>", 1)[1]
+    assert body.count("<section class='slide'") == len(models)
+    assert page.count('window.DRAW["') == sum(slide_chart(m) is not None for m in models)
+    for key in ("ArrowRight", "ArrowLeft", "'Home'", "'End'", "'n'"):
+        assert key in page, key
+    assert "addEventListener('keydown'" in page
+    assert "&lt;b&gt;today&lt;/b&gt;" in page and "<b>today</b>" not in page, "notes are escaped"
+    assert body.count("class='notes'") == sum(bool(n) for n in NOTES)
+    assert body.count(VERSION) >= len(models), "every slide carries the data version"
+    assert "<script src=" not in page and not re.search(r"(src|href)=[\"']?https?://cdn", page), "nothing fetched"
+    assert "Данные" in body, "the Russian slide keeps its language"
+
+
+def test_bad_deck_file_changes_nothing():
+    kept = default_deck(FIXED_TODAY)
+    before = json.dumps(kept)
+    bad_files = [
+        b"not json",
+        b"\xff\xfe",
+        json.dumps({"format": "something-else", "slides": []}).encode(),
+        json.dumps({"format": "csto-explorer-deck", "slides": []}).encode(),
+        json.dumps({"format": "csto-explorer-deck", "slides": [{"page": "nowhere"}]}).encode(),
+        json.dumps({"format": "csto-explorer-deck", "slides": [{"page": "membership", "params": 3}]}).encode(),
+        json.dumps({"format": "csto-explorer-deck", "slides": [{"page": "membership"}] * 41}).encode(),
+    ]
+    for raw in bad_files:
+        with pytest.raises(DeckError):
+            kept = deck_from_json(raw) or kept
+    assert json.dumps(kept) == before
+    for text in ("", "!!!", encode_deck([])):
+        with pytest.raises(DeckError):
+            decode_deck(text or "x")
+
+
+def test_deck_keeps_order_titles_notes_params_and_language(deck):
+    edited = [dict(view) for view in reversed(deck)]
+    edited[0]["title"] = "Where they trained"
+    edited[0]["notes"] = "Say the numbers are announced sizes."
+    for restored in (decode_deck(encode_deck(edited)), deck_from_json(deck_to_json(edited))):
+        assert [v["page"] for v in restored] == [v["page"] for v in edited]
+        assert restored[0]["title"] == "Where they trained" and restored[0]["notes"].startswith("Say")
+        assert restored[1]["lang"] == "ru"
+        assert restored[-1]["params"] == {"country": ["KGZ"]}
+
+
+def test_missing_renderer_says_what_to_install(monkeypatch, models):
+    from components.export import pptx
+
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
+    problem = pptx.renderer_problem()
+    assert problem is not None and problem.what == "Chromium" and "apt-get install -y chromium" in problem.install
+    with pytest.raises(pptx.RendererMissing):
+        pptx.briefing_pptx(models[:1], VERSION, FIXED_TODAY)
