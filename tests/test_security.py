@@ -147,8 +147,8 @@ from components.ui.cache import accept_upload, load_table
 from components.data.loaders import DataValidationError
 from components.data.schema import TABLES
 header = ",".join(TABLES["exercises"].column_names)
-good = (header + "\\nmine-2025,Mine-2025,Interaction,2025-05-01,,day,held,KGZ,,,,,KGZ,,,,,https://example.org/mine\\n").encode()
-bad = (header + "\\nmine-2,Mine,Interaction,2025-05-01,,day,held,XXX,,,,,,,,,,https://example.org\\n").encode()
+good = (header + "\\nmine-2025,Mine-2025,Interaction,2025-05-01,,day,held,KGZ,,,,,KGZ,,,,,https://example.org/mine,,,,,,,,,\\n").encode()
+bad = (header + "\\nmine-2,Mine,Interaction,2025-05-01,,day,held,XXX,,,,,,,,,,https://example.org,,,,,,,,,\\n").encode()
 st.text(accept_upload("exercises", "mine.csv", good))
 for name, raw in [("bad.csv", bad), ("big.csv", b"x" * 3_000_000), ("notes.txt", good), ("dup.csv", good)]:
     try:
