@@ -31,6 +31,8 @@ PAGES = [
     st.Page("pages/membership.py", title=t("nav.membership"), icon=":material/timeline:", url_path="membership"),
     st.Page("pages/structure.py", title=t("nav.structure"), icon=":material/account_tree:", url_path="structure"),
     st.Page("pages/exercises.py", title=t("nav.exercises"), icon=":material/map:", url_path="exercises"),
+    st.Page("pages/country.py", title=t("nav.country"), icon=":material/flag:", url_path="country"),
+    st.Page("pages/chronology.py", title=t("nav.chronology"), icon=":material/history:", url_path="chronology"),
     st.Page("pages/briefing.py", title=t("nav.briefing"), icon=":material/slideshow:", url_path="briefing"),
     st.Page("pages/sources.py", title=t("nav.sources"), icon=":material/menu_book:", url_path="sources"),
 ]
@@ -44,7 +46,19 @@ def switch_language() -> None:
     set_app_value("lang", None if chosen == "en" else chosen)
 
 
+# Picking a country in the sidebar opens its profile (the choice stays in focus on every page).
+OPEN_PROFILE = "_open_country_profile"
+
+
+def country_picked() -> None:
+    code = st.session_state["country_picker"] or None
+    set_app_value("country", code)
+    st.session_state[OPEN_PROFILE] = bool(code)
+
+
 page = st.navigation(PAGES, position="hidden" if presenting else "sidebar")
+if st.session_state.pop(OPEN_PROFILE, False) and page.url_path != "country":
+    st.switch_page("pages/country.py")
 st.session_state[LAST_PAGE] = st.session_state.get(CURRENT_PAGE)
 st.session_state[CURRENT_PAGE] = page.url_path
 if presenting:
@@ -79,7 +93,7 @@ else:
             ["", *codes],
             format_func=lambda code: labels.get(code, code) if code else t("country.none"),
             key="country_picker",
-            on_change=lambda: set_app_value("country", st.session_state["country_picker"] or None),
+            on_change=country_picked,
             help=t("country.picker_help"),
         )
         st.caption(t("app.tagline"))
