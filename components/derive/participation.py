@@ -198,7 +198,7 @@ def chronology_items(
                 "kind": "exercise",
                 "date": exercises["start_date"],
                 "precision": _precision(exercises),
-                "end_date": exercises["end_date"],
+                "end_date": exercises.get("end_date", pd.NaT),
                 "title": names.astype(str),
                 "category": EXERCISE_CATEGORY,
                 "states": [sorted(involved_states(r)) for r in exercises.to_dict("records")],
