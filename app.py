@@ -46,19 +46,7 @@ def switch_language() -> None:
     set_app_value("lang", None if chosen == "en" else chosen)
 
 
-# Picking a country in the sidebar opens its profile (the choice stays in focus on every page).
-OPEN_PROFILE = "_open_country_profile"
-
-
-def country_picked() -> None:
-    code = st.session_state["country_picker"] or None
-    set_app_value("country", code)
-    st.session_state[OPEN_PROFILE] = bool(code)
-
-
 page = st.navigation(PAGES, position="hidden" if presenting else "sidebar")
-if st.session_state.pop(OPEN_PROFILE, False) and page.url_path != "country":
-    st.switch_page("pages/country.py")
 st.session_state[LAST_PAGE] = st.session_state.get(CURRENT_PAGE)
 st.session_state[CURRENT_PAGE] = page.url_path
 if presenting:
@@ -93,9 +81,13 @@ else:
             ["", *codes],
             format_func=lambda code: labels.get(code, code) if code else t("country.none"),
             key="country_picker",
-            on_change=country_picked,
+            on_change=lambda: set_app_value("country", st.session_state["country_picker"] or None),
             help=t("country.picker_help"),
         )
+        # The state picked here stays in focus on the page in view (its history, its exercises);
+        # one click opens its full profile.
+        if app["country"] and page.url_path != "country":
+            st.page_link("pages/country.py", label=t("profile.open"), icon=":material/flag:")
         st.caption(t("app.tagline"))
         st.session_state["present_toggle"] = False
         st.toggle(

@@ -239,11 +239,13 @@ def test_country_profile_without_a_country_offers_the_picker():
     assert "Kyrgyzstan" in at.title[0].value and param(at, "country") == ["KGZ"]
 
 
-def test_sidebar_country_picker_opens_the_profile():
-    at = app_test("pages/exercises.py")
-    at.selectbox(key="country_picker").set_value("TJK").run()
+def test_sidebar_country_picker_offers_the_profile():
+    """Picking a state keeps it in focus on the page in view and offers its profile one click away."""
+    at = app_test("pages/membership.py")
+    at.sidebar.selectbox(key="country_picker").set_value("TJK").run()
     assert not at.exception
-    assert at.title[0].value.startswith("Tajikistan")
+    links = [e.proto for e in at.sidebar.get("page_link")]
+    assert [(link.label, link.page.endswith("country")) for link in links] == [("Open the country profile", True)]
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
