@@ -35,7 +35,7 @@ if not model.extra.get("code"):
     st.stop()
 
 st.markdown(f"**{md(model.caption)}**")
-show_metrics(model.metrics, per_row=5)
+show_metrics(model.metrics, per_row=4)
 
 periods = model.table("periods")
 st.subheader(periods.title)

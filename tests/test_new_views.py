@@ -161,7 +161,7 @@ def test_country_model_reads_the_record(tables):
     periods = model.table("periods").rows
     assert "Член Организации" in set(periods["status"])
     hosted = tables["exercises"][tables["exercises"]["host_states"].map(lambda c: "KGZ" in c)]
-    assert model.metrics[1].value == str(len(hosted))
+    assert model.metrics[0].value == str(len(hosted))
     posts = model.table("posts").download
     assert set(posts["category"].astype(str)) <= {"appointment", "chairmanship"} and len(posts) >= 1
     assert all(url.startswith("http") for url in model.sources)

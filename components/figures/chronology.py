@@ -68,7 +68,11 @@ def chronology_figure(items: pd.DataFrame, categories: list[str], selected: str 
     fig.update_layout(
         showlegend=False,
         xaxis={"type": "date", "rangeslider": {"visible": True, "thickness": 0.08}, "showgrid": True},
-        yaxis={"categoryorder": "array", "categoryarray": [esc(category_label(c)) for c in rows][::-1]},
+        yaxis={
+            "categoryorder": "array",
+            "categoryarray": [esc(category_label(c)) for c in rows][::-1],
+            "automargin": True,
+        },
         dragmode="zoom",
         hovermode="closest",
     )

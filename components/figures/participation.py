@@ -31,7 +31,10 @@ def country_years_figure(years: pd.DataFrame, span: tuple[int, int]) -> go.Figur
                 x=all_years,
                 y=values,
                 name=esc(label),
-                marker={"color": ROLE_COLOURS[role], "pattern": {"shape": pattern, "fgcolor": "white"}},
+                marker={
+                    "color": ROLE_COLOURS[role],
+                    "pattern": {"shape": pattern, "fgcolor": "white", "solidity": 0.3, "fillmode": "overlay"},
+                },
                 hovertemplate="%{x}: %{y} · " + esc(label) + "<extra></extra>",
             )
         )
@@ -39,8 +42,9 @@ def country_years_figure(years: pd.DataFrame, span: tuple[int, int]) -> go.Figur
     fig.update_layout(
         barmode="stack",
         legend={"orientation": "h", "y": -0.15, "x": 0},
-        yaxis={"title": t("participation.axis.exercises"), "dtick": 1},
-        xaxis={"dtick": 2, "tickformat": "d"},
+        yaxis={"title": t("participation.axis.exercises"), "dtick": 1, "automargin": True},
+        xaxis={"dtick": 2, "tickformat": "d", "automargin": True},
+        margin={"l": 60, "b": 40},
         dragmode=False,
     )
     return fig
@@ -98,7 +102,7 @@ def participation_heatmap(matrix: pd.DataFrame, names: dict[str, str]) -> go.Fig
     fig.update_layout(**base_layout(height=max(260, 36 * len(states) + 120)))
     fig.update_layout(
         xaxis={"dtick": 1 if len(years) <= 12 else 2, "tickformat": "d", "showgrid": False},
-        yaxis={"autorange": "reversed", "showgrid": False},
+        yaxis={"autorange": "reversed", "showgrid": False, "automargin": True},
         legend={"orientation": "h", "y": -0.12, "x": 0},
         dragmode=False,
     )
@@ -122,18 +126,19 @@ def co_participation_figure(graph: nx.Graph, names: dict[str, str]) -> go.Figure
     for a, b, weight in sorted(graph.edges(data="weight"), key=lambda e: e[2]):
         (xa, ya), (xb, yb) = positions[a], positions[b]
         share = weight / heaviest
-        fig.add_trace(
-            go.Scatter(
-                x=[xa, xb],
-                y=[ya, yb],
-                mode="lines",
-                line={"width": 1 + 11 * share, "color": f"rgba(0, 114, 178, {0.25 + 0.6 * share:.2f})"},
-                hoverinfo="skip",
-                showlegend=False,
-            )
+        # Lines are shapes below the data: the states' circles and labels stay on top of them.
+        fig.add_shape(
+            type="line",
+            x0=xa,
+            y0=ya,
+            x1=xb,
+            y1=yb,
+            layer="below",
+            line={"width": 1 + 11 * share, "color": f"rgba(0, 114, 178, {0.25 + 0.6 * share:.2f})"},
         )
-        mid_x.append((xa + xb) / 2)
-        mid_y.append((ya + yb) / 2)
+        # The count sits a little off the middle: lines through the centre would stack them.
+        mid_x.append(xa + 0.38 * (xb - xa))
+        mid_y.append(ya + 0.38 * (yb - ya))
         mid_text.append(
             t("participation.edge_hover", a=esc(names.get(a, a)), b=esc(names.get(b, b)), count=format_number(weight))
         )
@@ -141,10 +146,12 @@ def co_participation_figure(graph: nx.Graph, names: dict[str, str]) -> go.Figure
         go.Scatter(
             x=mid_x,
             y=mid_y,
-            mode="markers",
-            marker={"size": 10, "color": "rgba(0,0,0,0)"},
-            text=mid_text,
-            hovertemplate="%{text}<extra></extra>",
+            mode="markers+text",
+            marker={"size": 22, "color": "rgba(255,255,255,0.85)"},
+            text=[format_number(w) for _, _, w in sorted(graph.edges(data="weight"), key=lambda e: e[2])],
+            textfont={"size": 12, "color": INK},
+            customdata=mid_text,
+            hovertemplate="%{customdata}<extra></extra>",
             showlegend=False,
         )
     )
@@ -157,6 +164,7 @@ def co_participation_figure(graph: nx.Graph, names: dict[str, str]) -> go.Figure
             marker={
                 "size": [18 + 26 * graph.nodes[n]["exercises"] / largest for n in order],
                 "color": OKABE_ITO["orange"],
+                "opacity": 1,
                 "line": {"color": INK, "width": 1},
             },
             text=[esc(names.get(n, n)) for n in order],

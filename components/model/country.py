@@ -128,9 +128,8 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, lang: str, today: date)
         as_of=format_date(today),
         charts=[chart],
         metrics=[
-            Metric(t("profile.metric.status"), status_text),
             Metric(t("profile.metric.hosted"), str(hosted)),
-            Metric(t("profile.metric.attended"), str(len(mine) - hosted)),
+            Metric(t("profile.metric.attended"), str(len(mine) - hosted), t("profile.metric.attended_help")),
             Metric(t("profile.metric.posts"), str(len(posts))),
             Metric(t("profile.metric.events"), str(len(involved))),
         ],
