@@ -150,7 +150,9 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, today: date) -> PageMod
         charts.append(
             Chart(
                 "exercise_map",
-                t("exercises.map_title", start=years[0], end=years[1], count=f"{view.shown:,}"),
+                t("exercises.map_title_year", year=year, count=f"{view.shown:,}")
+                if year
+                else t("exercises.map_title", start=years[0], end=years[1], count=f"{view.shown:,}"),
                 exercise_map_figure(
                     view.points,
                     members,

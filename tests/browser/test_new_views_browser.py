@@ -102,7 +102,7 @@ def test_story_mode_next_moves_to_the_next_item(app_url, watched_page):
 def test_who_trains_with_whom_network_tab(app_url, watched_page):
     page = open_view(app_url, watched_page, "exercises", "en", 3)
     page.get_by_role("tab", name="Shared exercises").click()
-    page.get_by_text("the thicker the line").wait_for(timeout=30_000)
+    page.get_by_text("the number on a line is that count").wait_for(timeout=30_000)
     page.get_by_role("tab", name="Shared exercises").scroll_into_view_if_needed()
     screenshot(page, "view-exercises-network")
     assert watched_page.problems() == []
