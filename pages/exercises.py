@@ -11,6 +11,7 @@ from components.ui.render import show_chart, show_metrics, show_table
 from components.ui.state import changed, current_state, reset, update, widget_key
 
 PLAYING = "exercises_playing"
+TICK_ARMED = "exercises_tick_armed"
 
 st.title(t("exercises.title"))
 st.caption(t("exercises.intro"))
@@ -43,8 +44,14 @@ def toggle_play() -> None:
 
 @st.fragment(run_every=1.5 if st.session_state.get(PLAYING) else None)
 def play_ticker() -> None:
-    """While playing, show the next year (the URL state) and redraw the page; stop at the last."""
+    """While playing, show the next year (the URL state) and redraw the page; stop at the last.
+
+    Only the timer's own runs step: the call during the page's full run just arms the timer, so
+    each year stays on screen for the interval."""
     if not st.session_state.get(PLAYING):
+        return
+    if not st.session_state.get(TICK_ARMED):
+        st.session_state[TICK_ARMED] = True
         return
     year = current_state()["year"]
     last = domain.bounds["year"][1]
@@ -124,6 +131,7 @@ timeline[0].select_slider(
     help=t("exercises.year_help"),
 )
 timeline[1].toggle(t("exercises.play"), key="w_ex_play", on_change=toggle_play, help=t("exercises.play_help"))
+st.session_state[TICK_ARMED] = False
 play_ticker()
 if model.extra["year"]:
     st.markdown(f"# {model.extra['year']}")

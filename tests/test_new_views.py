@@ -289,3 +289,12 @@ def test_exercise_map_single_year_metric_switch_and_who_trains_with_whom(lang, h
     at.segmented_control(key="w_metric").set_value("personnel").run()
     assert param(at, "metric") == ["personnel"]
     assert ("counted once" if lang == "en" else "учтена один раз") in texts(at)
+
+
+def test_exercise_map_play_starts_at_the_first_year():
+    at = app_test("pages/exercises.py")
+    at.toggle(key="w_ex_play").set_value(True).run()
+    assert not at.exception
+    first = int(read_all(today=FIXED_TODAY)["exercises"]["start_date"].dt.year.min())
+    assert param(at, "year") == [str(first)]
+    assert f"# {first}" in texts(at)

@@ -106,3 +106,13 @@ def test_who_trains_with_whom_network_tab(app_url, watched_page):
     page.get_by_role("tab", name="Shared exercises").scroll_into_view_if_needed()
     screenshot(page, "view-exercises-network")
     assert watched_page.problems() == []
+
+
+def test_play_steps_the_exercise_map_year_by_year(app_url, watched_page):
+    page = open_view(app_url, watched_page, "exercises?year=2010", "en", 3)
+    page.locator(".st-key-w_ex_play label").first.click()
+    page.wait_for_url("**year=2011**", timeout=60_000)  # Play goes on from the year shown
+    page.wait_for_url("**year=2012**", timeout=60_000)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    page.locator(".st-key-w_ex_play label").first.click()  # stop
+    assert watched_page.problems() == []
