@@ -56,6 +56,8 @@ PAGES = [
     st.Page("pages/membership.py", title=t("nav.membership"), icon=":material/timeline:", url_path="membership"),
     st.Page("pages/structure.py", title=t("nav.structure"), icon=":material/account_tree:", url_path="structure"),
     st.Page("pages/exercises.py", title=t("nav.exercises"), icon=":material/map:", url_path="exercises"),
+    st.Page("pages/country.py", title=t("nav.country"), icon=":material/flag:", url_path="country"),
+    st.Page("pages/chronology.py", title=t("nav.chronology"), icon=":material/history:", url_path="chronology"),
     st.Page("pages/briefing.py", title=t("nav.briefing"), icon=":material/slideshow:", url_path="briefing"),
     st.Page("pages/sources.py", title=t("nav.sources"), icon=":material/menu_book:", url_path="sources"),
 ]
@@ -111,6 +113,10 @@ else:
             on_change=lambda: set_app_value("country", st.session_state["country_picker"] or None),
             help=t("country.picker_help"),
         )
+        # The state picked here stays in focus on the page in view (its history, its exercises);
+        # one click opens its full profile.
+        if app["country"] and page.url_path != "country":
+            st.page_link("pages/country.py", label=t("profile.open"), icon=":material/flag:")
         st.caption(t("app.tagline"))
         st.session_state["present_toggle"] = False
         st.toggle(

@@ -8,7 +8,10 @@ from components.model.exercises import FILTERS
 from components.ui.cache import load_table
 from components.ui.page import close_page, open_page
 from components.ui.render import show_chart, show_metrics, show_table
-from components.ui.state import changed, reset, update, widget_key
+from components.ui.state import changed, current_state, reset, update, widget_key
+
+PLAYING = "exercises_playing"
+TICK_ARMED = "exercises_tick_armed"
 
 st.title(t("exercises.title"))
 st.caption(t("exercises.intro"))
@@ -27,7 +30,36 @@ def select_from_click() -> None:
 
 
 def reset_filters() -> None:
-    reset(keep=("country", "exercise"))
+    reset(keep=("country", "exercise", "metric"))
+
+
+def toggle_play() -> None:
+    """Play starts at the first year (or goes on from the year shown, unless it is the last)."""
+    playing = bool(st.session_state.get("w_ex_play"))
+    st.session_state[PLAYING] = playing
+    year = current_state()["year"]
+    if playing and (year is None or year >= domain.bounds["year"][1]):
+        update(year=domain.bounds["year"][0])
+
+
+@st.fragment(run_every=1.5 if st.session_state.get(PLAYING) else None)
+def play_ticker() -> None:
+    """While playing, show the next year (the URL state) and redraw the page; stop at the last.
+
+    Only the timer's own runs step: the call during the page's full run just arms the timer, so
+    each year stays on screen for the interval."""
+    if not st.session_state.get(PLAYING):
+        return
+    if not st.session_state.get(TICK_ARMED):
+        st.session_state[TICK_ARMED] = True
+        return
+    year = current_state()["year"]
+    last = domain.bounds["year"][1]
+    if year is None or year >= last:
+        st.session_state[PLAYING] = False
+    else:
+        update(year=year + 1)
+    st.rerun(scope="app")
 
 
 def state_multiselect(column, name: str, label: str) -> None:
@@ -86,6 +118,24 @@ with st.container(border=True):
         help=t("exercises.reset_help"),
     )
 
+# Exercises over time: one year at a time, by hand or with Play.
+st.session_state["w_ex_play"] = bool(st.session_state.get(PLAYING))
+low_year, high_year = domain.bounds["year"]
+timeline = st.columns([5, 1.2], vertical_alignment="bottom")
+timeline[0].select_slider(
+    t("exercises.year"),
+    options=[None, *range(low_year, high_year + 1)],
+    format_func=lambda y: t("exercises.year_all") if y is None else str(y),
+    key=widget_key("year"),
+    on_change=changed("year"),
+    help=t("exercises.year_help"),
+)
+timeline[1].toggle(t("exercises.play"), key="w_ex_play", on_change=toggle_play, help=t("exercises.play_help"))
+st.session_state[TICK_ARMED] = False
+play_ticker()
+if model.extra["year"]:
+    st.markdown(f"# {model.extra['year']}")
+
 show_metrics(model.metrics, per_row=4)
 
 if model.extra["shown"] == 0:
@@ -104,7 +154,17 @@ if model.extra["unmapped"]:
 
 left, right = st.columns([3, 2])
 with left:
+    st.segmented_control(
+        t("exercises.per_year_metric"),
+        domain.options["metric"],
+        format_func=lambda m: t(f"exercises.per_year_metric.{m}"),
+        key=widget_key("metric"),
+        on_change=changed("metric"),
+        required=True,
+    )
     show_chart(model.chart("per_year"))
+    if model.extra["metric"] == "personnel":
+        st.caption(t("exercises.personnel_once"))
 with right, st.container(border=True):
     st.markdown(f"**{t('exercises.card')}**")
     pickable = model.extra["pickable"]
@@ -137,5 +197,19 @@ with right, st.container(border=True):
 table = model.table("exercises")
 st.subheader(table.title)
 show_table(table, download_label=t("exercises.download", rows=f"{table.total:,}"))
+
+# Who trains with whom: over the filters' year range (not the single year Play shows).
+if model.chart("participation_matrix"):
+    st.subheader(t("participation.heading"))
+    matrix_tab, network_tab = st.tabs([t("participation.tab.matrix"), t("participation.tab.network")])
+    with matrix_tab:
+        show_chart(model.chart("participation_matrix"))
+        st.caption(t("participation.matrix_note"))
+    with network_tab:
+        if model.chart("co_participation"):
+            show_chart(model.chart("co_participation"))
+            st.caption(t("participation.network_note"))
+        else:
+            st.info(t("participation.network_empty"))
 
 close_page(page)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
@@ -11,12 +12,20 @@ from components.data.schema import EXERCISE_STATUSES
 from components.derive.country import involves
 from components.derive.exercises import ExerciseFilters, exercise_view, filter_exercises, series_order
 from components.derive.membership import status_on
+from components.derive.participation import (
+    co_participation,
+    involved_states,
+    participation_matrix,
+    per_year_totals,
+    personnel_total,
+)
 from components.figures.exercises import exercise_map_figure, per_year_figure, series_styles
+from components.figures.participation import co_participation_figure, participation_heatmap, personnel_per_year_figure
 from components.i18n.names import exercise_search_labels, series_names, state_names
 from components.i18n.text import LANGUAGES, format_date, labelled, language, t
 from components.model.base import TABLE_ROW_LIMIT, Chart, Column, Metric, PageModel, Table, unique_sources
 from components.model.common import COUNTRY, country_domain, state_aliases, year_span
-from components.model.state import Code, Codes, Domain, Field, PageSpec, Text, YearRange
+from components.model.state import Code, Codes, Domain, Field, Number, PageSpec, Text, YearRange
 
 SPEC = PageSpec(
     "exercises",
@@ -29,12 +38,15 @@ SPEC = PageSpec(
         Field("ex_force", Codes(), "exercises.force", default=()),
         Field("ex_text", Text(), "exercises.search", default=""),
         Field("exercise", Code(), "exercises.pick"),
+        Field("year", Number(), "exercises.year"),
+        Field("metric", Code(), "exercises.per_year_metric", default="exercises"),
         COUNTRY,
     ),
 )
 FILTERS = ("ex_years", "ex_series", "ex_hosts", "ex_participants", "ex_status", "ex_force", "ex_text")
 TABLES_USED = ("members", "membership", "exercises")
 UNMAPPED_LISTED = 12
+METRICS = ("exercises", "personnel")
 TABLE_COLUMNS = [
     "name",
     "series",
@@ -71,6 +83,7 @@ def domain(tables: dict[str, pd.DataFrame], today: date) -> Domain:
             "ex_status": list(EXERCISE_STATUSES),
             "ex_force": sorted(set(exercises["force"].dropna().astype(str))),
             "exercise": list(exercises["exercise_id"]),
+            "metric": list(METRICS),
         },
         aliases={
             **aliases,
@@ -80,7 +93,10 @@ def domain(tables: dict[str, pd.DataFrame], today: date) -> Domain:
             "ex_status": status_aliases,
             "exercise": exercise_aliases,
         },
-        bounds={"ex_years": year_span(exercises["start_date"], (2002, today.year))},
+        bounds={
+            "ex_years": year_span(exercises["start_date"], (2002, today.year)),
+            "year": year_span(exercises["start_date"], (2002, today.year)),
+        },
     )
 
 
@@ -107,10 +123,15 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, today: date) -> PageMod
     names = state_names(members)
     series_labels = series_names(exercises)
     styles = series_styles(series_order(exercises))
-    filters = filters_of(state)
+    # The filters' year range; a single year (``year``, stepped by Play) narrows the map and counts.
+    range_filters = filters_of(state)
+    year = state.get("year")
+    filters = replace(range_filters, years=(year, year)) if year else range_filters
     years = filters.years
     view = exercise_view(exercises, members, filters, TABLE_ROW_LIMIT)
     counts = view.counts
+    in_range = filter_exercises(exercises, range_filters)
+    counts["personnel"] = personnel_total(filter_exercises(exercises, filters))
     metrics = [
         Metric(t("exercises.metric.exercises"), f"{counts['exercises']:,}"),
         Metric(t("exercises.metric.hosts"), str(counts["hosts"])),
@@ -129,7 +150,9 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, today: date) -> PageMod
         charts.append(
             Chart(
                 "exercise_map",
-                t("exercises.map_title", start=years[0], end=years[1], count=f"{view.shown:,}"),
+                t("exercises.map_title_year", year=year, count=f"{view.shown:,}")
+                if year
+                else t("exercises.map_title", start=years[0], end=years[1], count=f"{view.shown:,}"),
                 exercise_map_figure(
                     view.points,
                     members,
@@ -144,15 +167,7 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, today: date) -> PageMod
                 "csto-exercise-map",
             )
         )
-        charts.append(
-            Chart(
-                "per_year",
-                t("exercises.per_year"),
-                per_year_figure(view.years_series, styles, years, series_labels),
-                "csto-exercises-per-year",
-                narrow=True,
-            )
-        )
+        charts.append(per_year_chart(in_range, range_filters.years, styles, series_labels, state.get("metric")))
         notes.append(t("exercises.map_caption"))
         if country:
             shown = filter_exercises(exercises, filters)
@@ -160,6 +175,7 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, today: date) -> PageMod
             notes.append(t("country.map_caption", name=names.get(country, country), count=len(involved)))
         if view.cells is not None:
             notes.append(t("exercises.aggregated", count=f"{view.shown - view.unmapped:,}", markers=len(view.cells)))
+    charts.extend(participation_charts(in_range, range_filters.years, names))
     head = view.head
     if selected and selected not in set(head["exercise_id"]):
         head = pd.concat([head, exercises[exercises["exercise_id"] == selected]])
@@ -215,6 +231,8 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, today: date) -> PageMod
             "selected": selected,
             "card": exercise_card(exercises, selected, names) if selected else None,
             "pickable": {i: labels.get(i, i) for i in head["exercise_id"]},
+            "year": year,
+            "metric": state.get("metric") or "exercises",
         },
     )
 
@@ -241,3 +259,58 @@ def exercise_card(exercises: pd.DataFrame, exercise_id: str, names: dict[str, st
         "note": row["note"] if isinstance(row["note"], str) else "",
         "sources": split_sources(row["source_url"]),
     }
+
+
+def per_year_chart(
+    exercises: pd.DataFrame,
+    years: tuple[int, int],
+    styles: dict[str, tuple[str, str]],
+    series_labels: dict[str, str],
+    metric: str | None,
+) -> Chart:
+    """Per year over the filters' year range: exercises by series, or reported personnel with
+    each figure counted once (a combined figure for several joint exercises added once)."""
+    if metric == "personnel":
+        return Chart(
+            "per_year",
+            t("exercises.per_year_personnel"),
+            personnel_per_year_figure(per_year_totals(exercises, years, "personnel")),
+            "csto-exercises-personnel-per-year",
+            narrow=True,
+        )
+    return Chart(
+        "per_year",
+        t("exercises.per_year"),
+        per_year_figure(exercises[["start_date", "series"]], styles, years, series_labels),
+        "csto-exercises-per-year",
+        narrow=True,
+    )
+
+
+def participation_charts(exercises: pd.DataFrame, years: tuple[int, int], names: dict[str, str]) -> list[Chart]:
+    """Who trains with whom over the filtered exercises: the state x year matrix and the
+    co-participation network (page only: not on the slide)."""
+    if exercises.empty:
+        return []
+    states = sorted(set().union(*(involved_states(r) for r in exercises.to_dict("records"))), key=names.get)
+    charts = [
+        Chart(
+            "participation_matrix",
+            t("participation.matrix_title", start=years[0], end=years[1]),
+            participation_heatmap(participation_matrix(exercises, years, states), names),
+            "csto-exercise-participation",
+            on_slide=False,
+        )
+    ]
+    graph = co_participation(exercises)
+    if graph.number_of_edges():
+        charts.append(
+            Chart(
+                "co_participation",
+                t("participation.network_title", start=years[0], end=years[1]),
+                co_participation_figure(graph, names),
+                "csto-co-participation",
+                on_slide=False,
+            )
+        )
+    return charts

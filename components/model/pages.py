@@ -8,7 +8,7 @@ from datetime import date
 
 import pandas as pd
 
-from components.model import exercises, membership, structure
+from components.model import chronology, country, exercises, membership, structure
 from components.model.base import PageModel
 from components.model.state import Domain, PageSpec
 
@@ -23,7 +23,7 @@ class PageKind:
 
 PAGE_KINDS: dict[str, PageKind] = {
     module.SPEC.page: PageKind(module.SPEC, module.TABLES_USED, module.domain, module.build)
-    for module in (membership, structure, exercises)
+    for module in (membership, structure, exercises, country, chronology)
 }
 
 

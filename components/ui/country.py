@@ -28,6 +28,7 @@ def country_card(code: str) -> None:
     names = state_names(tables["members"])
     summary = country_summary(code, tables, pd.Timestamp(date.today()))
     st.header(md(names.get(code, code)))
+    st.page_link("pages/country.py", label=t("profile.open"), icon=":material/flag:")
     status = t(f"status.{summary.status_today}") if summary.status_today else t("country.no_status")
     st.markdown(tmd("country.status_today", status=status))
     st.subheader(t("country.history"))

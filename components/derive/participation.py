@@ -1,0 +1,263 @@
+"""Who trains with whom, personnel counted once, one state's record, and the chronology (pure).
+
+Everything here is computed from the tables as loaded. Columns that a table may not carry yet
+(``personnel_scope``, ``personnel_combined_with``, ``title_ru``, ``name_ru``...) are read
+defensively: without them the functions fall back to what the loaded columns say.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from itertools import combinations
+
+import networkx as nx
+import pandas as pd
+
+from components.data.loaders import split_list
+
+HOSTED, TOOK_PART, NONE = "hosted", "took_part", "none"
+POST_CATEGORIES = ("appointment", "chairmanship")
+EXERCISE_CATEGORY = "exercise"
+
+
+def _as_list(value: object) -> list[str]:
+    """A list cell as loaded (a list) or as raw text ('a;b')."""
+    if isinstance(value, list | tuple):
+        return [str(v) for v in value]
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
+        return []
+    return split_list(str(value))
+
+
+def involved_states(row: pd.Series | dict) -> set[str]:
+    """Hosts and participants of one exercise (a host takes part in what it hosts)."""
+    return set(_as_list(row["host_states"])) | set(_as_list(row["participants"]))
+
+
+def localized(frame: pd.DataFrame, column: str, lang: str) -> pd.Series:
+    """``column`` in the language: ``<column>_ru`` where the table has it and the cell is filled,
+    otherwise the English text (never a made-up translation)."""
+    english = frame[column].astype(object).where(frame[column].notna(), "").astype(str)
+    russian = f"{column}_ru"
+    if lang != "ru" or russian not in frame:
+        return english
+    values = frame[russian].astype(object).where(frame[russian].notna(), "").astype(str).str.strip()
+    return values.where(values != "", english)
+
+
+# --- Participation -------------------------------------------------------------------------------
+
+
+def participation_roles(exercises: pd.DataFrame) -> pd.DataFrame:
+    """One row per exercise and state involved: state, year, exercise_id, role (hosted wins)."""
+    rows = []
+    for row in exercises.to_dict("records"):
+        hosts = set(_as_list(row["host_states"]))
+        for state in sorted(involved_states(row)):
+            rows.append(
+                {
+                    "state": state,
+                    "year": int(pd.Timestamp(row["start_date"]).year),
+                    "exercise_id": row["exercise_id"],
+                    "role": HOSTED if state in hosts else TOOK_PART,
+                }
+            )
+    return pd.DataFrame(rows, columns=["state", "year", "exercise_id", "role"])
+
+
+def participation_matrix(exercises: pd.DataFrame, years: tuple[int, int], states: Collection[str]) -> pd.DataFrame:
+    """State x year: ``hosted`` (hosted at least one exercise that year), ``took_part`` (took part
+    in at least one, hosted none) or ``none``. Rows follow ``states``; columns every year."""
+    all_years = list(range(years[0], years[1] + 1))
+    matrix = pd.DataFrame(NONE, index=list(states), columns=all_years, dtype=object)
+    roles = participation_roles(exercises)
+    for (state, year), group in roles.groupby(["state", "year"]):
+        if state in matrix.index and year in matrix.columns:
+            matrix.loc[state, year] = HOSTED if (group["role"] == HOSTED).any() else TOOK_PART
+    return matrix
+
+
+def co_participation(exercises: pd.DataFrame) -> nx.Graph:
+    """States linked by the exercises they share: edge ``weight`` = exercises both took part in
+    (hosting counts), edge ``exercises`` = their ids; node ``exercises`` = how many each was in."""
+    graph = nx.Graph()
+    for row in exercises.to_dict("records"):
+        states = sorted(involved_states(row))
+        for state in states:
+            if state not in graph:
+                graph.add_node(state, exercises=0)
+            graph.nodes[state]["exercises"] += 1
+        for a, b in combinations(states, 2):
+            if graph.has_edge(a, b):
+                graph[a][b]["weight"] += 1
+                graph[a][b]["exercises"].append(row["exercise_id"])
+            else:
+                graph.add_edge(a, b, weight=1, exercises=[row["exercise_id"]])
+    return graph
+
+
+# --- Personnel, each reported figure once --------------------------------------------------------
+
+
+def personnel_counted_once(exercises: pd.DataFrame) -> pd.Series:
+    """Each exercise's personnel as it may be added up (indexed like ``exercises``).
+
+    A ``combined`` figure is one total for its exercise and those in ``personnel_combined_with``:
+    it is counted once, on its own row, and the figures of the exercises it covers are not added
+    again when that row is among ``exercises``. Without those columns every figure counts."""
+    personnel = pd.to_numeric(exercises["personnel"], errors="coerce").astype(float)
+    if "personnel_scope" not in exercises or "personnel_combined_with" not in exercises:
+        return personnel.fillna(0.0)
+    scope = exercises["personnel_scope"].astype(object).where(exercises["personnel_scope"].notna(), "").astype(str)
+    combined = scope == "combined"
+    covered: set[str] = set()
+    for cell in exercises.loc[combined & personnel.notna(), "personnel_combined_with"]:
+        covered.update(_as_list(cell))
+    is_covered = exercises["exercise_id"].astype(str).isin(covered) & ~combined
+    return personnel.where(~is_covered, 0.0).fillna(0.0)
+
+
+def personnel_total(exercises: pd.DataFrame) -> int:
+    return int(personnel_counted_once(exercises).sum())
+
+
+def per_year_totals(exercises: pd.DataFrame, years: tuple[int, int], metric: str = "exercises") -> pd.Series:
+    """Year -> number of exercises, or reported personnel counted once (``metric="personnel"``)."""
+    all_years = range(years[0], years[1] + 1)
+    if exercises.empty:
+        return pd.Series(0, index=list(all_years), dtype=int)
+    year = exercises["start_date"].dt.year
+    if metric == "personnel":
+        totals = personnel_counted_once(exercises).groupby(year).sum()
+    else:
+        totals = exercises.groupby(year).size()
+    return totals.reindex(all_years, fill_value=0).astype(int)
+
+
+# --- One state's record --------------------------------------------------------------------------
+
+
+def country_exercise_years(exercises: pd.DataFrame, code: str) -> pd.DataFrame:
+    """Per year: exercises ``code`` hosted and exercises it took part in without hosting."""
+    roles = participation_roles(exercises)
+    mine = roles[roles["state"] == code]
+    counts = mine.groupby(["year", "role"]).size().unstack(fill_value=0)
+    for role in (HOSTED, TOOK_PART):
+        if role not in counts:
+            counts[role] = 0
+    return counts[[HOSTED, TOOK_PART]].reset_index().rename_axis(None, axis=1).astype(int)
+
+
+def country_exercises(exercises: pd.DataFrame, code: str) -> pd.DataFrame:
+    """The exercises ``code`` hosted or took part in, with its ``role``, oldest first."""
+    hosts = exercises["host_states"].map(lambda cell: code in _as_list(cell))
+    parts = exercises["participants"].map(lambda cell: code in _as_list(cell))
+    mine = exercises[hosts | parts]
+    return mine.assign(role=[HOSTED if h else TOOK_PART for h in hosts[hosts | parts]])
+
+
+def posts_held(events: pd.DataFrame, code: str) -> pd.DataFrame:
+    """Appointments (Secretaries General...) and chairmanships whose ``states`` include ``code``."""
+    mine = events["states"].map(lambda cell: code in _as_list(cell))
+    return events[mine & events["category"].astype(str).isin(POST_CATEGORIES)]
+
+
+# --- Chronology ----------------------------------------------------------------------------------
+
+ITEM_COLUMNS = [
+    "item_id", "kind", "date", "precision", "end_date", "title", "category", "states", "note", "source_url", "search",
+]  # fmt: skip
+
+
+def chronology_items(
+    events: pd.DataFrame, exercises: pd.DataFrame | None, lang: str, exercise_names: pd.Series | None = None
+) -> pd.DataFrame:
+    """Events (and exercises when given) as one list of dated items, oldest first.
+
+    An exercise is an item of category ``exercise``; its states are hosts and participants."""
+    items = pd.DataFrame(
+        {
+            "item_id": events["event_id"].astype(str),
+            "kind": "event",
+            "date": events["date"],
+            "precision": _precision(events),
+            "end_date": events.get("end_date", pd.NaT),
+            "title": localized(events, "title", lang),
+            "category": events["category"].astype(str),
+            "states": events["states"].map(_as_list),
+            "note": localized(events, "note", lang),
+            "source_url": events["source_url"].astype(str),
+            "search": _search_text(events, ("title", "title_ru", "note", "note_ru")),
+        }
+    )
+    if exercises is not None and len(exercises):
+        names = exercise_names if exercise_names is not None else localized(exercises, "name", lang)
+        ex_items = pd.DataFrame(
+            {
+                "item_id": exercises["exercise_id"].astype(str),
+                "kind": "exercise",
+                "date": exercises["start_date"],
+                "precision": _precision(exercises),
+                "end_date": exercises.get("end_date", pd.NaT),
+                "title": names.astype(str),
+                "category": EXERCISE_CATEGORY,
+                "states": [sorted(involved_states(r)) for r in exercises.to_dict("records")],
+                "note": localized(exercises, "note", lang),
+                "source_url": exercises["source_url"].astype(str),
+                "search": _search_text(exercises, ("name", "name_ru", "aliases", "location", "location_ru", "note"))
+                + " "
+                + names.astype(str).map(_fold),
+            }
+        )
+        ex_items = ex_items[~ex_items["item_id"].isin(set(items["item_id"]))]
+        items = pd.concat([items, ex_items], ignore_index=True)
+    items = items[ITEM_COLUMNS].sort_values(["date", "kind", "item_id"], kind="stable")
+    return items.reset_index(drop=True)
+
+
+def _search_text(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.Series:
+    """The folded text search looks in: the given columns the table has, in both languages."""
+    text = pd.Series("", index=frame.index, dtype=object)
+    for column in columns:
+        if column in frame:
+            cells = frame[column].map(lambda v: " ".join(v) if isinstance(v, list) else "" if pd.isna(v) else str(v))
+            text = text + " " + cells
+    return text.map(_fold)
+
+
+def _precision(frame: pd.DataFrame) -> pd.Series:
+    if "date_precision" not in frame:
+        return pd.Series("day", index=frame.index)
+    return frame["date_precision"].astype(object).where(frame["date_precision"].notna(), "day").astype(str)
+
+
+def filter_items(
+    items: pd.DataFrame, categories: Collection[str] = (), states: Collection[str] = (), text: str = ""
+) -> pd.DataFrame:
+    """Items matching every filter: any of ``categories``, involving any of ``states``, and every
+    word of ``text`` in the title or note (both languages where the data has them; case- and
+    ё-insensitive)."""
+    keep = pd.Series(True, index=items.index)
+    if categories:
+        keep &= items["category"].isin(set(categories))
+    if states:
+        wanted = set(states)
+        keep &= items["states"].map(lambda codes: bool(wanted.intersection(codes)))
+    for word in _fold(text).split():
+        keep &= items["search"].str.contains(word, regex=False)
+    return items[keep]
+
+
+def _fold(text: str) -> str:
+    return str(text).casefold().replace("ё", "е")
+
+
+def step_item(ids: list[str], current: str | None, step: int) -> str | None:
+    """The item ``step`` places from ``current`` in ``ids`` (story mode), clamped to the ends;
+    with no current item, Next starts at the first and Previous at the last."""
+    if not ids:
+        return None
+    if current not in ids:
+        return ids[0] if step >= 0 else ids[-1]
+    position = min(max(ids.index(current) + step, 0), len(ids) - 1)
+    return ids[position]

@@ -1,0 +1,216 @@
+"""Who trains with whom: a state x year matrix, a co-participation network, one state's exercises
+by year, and personnel per year (pure plotly builders; every data label escaped)."""
+
+from __future__ import annotations
+
+import math
+
+import networkx as nx
+import pandas as pd
+import plotly.graph_objects as go
+
+from components.derive.participation import HOSTED, NONE, TOOK_PART
+from components.figures.style import INK, OKABE_ITO, base_layout
+from components.i18n.text import esc, format_number, t
+
+ROLE_COLOURS = {HOSTED: OKABE_ITO["vermillion"], TOOK_PART: OKABE_ITO["sky_blue"], NONE: "#F3F4F6"}
+# The role is also written in each cell, so the matrix reads without colour.
+ROLE_VALUE = {NONE: 0, TOOK_PART: 1, HOSTED: 2}
+
+
+def country_years_figure(years: pd.DataFrame, span: tuple[int, int]) -> go.Figure:
+    """Bars by year: exercises the state hosted, and those it took part in without hosting."""
+    all_years = list(range(span[0], span[1] + 1))
+    by_year = years.set_index("year") if len(years) else pd.DataFrame(columns=[HOSTED, TOOK_PART])
+    fig = go.Figure()
+    for role, pattern in ((HOSTED, ""), (TOOK_PART, "/")):
+        values = [int(by_year[role].get(year, 0)) if role in by_year else 0 for year in all_years]
+        label = t(f"participation.role.{role}")
+        fig.add_trace(
+            go.Bar(
+                x=all_years,
+                y=values,
+                name=esc(label),
+                marker={
+                    "color": ROLE_COLOURS[role],
+                    "pattern": {"shape": pattern, "fgcolor": "white", "solidity": 0.3, "fillmode": "overlay"},
+                },
+                hovertemplate="%{x}: %{y} · " + esc(label) + "<extra></extra>",
+            )
+        )
+    fig.update_layout(**base_layout(height=340))
+    fig.update_layout(
+        barmode="stack",
+        legend={"orientation": "h", "y": -0.15, "x": 0},
+        yaxis={"title": t("participation.axis.exercises"), "dtick": 1, "automargin": True},
+        xaxis={"dtick": 2, "tickformat": "d", "automargin": True},
+        margin={"l": 60, "b": 40},
+        dragmode=False,
+    )
+    return fig
+
+
+def participation_heatmap(matrix: pd.DataFrame, names: dict[str, str]) -> go.Figure:
+    """State x year: hosted / took part / none, as colour and as a mark in each cell."""
+    years = [int(y) for y in matrix.columns]
+    states = list(matrix.index)
+    labels = [names.get(code, code) for code in states]
+    z = [[ROLE_VALUE[matrix.loc[s, y]] for y in matrix.columns] for s in states]
+    marks = {HOSTED: "●", TOOK_PART: "○", NONE: ""}
+    text = [[marks[matrix.loc[s, y]] for y in matrix.columns] for s in states]
+    hover = [
+        [f"{esc(names.get(s, s))} · {y}: {esc(t(f'participation.role.{matrix.loc[s, y]}'))}" for y in matrix.columns]
+        for s in states
+    ]
+    colours = [ROLE_COLOURS[NONE], ROLE_COLOURS[TOOK_PART], ROLE_COLOURS[HOSTED]]
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=years,
+            y=[esc(label) for label in labels],
+            text=text,
+            texttemplate="%{text}",
+            textfont={"color": INK, "size": 14},
+            customdata=hover,
+            hovertemplate="%{customdata}<extra></extra>",
+            zmin=-0.5,
+            zmax=2.5,
+            colorscale=[
+                [0.0, colours[0]],
+                [1 / 3, colours[0]],
+                [1 / 3, colours[1]],
+                [2 / 3, colours[1]],
+                [2 / 3, colours[2]],
+                [1.0, colours[2]],
+            ],
+            showscale=False,
+            xgap=2,
+            ygap=2,
+        )
+    )
+    # A legend of its own: invisible markers carry the three roles' names and marks.
+    for role in (HOSTED, TOOK_PART):
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                marker={"color": ROLE_COLOURS[role], "size": 14, "symbol": "square"},
+                name=f"{marks[role]} {esc(t(f'participation.role.{role}'))}",
+            )
+        )
+    fig.update_layout(**base_layout(height=max(260, 36 * len(states) + 120)))
+    fig.update_layout(
+        xaxis={"dtick": 1 if len(years) <= 12 else 2, "tickformat": "d", "showgrid": False},
+        yaxis={"autorange": "reversed", "showgrid": False, "automargin": True},
+        legend={"orientation": "h", "y": -0.12, "x": 0},
+        dragmode=False,
+    )
+    return fig
+
+
+def co_participation_figure(graph: nx.Graph, names: dict[str, str]) -> go.Figure:
+    """States on a circle, linked by the exercises they share: line width grows with the count."""
+    fig = go.Figure()
+    if graph.number_of_nodes() == 0:
+        fig.update_layout(**base_layout(height=300))
+        return fig
+    order = sorted(graph.nodes, key=lambda n: -graph.nodes[n]["exercises"])
+    # A circle, busiest state first at the right, the rest anticlockwise (the same every time).
+    positions = {
+        node: (math.cos(2 * math.pi * i / len(order)), math.sin(2 * math.pi * i / len(order)))
+        for i, node in enumerate(order)
+    }
+    heaviest = max((w for _, _, w in graph.edges(data="weight")), default=1)
+    mid_x, mid_y, mid_text = [], [], []
+    for a, b, weight in sorted(graph.edges(data="weight"), key=lambda e: e[2]):
+        (xa, ya), (xb, yb) = positions[a], positions[b]
+        share = weight / heaviest
+        # Lines are shapes below the data: the states' circles and labels stay on top of them.
+        fig.add_shape(
+            type="line",
+            x0=xa,
+            y0=ya,
+            x1=xb,
+            y1=yb,
+            layer="below",
+            line={"width": 1 + 11 * share, "color": f"rgba(0, 114, 178, {0.25 + 0.6 * share:.2f})"},
+        )
+        # The count sits a little off the middle: lines through the centre would stack them.
+        mid_x.append(xa + 0.38 * (xb - xa))
+        mid_y.append(ya + 0.38 * (yb - ya))
+        mid_text.append(
+            t("participation.edge_hover", a=esc(names.get(a, a)), b=esc(names.get(b, b)), count=format_number(weight))
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=mid_x,
+            y=mid_y,
+            mode="markers+text",
+            marker={"size": 22, "color": "rgba(255,255,255,0.85)"},
+            text=[format_number(w) for _, _, w in sorted(graph.edges(data="weight"), key=lambda e: e[2])],
+            textfont={"size": 12, "color": INK},
+            customdata=mid_text,
+            hovertemplate="%{customdata}<extra></extra>",
+            showlegend=False,
+        )
+    )
+    largest = max(graph.nodes[n]["exercises"] for n in order) or 1
+    fig.add_trace(
+        go.Scatter(
+            x=[positions[n][0] for n in order],
+            y=[positions[n][1] for n in order],
+            mode="markers+text",
+            marker={
+                "size": [18 + 26 * graph.nodes[n]["exercises"] / largest for n in order],
+                "color": OKABE_ITO["orange"],
+                "opacity": 1,
+                "line": {"color": INK, "width": 1},
+            },
+            text=[esc(names.get(n, n)) for n in order],
+            textposition=[_label_position(positions[n]) for n in order],
+            customdata=[
+                t("participation.node_hover", name=esc(names.get(n, n)), count=graph.nodes[n]["exercises"])
+                for n in order
+            ],
+            hovertemplate="%{customdata}<extra></extra>",
+            showlegend=False,
+            cliponaxis=False,
+        )
+    )
+    fig.update_layout(**base_layout(height=480))
+    fig.update_layout(
+        xaxis={"visible": False, "range": [-1.6, 1.6]},
+        yaxis={"visible": False, "range": [-1.3, 1.3], "scaleanchor": "x"},
+        dragmode=False,
+    )
+    return fig
+
+
+def _label_position(point: tuple[float, float]) -> str:
+    x, y = point
+    vertical = "top" if y > 0.3 else "bottom" if y < -0.3 else "middle"
+    horizontal = "right" if x > 0.3 else "left" if x < -0.3 else "center"
+    if vertical == "middle" and horizontal == "center":
+        return "top center"
+    return f"{vertical} {horizontal}"
+
+
+def personnel_per_year_figure(totals: pd.Series) -> go.Figure:
+    """Bars: reported personnel per year, each reported figure counted once."""
+    fig = go.Figure(
+        go.Bar(
+            x=list(totals.index),
+            y=list(totals.values),
+            marker={"color": OKABE_ITO["blue"]},
+            hovertemplate="%{x}: %{y:,}<extra></extra>",
+        )
+    )
+    fig.update_layout(**base_layout(height=340))
+    fig.update_layout(
+        yaxis={"title": t("participation.axis.personnel")},
+        xaxis={"dtick": 2, "tickformat": "d"},
+        dragmode=False,
+        showlegend=False,
+    )
+    return fig

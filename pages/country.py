@@ -1,0 +1,74 @@
+"""Country profile: one state's complete record — membership, posts, exercises, events, sources."""
+
+import streamlit as st
+
+from components.i18n.names import state_search_labels
+from components.i18n.text import md, source_links_md, t
+from components.ui.cache import load_table
+from components.ui.frame import set_app_value
+from components.ui.page import close_page, open_page
+from components.ui.render import show_chart, show_metrics, show_table
+from components.ui.state import widget_key
+
+page = open_page("country")
+model, domain = page.model, page.domain
+labels = state_search_labels(load_table("members"))
+
+
+def country_picked() -> None:
+    """The profile's state is the app's country in focus (the sidebar shows the same)."""
+    set_app_value("country", st.session_state.get(widget_key("country")) or None)
+
+
+st.title(md(model.title))
+st.caption(t("profile.intro"))
+st.selectbox(
+    t("profile.picker"),
+    [None, *sorted(domain.options["country"], key=lambda c: labels.get(c, c))],
+    format_func=lambda c: labels.get(c, c) if c else t("country.none"),
+    key=widget_key("country"),
+    on_change=country_picked,
+)
+if not model.extra.get("code"):
+    st.info(t("profile.pick_hint"), icon=":material/flag:")
+    close_page(page)
+    st.stop()
+
+st.markdown(f"**{md(model.caption)}**")
+show_metrics(model.metrics, per_row=4)
+
+periods = model.table("periods")
+st.subheader(periods.title)
+show_table(periods, download_label=t("profile.download", rows=periods.total))
+
+posts = model.table("posts")
+st.subheader(posts.title)
+if posts.total:
+    show_table(posts)
+else:
+    st.caption(t("profile.posts_empty"))
+
+show_chart(model.chart("country_exercises"))
+for note in model.notes:
+    st.caption(md(note))
+exercises = model.table("exercises")
+st.subheader(exercises.title)
+if exercises.total:
+    show_table(exercises, download_label=t("profile.download", rows=exercises.total))
+else:
+    st.caption(t("profile.empty"))
+
+events = model.table("events")
+st.subheader(events.title)
+if events.total:
+    show_table(events, download_label=t("profile.download", rows=events.total))
+else:
+    st.caption(t("profile.empty"))
+
+changes = model.table("changes")
+with st.expander(changes.title):
+    show_table(changes)
+with st.expander(t("profile.sources", count=len(model.sources))):
+    st.markdown(source_links_md(model.sources))
+
+close_page(page)

@@ -1,0 +1,118 @@
+"""The new views in Chromium, in both languages: Country profile, Chronology, the Exercise map's
+single year and who trains with whom. Each shows the expected names and counts, with no error and
+no request off this machine; one screenshot each is saved under screenshots/."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import pytest
+
+from components.data.loaders import read_all
+from tests.browser.conftest import _free_port, _wait_healthy, screenshot, wait_for_page
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+TABLES = read_all()
+EXERCISES = TABLES["exercises"]
+KGZ_HOSTED = int(EXERCISES["host_states"].map(lambda codes: "KGZ" in codes).sum())
+IN_2017 = int((EXERCISES["start_date"].dt.year == 2017).sum())
+
+VIEWS = {
+    # name: (path and query, charts drawn, texts a person reads per language)
+    "country": (
+        "country?country=KGZ",
+        1,
+        {"en": ["Kyrgyzstan: country profile", "Membership periods", str(KGZ_HOSTED)],
+         "ru": ["Кыргызстан: профиль государства", "Периоды членства", str(KGZ_HOSTED)]},
+    ),
+    "chronology": (
+        "chronology?ch_text=Kazakhstan&item=deployment-kazakhstan-2022",
+        1,
+        {"en": ["Chronology", "6 January 2022", "Item "], "ru": ["Хронология", "6 января 2022", "Запись "]},
+    ),
+    "exercises-year": (
+        "exercises?year=2017",
+        3,
+        {"en": ["2017", "Who trains with whom", f"Exercises shown ({IN_2017})"],
+         "ru": ["2017", "Кто с кем учится", f"({IN_2017})"]},
+    ),
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def app_url(chromium_executable) -> Iterator[str]:
+    """The app as ``components.ui.serve`` starts it: declared navigation from the first session.
+    (Started as ``streamlit run app.py``, a deep link such as /country?lang=ru runs the page file
+    without app.py: Streamlit's auto-discovered pages, no language, no sidebar.)"""
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "components.ui.serve", "--server.port", str(port), "--server.address", "127.0.0.1",
+         "--server.headless", "true"],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(url, proc)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def open_view(app_url: str, watched_page, path: str, lang: str, charts: int):
+    page = watched_page.page
+    joiner = "&" if "?" in path else "?"
+    page.goto(f"{app_url}/{path}{joiner}lang={lang}" if lang != "en" else f"{app_url}/{path}")
+    wait_for_page(page, charts=charts)
+    return page
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("name", VIEWS)
+def test_new_view_draws_with_its_names_and_counts(app_url, watched_page, name, lang):
+    path, charts, expected = VIEWS[name]
+    page = open_view(app_url, watched_page, path, lang, charts)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    body = page.locator('[data-testid="stMain"]').inner_text()
+    for text in expected[lang]:
+        assert text in body, (name, lang, text)
+    screenshot(page, f"view-{name}" + ("-ru" if lang == "ru" else ""))
+    assert watched_page.external_requests() == []
+    assert watched_page.problems() == []
+
+
+def test_story_mode_next_moves_to_the_next_item(app_url, watched_page):
+    page = open_view(app_url, watched_page, "chronology?ch_text=Kazakhstan", "en", 1)
+    page.locator(".st-key-story_next button").click()
+    page.get_by_text("Item 1 of").wait_for(timeout=30_000)
+    page.locator(".st-key-story_next button").click()
+    page.get_by_text("Item 2 of").wait_for(timeout=30_000)
+    assert "item=" in page.url
+    assert watched_page.problems() == []
+
+
+def test_who_trains_with_whom_network_tab(app_url, watched_page):
+    page = open_view(app_url, watched_page, "exercises", "en", 3)
+    page.get_by_role("tab", name="Shared exercises").click()
+    page.get_by_text("the number on a line is that count").wait_for(timeout=30_000)
+    page.get_by_role("tab", name="Shared exercises").scroll_into_view_if_needed()
+    screenshot(page, "view-exercises-network")
+    assert watched_page.problems() == []
+
+
+def test_play_steps_the_exercise_map_year_by_year(app_url, watched_page):
+    page = open_view(app_url, watched_page, "exercises?year=2010", "en", 3)
+    page.locator(".st-key-w_ex_play label").first.click()
+    page.wait_for_url("**year=2011**", timeout=60_000)  # Play goes on from the year shown
+    page.wait_for_url("**year=2012**", timeout=60_000)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    page.locator(".st-key-w_ex_play label").first.click()  # stop
+    assert watched_page.problems() == []
