@@ -8,7 +8,7 @@ from components.data.schema import TABLES
 from components.export.html import briefing_html
 from components.export.links import share_url
 from components.export.pptx import briefing_pptx
-from components.i18n.text import current_language, md, source_links_md, t
+from components.i18n.text import current_language, md, t
 from components.model.deck import (
     DeckError,
     deck_from_json,
@@ -18,7 +18,7 @@ from components.model.deck import (
     slide_model,
     slide_title,
 )
-from components.ui.cache import current_data_version
+from components.ui.cache import current_data_version, sources_md
 from components.ui.frame import get_deck, save_deck, set_app_value
 from components.ui.page import require_tables
 from components.ui.present import present_slide
@@ -149,7 +149,7 @@ for table in model.tables:
 if slide.get("notes"):
     st.info(md(slide["notes"]), icon=":material/sticky_note_2:")
 with st.expander(t("briefing.sources", count=len(model.sources))):
-    st.markdown(source_links_md(model.sources))
+    st.markdown(sources_md(model.sources))
 
 if not presentation_on():
     st.subheader(t("briefing.deck"))

@@ -4,9 +4,9 @@ filters, search, a card per item and a story mode that steps through the filtere
 import streamlit as st
 
 from components.i18n.names import state_names, state_search_labels
-from components.i18n.text import md, source_links_md, t, tmd
+from components.i18n.text import md, t, tmd
 from components.model.chronology import FILTERS
-from components.ui.cache import load_table
+from components.ui.cache import load_table, sources_md
 from components.ui.page import close_page, open_page
 from components.ui.render import show_chart, show_table
 from components.ui.state import changed, reset, update, widget_key
@@ -119,7 +119,7 @@ with st.container(border=True, key="story"):
         if card["note"]:
             st.caption(md(card["note"]))
         st.markdown(f"**{t('chronology.card.sources')}**")
-        st.markdown(source_links_md(card["sources"]))
+        st.markdown(sources_md(card["sources"]))
 
 table = model.table("items")
 st.subheader(table.title)

@@ -3,8 +3,8 @@
 import streamlit as st
 
 from components.i18n.names import state_search_labels
-from components.i18n.text import md, source_links_md, t
-from components.ui.cache import load_table
+from components.i18n.text import md, t
+from components.ui.cache import load_table, sources_md
 from components.ui.frame import set_app_value
 from components.ui.page import close_page, open_page
 from components.ui.render import show_chart, show_metrics, show_table
@@ -69,6 +69,6 @@ changes = model.table("changes")
 with st.expander(changes.title):
     show_table(changes)
 with st.expander(t("profile.sources", count=len(model.sources))):
-    st.markdown(source_links_md(model.sources))
+    st.markdown(sources_md(model.sources))
 
 close_page(page)

@@ -2,10 +2,11 @@
 
 import streamlit as st
 
+from components.figures.exercises import series_display_names
 from components.i18n.names import series_names, state_names
-from components.i18n.text import md, source_links_md, t, tmd
+from components.i18n.text import md, t, tmd
 from components.model.exercises import FILTERS
-from components.ui.cache import load_table
+from components.ui.cache import load_table, sources_md
 from components.ui.page import close_page, open_page
 from components.ui.render import show_chart, show_metrics, show_table
 from components.ui.state import changed, current_state, reset, update, widget_key
@@ -19,7 +20,15 @@ page = open_page("exercises")
 domain, model = page.domain, page.model
 exercises = page.tables["exercises"]
 names = state_names(load_table("members"))
-series_labels = series_names(exercises)
+series_labels = series_display_names(exercises, series_names(exercises))
+
+
+def year_from_click() -> None:
+    """A click on a year's bar narrows the filters to that year."""
+    points = st.session_state["per_year"].selection.get("points", [])
+    years = [p["customdata"][0] for p in points if p.get("customdata")]
+    if years:
+        update(ex_years=(int(years[0]), int(years[0])))
 
 
 def select_from_click() -> None:
@@ -162,7 +171,8 @@ with left:
         on_change=changed("metric"),
         required=True,
     )
-    show_chart(model.chart("per_year"))
+    show_chart(model.chart("per_year"), on_select=year_from_click, selection_mode="points")
+    st.caption(t("exercises.per_year_click"))
     if model.extra["metric"] == "personnel":
         st.caption(t("exercises.personnel_once"))
 with right, st.container(border=True):
@@ -192,7 +202,7 @@ with right, st.container(border=True):
         if card["note"]:
             st.caption(tmd("exercises.card.note", value=card["note"]))
         st.markdown(f"**{t('exercises.card.sources')}**")
-        st.markdown(source_links_md(card["sources"]))
+        st.markdown(sources_md(card["sources"]))
 
 table = model.table("exercises")
 st.subheader(table.title)

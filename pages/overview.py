@@ -5,7 +5,8 @@ from datetime import date
 import streamlit as st
 
 from components.derive.overview import headline, intro_sources, state_names
-from components.i18n.text import format_date, md, source_links_md, t, tmd
+from components.i18n.text import format_date, md, t, tmd
+from components.ui.cache import sources_md
 from components.ui.page import require_tables
 from components.ui.render import footer
 
@@ -16,7 +17,7 @@ figures = headline(tables, date.today())
 for key in ("overview.intro.1", "overview.intro.2", "overview.intro.3"):
     st.markdown(t(key))
 with st.expander(t("overview.intro.sources_label")):
-    st.markdown(source_links_md(intro_sources(tables["events"], tables["membership"])))
+    st.markdown(sources_md(intro_sources(tables["events"], tables["membership"])))
 
 dash = t("overview.no_data")
 top = st.columns(3)
@@ -31,6 +32,8 @@ with bottom[1]:
     st.metric(t("overview.metric.latest"), latest)
     if figures.latest_event_title:
         st.caption(md(figures.latest_event_title))
+if figures.latest_event_date is not None:
+    st.caption(t("overview.covers", day=format_date(figures.latest_event_date)))
 
 members = tables["members"]
 st.markdown(tmd("overview.members_today", names=", ".join(state_names(members, figures.members_today))))

@@ -6,8 +6,8 @@ import streamlit as st
 from components.data.loaders import DEFAULT_DATA_DIR, DataValidationError, data_dir, split_sources
 from components.data.schema import TABLES
 from components.data.schema_ru import row_meaning
-from components.derive.sources import column_dictionary
-from components.i18n.text import current_language, source_links_md, t, tmd
+from components.derive.sources import column_dictionary, weak_only_rows
+from components.i18n.text import current_language, t, tmd
 from components.model.base import display_frame
 from components.ui.cache import (
     SESSION_ROWS,
@@ -19,6 +19,8 @@ from components.ui.cache import (
     clear_uploads,
     data_health,
     load_table,
+    publishers,
+    sources_md,
 )
 from components.ui.render import csv_download, footer
 
@@ -132,11 +134,21 @@ st.header(t("sources.discrepancies"))
 st.markdown(t("sources.discrepancies.intro"))
 if "discrepancies" in loaded:
     discrepancies = loaded["discrepancies"]
+    russian = current_language() == "ru"
     for row in discrepancies.itertuples():
         with st.container(border=True):
-            st.markdown(tmd("sources.discrepancy.claim", claim=row.claim))
-            st.markdown(tmd("sources.discrepancy.correction", correction=row.correction))
-            st.caption(source_links_md(split_sources(row.source_url)))
+            st.markdown(tmd("sources.discrepancy.where", where=row.where))
+            claim = row.claim_ru if russian and row.claim_ru else row.claim
+            correction = row.correction_ru if russian and row.correction_ru else row.correction
+            st.markdown(tmd("sources.discrepancy.claim", claim=claim))
+            st.markdown(tmd("sources.discrepancy.correction", correction=correction))
+            st.caption(sources_md(split_sources(row.source_url)))
+
+weak_rows = weak_only_rows(loaded, publishers())
+st.header(t("sources.weak"))
+st.markdown(t("sources.weak.intro", count=len(weak_rows)))
+if not weak_rows.empty:
+    st.dataframe(display_frame(weak_rows), hide_index=True, column_config={"file": t("sources.col.file")})
 
 st.header(t("sources.files"))
 for name, spec in TABLES.items():

@@ -5,8 +5,8 @@ import streamlit as st
 from components.data.schema import BODY_KINDS
 from components.derive.org import graphml_bytes
 from components.i18n.names import body_search_label, state_names
-from components.i18n.text import md, source_links_md, t, tmd
-from components.ui.cache import load_table
+from components.i18n.text import md, t, tmd
+from components.ui.cache import load_table, sources_md
 from components.ui.frame import focus_country
 from components.ui.page import close_page, open_page
 from components.ui.render import csv_download, show_chart, show_table
@@ -47,7 +47,12 @@ controls[1].segmented_control(
 )
 low, high = domain.bounds["year"]
 controls[2].slider(
-    t("structure.year"), low, high, key=widget_key("year"), help=t("structure.year_help"), on_change=changed("year")
+    t("structure.year"),
+    low,
+    high,
+    key=widget_key("year"),
+    help=t("structure.year_help_hidden"),
+    on_change=changed("year"),
 )
 controls[3].button(
     t("structure.reset"),
@@ -100,7 +105,7 @@ with st.container(border=True):
         down.markdown(f"**{t('structure.answered_by')}**")
         down.markdown("\n".join(f"- {md(line)}" for line in details["answered_by"]) or t("structure.nothing"))
         st.markdown(f"**{t('structure.sources')}**")
-        st.markdown(source_links_md(details["sources"]))
+        st.markdown(sources_md(details["sources"]))
 
 table = model.table("bodies")
 st.subheader(table.title)

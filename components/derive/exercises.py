@@ -45,8 +45,9 @@ class ExerciseFilters:
 
 
 def search_text(exercises: pd.DataFrame) -> pd.Series:
-    """The lower-cased text free-text search looks in: name, series, aliases and location."""
-    return (
+    """The lower-cased text free-text search looks in: name, series, aliases and location, in
+    both languages, and the names and aliases of the places used (Иссык-Куль, Балыкчи)."""
+    text = (
         exercises["name"].astype(str)
         + " "
         + exercises["series"].astype(str)
@@ -54,7 +55,29 @@ def search_text(exercises: pd.DataFrame) -> pd.Series:
         + exercises["aliases"].map(" ".join)
         + " "
         + exercises["location"].fillna("").astype(str)
-    ).map(normalise_search)
+    )
+    for column in ("name_ru", "location_ru"):
+        if column in exercises:
+            text = text + " " + exercises[column].fillna("").astype(str)
+    if "place_names" in exercises:
+        text = text + " " + exercises["place_names"].map(" ".join)
+    return text.map(normalise_search)
+
+
+def with_place_names(exercises: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    """Add ``place_names``: every name and alias of the places an exercise used, for search."""
+    if places.empty or "place_ids" not in exercises:
+        return exercises
+    names = {
+        row.place_id: [str(row.name_en), str(row.name_ru), *row.aliases]
+        for row in places[["place_id", "name_en", "name_ru", "aliases"]].itertuples()
+    }
+
+    def used(row: pd.Series) -> list[str]:
+        ids = list(row["place_ids"] or []) + ([row["place_id"]] if isinstance(row["place_id"], str) else [])
+        return [name for place in dict.fromkeys(ids) for name in names.get(place, [])]
+
+    return exercises.assign(place_names=exercises.apply(used, axis=1))
 
 
 def normalise_search(text: str) -> str:

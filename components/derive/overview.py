@@ -10,6 +10,7 @@ import pandas as pd
 from components.data.loaders import split_sources
 from components.derive.membership import ever_party, summary_on
 from components.i18n.names import state_names as names_by_code
+from components.i18n.text import current_language
 
 # Events whose sources back the Overview's introductory sentences.
 INTRO_EVENT_IDS = (
@@ -41,7 +42,9 @@ def headline(tables: dict[str, pd.DataFrame], today: date) -> Headline:
     membership, events, exercises = tables["membership"], tables["events"], tables["exercises"]
     grouped = summary_on(membership, today)
     dates = pd.concat([membership["date"], events["date"], exercises["start_date"]]).dropna()
-    past_events = events[events["date"] <= pd.Timestamp(today)].sort_values("date", kind="stable")
+    happened = events["status"].astype(str) == "held" if "status" in events else pd.Series(True, index=events.index)
+    past_events = events[(events["date"] <= pd.Timestamp(today)) & happened].sort_values("date", kind="stable")
+    russian = current_language() == "ru"
     latest = past_events.iloc[-1] if len(past_events) else None
     return Headline(
         members_today=sorted(grouped["member"] + grouped["frozen"]),
@@ -50,7 +53,9 @@ def headline(tables: dict[str, pd.DataFrame], today: date) -> Headline:
         exercises=len(exercises),
         first_year=int(dates.min().year) if len(dates) else None,
         last_year=int(dates.max().year) if len(dates) else None,
-        latest_event_title=str(latest["title"]) if latest is not None else None,
+        latest_event_title=str(latest["title_ru"] if russian and latest.get("title_ru") else latest["title"])
+        if latest is not None
+        else None,
         latest_event_date=latest["date"] if latest is not None else None,
     )
 

@@ -59,3 +59,21 @@ def problem_rows(problems: Iterable[Problem]) -> pd.DataFrame:
 def health_table(results: Mapping[str, Loaded]) -> pd.DataFrame:
     """Every table's problems, then its warnings (e.g. columns outside the contract, ignored)."""
     return problem_rows(p for loaded in results.values() for p in (*loaded.problems, *loaded.warnings))
+
+
+def weak_only_rows(tables: Mapping[str, pd.DataFrame], publishers: Mapping[str, tuple[str, str]]) -> pd.DataFrame:
+    """Rows whose every source is a weak one (a mirror or aggregator): file, row id and sources.
+    They are kept because no better source was found; the row's note says so."""
+    from components.i18n.text import publisher_of
+
+    found = []
+    for name, table in tables.items():
+        if "source_url" not in table:
+            continue
+        key = table.columns[0]
+        for row_id, cell in zip(table[key], table["source_url"], strict=True):
+            urls = split_sources(cell)
+            kinds = [(publisher_of(url, publishers) or ("", "unknown"))[1] for url in urls]
+            if urls and all(kind == "weak" for kind in kinds):
+                found.append({"file": f"{name}.csv", "row": str(row_id), "sources": " ; ".join(urls)})
+    return pd.DataFrame(found, columns=["file", "row", "sources"])

@@ -105,3 +105,15 @@ def body_abbreviation(attributes: dict, lang: str | None = None) -> str:
         if russian:
             return russian[0]
     return str(attributes.get("abbreviation") or "")
+
+
+def localized(frame: pd.DataFrame, column: str, lang: str | None = None) -> pd.Series:
+    """A data text column in the language: ``{column}_ru`` in Russian where the data has it, the
+    English column otherwise (never a made-up translation)."""
+    english = frame[column]
+    russian_column = f"{column}_ru"
+    if (lang or current_language()) != "ru" or russian_column not in frame:
+        return english
+    russian = frame[russian_column]
+    usable = russian.notna() & (russian.astype(str).str.strip() != "")
+    return russian.where(usable, english)

@@ -7,10 +7,11 @@ translation of this file, not a rewrite of the pages.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date, datetime
+from urllib.parse import urlsplit
 
 import pandas as pd
 
@@ -476,8 +477,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "sources.cited.url": "Source",
         "sources.cited.rows": "Rows citing it",
         "sources.download": "Download {file}",
-        "sources.discrepancies": "Known discrepancies in the brief's reference text",
-        "sources.discrepancies.intro": "The brief's reference text contains factual errors. The data carries the corrected facts; each error is listed here with its correction and source.",
+        "sources.discrepancies": "Errors we found in texts about the CSTO",
+        "sources.discrepancies.intro": "This dataset was started from a briefing text that combined two public texts: an overview of the CSTO on the Armenian foreign ministry's website and a news article about Kyrgyzstan's role. Both contain factual errors. The data carries the corrected facts; each error is listed here: where it appears, what the text says, what is right, and the source.",
         "sources.problem_file": "{file} could not be loaded.",
         "sources.row_meaning": "One row is {meaning}.",
         "membership.as_of_year": "Year (as of its last day)",
@@ -513,6 +514,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "briefing.deck_link": "Copy the deck link",
         "briefing.deck_link_help": "This link opens the same deck (order, titles, notes, views) on any machine.",
         "briefing.present": "Present the deck",
+        "source_kind.official": "official",
+        "source_kind.news": "news agency or outlet",
+        "source_kind.reference": "reference",
+        "source_kind.weak": "weak: mirror or aggregator",
+        "overview.covers": "The data covers events up to {day}.",
+        "exercises.personnel_combined": "(one figure for {count} exercises together)",
+        "sources.discrepancy.where": "**Where:** {where}",
+        "sources.weak": "Rows that rest on weak sources only",
+        "sources.weak.intro": "{count} rows cite only mirrors or aggregators: no better source was found, and each row's note says so. They are kept, marked, and listed here.",
         "placeholder.title": "{title}",
         "placeholder.body": "This page is in preparation.",
     },
@@ -648,15 +658,30 @@ def esc(value: object) -> str:
     return html.escape(str(value), quote=False)
 
 
-def source_links_md(urls: list[str]) -> str:
-    """A numbered Markdown list of clickable sources; only http(s) addresses become links."""
+def publisher_of(url: str, publishers: Mapping[str, tuple[str, str]]) -> tuple[str, str] | None:
+    """(publisher, kind) of a URL's web domain or of its nearest registered parent domain."""
+    host = urlsplit(url).hostname or ""
+    host = host.removeprefix("www.")
+    parts = host.split(".")
+    for start in range(len(parts) - 1):
+        found = publishers.get(".".join(parts[start:]))
+        if found:
+            return found
+    return None
+
+
+def source_links_md(urls: list[str], publishers: Mapping[str, tuple[str, str]] | None = None) -> str:
+    """A numbered Markdown list of clickable sources, each with its publisher and kind when the
+    source registry knows its domain; only http(s) addresses become links."""
     lines = []
     for number, url in enumerate(urls, start=1):
+        known = publisher_of(url, publishers) if publishers else None
+        prefix = f"**{md(known[0])}** ({md(t(f'source_kind.{known[1]}'))}) — " if known else ""
         if url.startswith(("http://", "https://")):
             target = "".join(_URL_ESCAPES.get(char, char) for char in url)
-            lines.append(f"{number}. [{md(url)}]({target})")
+            lines.append(f"{number}. {prefix}[{md(url)}]({target})")
         else:
-            lines.append(f"{number}. {md(url)}")
+            lines.append(f"{number}. {prefix}{md(url)}")
     return "\n".join(lines)
 
 

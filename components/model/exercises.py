@@ -10,7 +10,7 @@ import pandas as pd
 from components.data.loaders import split_sources
 from components.data.schema import EXERCISE_STATUSES
 from components.derive.country import involves
-from components.derive.exercises import ExerciseFilters, exercise_view, filter_exercises, series_order
+from components.derive.exercises import ExerciseFilters, exercise_view, filter_exercises, series_order, with_place_names
 from components.derive.membership import status_on
 from components.derive.participation import (
     co_participation,
@@ -19,10 +19,10 @@ from components.derive.participation import (
     per_year_totals,
     personnel_total,
 )
-from components.figures.exercises import exercise_map_figure, per_year_figure, series_styles
+from components.figures.exercises import exercise_map_figure, per_year_figure, series_display_names, series_styles
 from components.figures.participation import co_participation_figure, participation_heatmap, personnel_per_year_figure
-from components.i18n.names import exercise_search_labels, series_names, state_names
-from components.i18n.text import LANGUAGES, format_date, labelled, language, t
+from components.i18n.names import exercise_search_labels, localized, series_names, state_names
+from components.i18n.text import LANGUAGES, format_date, format_number, labelled, language, t
 from components.model.base import TABLE_ROW_LIMIT, Chart, Column, Metric, PageModel, Table, unique_sources
 from components.model.common import COUNTRY, country_domain, state_aliases, year_span
 from components.model.state import Code, Codes, Domain, Field, Number, PageSpec, Text, YearRange
@@ -44,7 +44,7 @@ SPEC = PageSpec(
     ),
 )
 FILTERS = ("ex_years", "ex_series", "ex_hosts", "ex_participants", "ex_status", "ex_force", "ex_text")
-TABLES_USED = ("members", "membership", "exercises")
+TABLES_USED = ("members", "membership", "exercises", "places")
 UNMAPPED_LISTED = 12
 METRICS = ("exercises", "personnel")
 TABLE_COLUMNS = [
@@ -119,9 +119,10 @@ def build(tables: dict[str, pd.DataFrame], state: dict, lang: str, today: date) 
 
 
 def _build(tables: dict[str, pd.DataFrame], state: dict, today: date) -> PageModel:
-    members, exercises = tables["members"], tables["exercises"]
+    members = tables["members"]
+    exercises = with_place_names(tables["exercises"], tables["places"])
     names = state_names(members)
-    series_labels = series_names(exercises)
+    series_labels = series_display_names(exercises, series_names(exercises))
     styles = series_styles(series_order(exercises))
     # The filters' year range; a single year (``year``, stepped by Play) narrows the map and counts.
     range_filters = filters_of(state)
@@ -189,6 +190,8 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, today: date) -> PageMod
     table_rows = table_rows.assign(
         host_states=head["host_states"].map(lambda codes: [names.get(c, c) for c in codes]),
         participants=head["participants"].map(lambda codes: [names.get(c, c) for c in codes]),
+        location=localized(head, "location"),
+        personnel=[personnel_text(row) for row in head.to_dict("records")],
     )
     download = filter_exercises(exercises, filters)[TABLE_COLUMNS]
     return PageModel(
@@ -214,7 +217,7 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, today: date) -> PageMod
                     "location": Column(t("col.location"), "wide"),
                     "location_precision": Column(t("col.location_precision")),
                     "participants": Column(t("col.participants"), "list"),
-                    "personnel": Column(t("col.personnel"), "number"),
+                    "personnel": Column(t("col.personnel")),
                     "force": Column(t("col.force")),
                     "source_url": Column(t("col.all_sources"), "sources"),
                 },
@@ -244,19 +247,21 @@ def exercise_card(exercises: pd.DataFrame, exercise_id: str, names: dict[str, st
     end = row["end_date"]
     has_end = end is not None and not pd.isna(end)
     precision = row["location_precision"] if isinstance(row["location_precision"], str) else "country"
-    personnel = row["personnel"]
+    one = exercises[exercises["exercise_id"] == exercise_id]
+    location = localized(one, "location").iloc[0]
+    note = localized(one, "note").iloc[0]
     return {
         "name": label,
         "status": t(f"status_ex.{row['status']}"),
         "dates": format_date(row["start_date"]) + (f" – {format_date(end)}" if has_end else ""),
-        "location": row["location"] or "—",
+        "location": location if isinstance(location, str) and location else "—",
         "precision": t(f"exercises.precision.{precision}"),
         "hosts": ", ".join(names.get(c, c) for c in row["host_states"]) or "—",
         "participants": ", ".join(names.get(c, c) for c in row["participants"]) or "—",
-        "personnel": f"{int(personnel):,}" if not pd.isna(personnel) else t("exercises.personnel_unknown"),
+        "personnel": personnel_text(one.iloc[0].to_dict()) or t("exercises.personnel_unknown"),
         "force": row["force"] if isinstance(row["force"], str) else "",
         "aliases": "; ".join(row["aliases"]) if row["aliases"] else "",
-        "note": row["note"] if isinstance(row["note"], str) else "",
+        "note": note if isinstance(note, str) else "",
         "sources": split_sources(row["source_url"]),
     }
 
@@ -280,8 +285,8 @@ def per_year_chart(
         )
     return Chart(
         "per_year",
-        t("exercises.per_year"),
-        per_year_figure(exercises[["start_date", "series"]], styles, years, series_labels),
+        t("exercises.per_year_status_title"),
+        per_year_figure(exercises[["start_date", "series", "status"]], styles, years, series_labels),
         "csto-exercises-per-year",
         narrow=True,
     )
@@ -314,3 +319,20 @@ def participation_charts(exercises: pd.DataFrame, years: tuple[int, int], names:
             )
         )
     return charts
+
+
+QUALIFIER_MARKS = {"about": "≈ ", "over": "> ", "up_to": "≤ ", "exact": ""}
+
+
+def personnel_text(row: dict) -> str:
+    """Personnel as reported: '≈ 1,700', '> 2,000', '≤ 500', '6,500 (combined: 3 exercises)';
+    '' when not reported."""
+    value = row.get("personnel")
+    if value is None or pd.isna(value):
+        return ""
+    qualifier = row.get("personnel_qualifier")
+    text = QUALIFIER_MARKS.get(qualifier if isinstance(qualifier, str) else "exact", "") + format_number(int(value))
+    if row.get("personnel_scope") == "combined":
+        others = row.get("personnel_combined_with") or []
+        text += " " + t("exercises.personnel_combined", count=len(others) + 1)
+    return text

@@ -17,7 +17,7 @@ from components.derive.membership import (
     summary_on,
 )
 from components.figures.timeline import member_count_figure, membership_timeline_figure, status_map_figure
-from components.i18n.names import state_names
+from components.i18n.names import localized, state_names
 from components.i18n.text import format_date, labelled, language, t
 from components.model.base import TABLE_ROW_LIMIT, Chart, Column, Metric, PageModel, Table, unique_sources
 from components.model.common import COUNTRY, country_domain, state_aliases, year_span
@@ -62,8 +62,9 @@ def grouped_codes(membership: pd.DataFrame, as_of: date) -> dict[str, list[str]]
     }
 
 
-def events_table(events: pd.DataFrame, state: dict, lang: str) -> Table:
+def events_table(events: pd.DataFrame, state: dict) -> Table:
     shown = filter_events(events, categories=state["ev_cat"], states=state["ev_state"], years=state["ev_years"])
+    shown = shown.assign(title=localized(shown, "title"), note=localized(shown, "note"))
     columns = ["date", "end_date", "title", "category", "states", "reported_figures", "note", "source_url"]
     table = shown[columns]
     filtered = bool(state["ev_cat"] or state["ev_state"])
@@ -100,6 +101,7 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, today: date) -> PageMod
     focus = state["country"] if state["country"] in set(membership["state"]) else None
     names = state_names(members)
     milestones = filter_events(events, categories=state["ms"])
+    milestones = milestones.assign(title=localized(milestones, "title"))
     notes = []
     if len(milestones) > MILESTONE_LIMIT:
         notes.append(t("membership.milestones_sampled", total=f"{len(milestones):,}", shown=MILESTONE_LIMIT))
@@ -133,7 +135,7 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, today: date) -> PageMod
         ),
     ]
     metrics = [Metric(t(f"membership.metric.{key}"), str(len(groups[key]))) for key in METRICS]
-    tables_out = [events_table(events, state, "")]
+    tables_out = [events_table(events, state)]
     shown_changes = status_changes(membership)
     shown_changes = shown_changes[shown_changes["date"] <= pd.Timestamp(as_of)]
     history = None

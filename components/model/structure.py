@@ -8,7 +8,14 @@ import pandas as pd
 
 from components.data.schema import BODY_KINDS
 from components.derive.events import with_first_source
-from components.derive.org import body_details, layered_layout, org_graph, spring_layout, unconnected_bodies
+from components.derive.org import (
+    body_details,
+    graphviz_available,
+    layered_layout,
+    org_graph,
+    spring_layout,
+    unconnected_bodies,
+)
 from components.figures.org import org_figure
 from components.i18n.names import body_name, body_search_label
 from components.i18n.text import LANGUAGES, labelled, language, t
@@ -69,11 +76,11 @@ def _build(tables: dict[str, pd.DataFrame], state: dict) -> PageModel:
         charts.append(Chart("org_chart", t("structure.chart_title", year=year), figure, "csto-structure"))
     unknown = [n for n, d in graph.nodes(data="established") if d is None]
     later = [n for n, d in graph.nodes(data="established") if d is not None and d.year > year]
-    notes = []
+    notes = [] if graphviz_available() else [t("structure.layout_fallback")]
     if later:
-        notes.append(t("structure.later", count=len(later), year=year))
+        notes.append(t("structure.later_hidden", count=len(later), year=year))
     if unknown:
-        notes.append(t("structure.unknown_dates", count=len(unknown)))
+        notes.append(t("structure.unknown_dates_ring", count=len(unknown)))
     shown_bodies = bodies[bodies["body_id"] == selected] if selected else bodies
     table = with_first_source(bodies)[["name_en", "name_ru", "abbreviation", "kind", "established", "description"]]
     return PageModel(

@@ -31,7 +31,7 @@ from components.data.loaders import (
 from components.data.schema import DEPENDS_ON, TABLES
 from components.data.version import data_version, file_digest
 from components.derive.sources import cited_sources, health_table
-from components.i18n.text import current_language
+from components.i18n.text import current_language, source_links_md
 from components.model.base import PageModel
 
 SESSION_ROWS = "session_rows"
@@ -177,3 +177,22 @@ def cached_model(page: str, build: Callable[..., PageModel], tables: dict[str, p
 def cited_sources_of(name: str) -> pd.DataFrame:
     """Distinct sources a table cites, with row counts (this session's rows included)."""
     return cited_sources(load_table(name))
+
+
+def publishers() -> dict[str, tuple[str, str]]:
+    """Web domain -> (publisher in the language, kind), from the source registry ({} if broken)."""
+    try:
+        registry = load_table("sources")
+    except DataValidationError:
+        return {}
+    russian = current_language() == "ru"
+    names = [
+        ru if russian and isinstance(ru, str) and ru else en
+        for en, ru in zip(registry["publisher"], registry["publisher_ru"], strict=True)
+    ]
+    return dict(zip(registry["domain"], zip(names, registry["kind"].astype(str), strict=True), strict=True))
+
+
+def sources_md(urls: list[str]) -> str:
+    """The numbered source list with each link's publisher and kind."""
+    return source_links_md(urls, publishers())

@@ -9,10 +9,10 @@ import streamlit as st
 
 from components.data.loaders import DataValidationError
 from components.derive.country import country_summary
-from components.i18n.names import exercise_names, state_names
-from components.i18n.text import format_date, labelled, md, source_links_md, t, tmd
+from components.i18n.names import exercise_names, localized, state_names
+from components.i18n.text import format_date, labelled, md, t, tmd
 from components.model.base import display_frame
-from components.ui.cache import load_table, load_tables
+from components.ui.cache import load_table, load_tables, sources_md
 from components.ui.frame import focus_country, set_app_value
 from components.ui.render import show_data_error
 
@@ -60,7 +60,12 @@ def country_card(code: str) -> None:
         st.markdown(tmd("country.exercise_list", names=", ".join(ex_names.head(40))))
     st.subheader(t("country.events", count=len(summary.events)))
     st.dataframe(
-        display_frame(labelled(summary.events[["date", "title", "category"]], {"category": "category."})),
+        display_frame(
+            labelled(
+                summary.events.assign(title=localized(summary.events, "title"))[["date", "title", "category"]],
+                {"category": "category."},
+            )
+        ),
         hide_index=True,
         column_config={
             "date": t("col.date"),
@@ -69,7 +74,7 @@ def country_card(code: str) -> None:
         },
     )
     with st.expander(t("country.sources", count=len(summary.sources))):
-        st.markdown(source_links_md(summary.sources))
+        st.markdown(sources_md(summary.sources))
 
 
 def country_focus_bar() -> None:
