@@ -36,6 +36,10 @@ def table_rows(page, index: int = 0) -> list[list[str]]:
     """The rows a data table shows (its accessible copy holds the rows in view)."""
     grid = page.locator('[data-testid="stDataFrame"]').nth(index)
     grid.scroll_into_view_if_needed()
+    try:
+        grid.locator("tbody tr").first.wait_for(state="attached", timeout=10_000)
+    except Exception:  # noqa: BLE001 - an empty table has no row to wait for
+        return []
     rows = []
     for row in grid.locator("tbody tr").all():
         rows.append([cell.inner_text().strip() for cell in row.locator("td").all()])
