@@ -38,18 +38,26 @@ def table_rows(page, index: int = 0) -> list[list[str]]:
     grid.scroll_into_view_if_needed()
     try:
         grid.locator("tbody tr").first.wait_for(state="attached", timeout=10_000)
-    except Exception:  # noqa: BLE001 - an empty table has no row to wait for
+    except Exception:
         return []
-    rows = []
-    for row in grid.locator("tbody tr").all():
-        rows.append([cell.inner_text().strip() for cell in row.locator("td").all()])
-    return rows
+    for _ in range(3):  # the grid may redraw while it is read: read it again
+        try:
+            return [
+                [cell.text_content().strip() for cell in row.locator("td").all()]
+                for row in grid.locator("tbody tr").all()
+            ]
+        except Exception:
+            page.wait_for_timeout(500)
+    raise AssertionError("the table kept changing while it was read")
 
 
 def pick(page, key: str, option: str, charts: int = 0) -> None:
     """Choose an option in the select or multiselect keyed ``key`` by its visible label."""
-    page.locator(f".st-key-{key}").click()
-    page.get_by_role("option", name=option, exact=True).first.click()
+    box = page.locator(f".st-key-{key} input").first
+    box.scroll_into_view_if_needed()
+    box.click()
+    box.type(option[:12], delay=20)  # a person types to narrow a long list
+    page.get_by_role("option").filter(has_text=option).first.click()
     page.keyboard.press("Escape")
     settle(page, charts)
 

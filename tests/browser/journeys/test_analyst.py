@@ -137,6 +137,7 @@ def test_cards_open_from_a_map_marker_and_an_org_chart_node(app_url, watched_pag
     settle(page, charts=1)
     assert query(page).get("body")
     assert words["answers_to"] in visible_text(page)
+    assert page.locator(".st-key-w_body").inner_text().strip(), "the body picker shows the clicked body"
     assert watched_page.external_requests() == []
 
 
