@@ -67,8 +67,9 @@ def type_into(page, key: str, text: str, charts: int = 0) -> None:
     for _ in range(3):
         box = page.locator(f".st-key-{key} input, .st-key-{key} textarea").first
         box.fill(text)
-        box.press("Enter")
-        page.locator("h1").first.click()  # leaving the box commits a typed date
+        if box.evaluate("e => e.tagName") != "TEXTAREA":
+            box.press("Enter")
+        page.locator("h1").first.click()  # leaving the box commits it (a typed date too)
         settle(page, charts)
         if page.locator(f".st-key-{key} input, .st-key-{key} textarea").first.input_value() == text:
             return
