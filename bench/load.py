@@ -21,7 +21,7 @@ from bench.common import CHROMIUM_ARGS, chromium, rss_mb, server, table
 
 # page path -> (selectbox label to drive, values typed in turn)
 DRIVES = {
-    "membership": ("State in focus", ["Uzbek", "Armen", "Kyrgyz", "Belar", "Tajik", "Russia"]),
+    "membership": ("Country in focus", ["Uzbek", "Armen", "Kyrgyz", "Belar", "Tajik", "Russia"]),
     "structure": ("Find a body", ["CRRF", "Secretariat", "Joint Staff", "CSC", "ICMEC", "Channel"]),
     "exercises": (
         "Exercise",

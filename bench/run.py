@@ -44,7 +44,7 @@ PAGES = {
 }
 # page -> (selectbox label, value typed): one filter change each
 INTERACTIONS = {
-    "membership": ("State in focus", ["Uzbek", "Armen"]),
+    "membership": ("Country in focus", ["Uzbek", "Armen"]),
     "structure": ("Find a body", ["CRRF", "Joint Staff"]),
     "exercises": ("Exercise", ["Rubezh-2024", "Interaction-2023"]),
 }
