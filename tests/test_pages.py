@@ -87,7 +87,7 @@ def test_structure_as_of_year_greys_later_bodies():
     at = run_page("pages/structure.py")
     at.slider(key="w_year").set_value(2005).run()
     assert not at.exception
-    assert any("founded after 2005 and are greyed out" in c.value for c in at.caption)
+    assert any("founded after 2005 and are not drawn" in c.value for c in at.caption)
 
 
 def test_exercises_filter_changes_table_and_counts():

@@ -132,6 +132,8 @@ def test_production_configuration_is_hardened():
     assert config["browser"]["gatherUsageStats"] is False
     assert config["client"]["showErrorDetails"] == "none"
     assert config["client"]["toolbarMode"] == "viewer"
+    # A table's own toolbar CSV would carry formula cells raw; the neutralised downloads remain.
+    assert config["client"]["disableDataExport"] is True
     # The source watcher re-walks every module per new session on the event loop (bench/RESULTS.md).
     assert config["server"]["fileWatcherType"] == "none"
 

@@ -10,13 +10,16 @@ so rendering needs no network either. ``renderer_problem()`` says what is missin
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import importlib.util
 import io
 import os
 import shutil
 import tempfile
+from collections.abc import Callable, Coroutine
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import plotly.graph_objects as go
 
@@ -101,7 +104,14 @@ def render_pngs(figures: list[go.Figure]) -> list[bytes]:
             async with kaleido.Kaleido(n=1, page_generator=page) as renderer:
                 return [await renderer.calc_fig(figure, opts=opts) for figure in figures]
 
-        return asyncio.run(render())
+        return _run_apart(render)
+
+
+def _run_apart(make: Callable[[], Coroutine[Any, Any, list[bytes]]]) -> list[bytes]:
+    """Run the renderer's coroutine on a thread of its own: the caller's thread may already run
+    an event loop (a server, a test harness), where ``asyncio.run`` is not allowed."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(lambda: asyncio.run(make())).result()
 
 
 def briefing_pptx(
