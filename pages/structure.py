@@ -28,7 +28,7 @@ def select_from_click() -> None:
         update(body=ids[0])
 
 
-controls = st.columns([3, 1.6, 2, 1], vertical_alignment="bottom")
+controls = st.columns([2.4, 2.3, 2, 1], vertical_alignment="bottom")
 controls[0].multiselect(
     t("structure.kinds"),
     list(BODY_KINDS),
