@@ -52,7 +52,7 @@ def present_slide(
                 # The page's org chart keeps its legends and abbreviation key below the drawing
                 # (~400 px); squeezed into a slide they would leave the drawing no room. On a slide
                 # the bodies' own labels carry it: legends and key stay on the page and in exports.
-                figure.update_layout(showlegend=False, annotations=[], margin={"b": 10, "l": 10, "r": 10})
+                figure.update_layout(showlegend=False, annotations=[], margin={"b": 44, "l": 10, "r": 10})
             st.plotly_chart(
                 figure,
                 key=f"present_{chart.key}",
