@@ -143,8 +143,8 @@ def test_cards_open_from_a_map_marker_and_an_org_chart_node(app_url, watched_pag
 
 def test_play_through_the_years_keeps_the_charts_drawn(app_url, watched_page):
     page = watched_page.page
-    open_page(page, f"{app_url}/membership?asof=1995-12-31", charts=3)
-    counts_1995 = metrics(page)["Treaty parties"]
+    open_page(page, f"{app_url}/membership?asof=1997-12-31", charts=3)
+    assert metrics(page)["Treaty parties"] == "9"
     page.locator(".st-key-w_play label").first.click()
     seen: list[str] = []
     for _ in range(40):
@@ -157,8 +157,12 @@ def test_play_through_the_years_keeps_the_charts_drawn(app_url, watched_page):
             break
     page.locator(".st-key-w_play label").first.click()
     settle(page, charts=3)
-    assert len(seen) >= 4, seen
+    assert len(seen) >= 3, seen
     assert seen == sorted(seen), "the as-of date only moves forward"
     assert page.locator(".js-plotly-plot .main-svg").count() >= 3
-    assert metrics(page)["Treaty parties"] != counts_1995 or metrics(page)["Members"] != "0"
+    # By the end of 1999 Azerbaijan, Georgia and Uzbekistan had not renewed the Treaty (9 -> 6
+    # parties); from 2003 the six are members of the Organization: either way the counts moved.
+    assert query(page)["asof"][0] >= "1999-12-31"
+    shown = metrics(page)
+    assert (shown["Treaty parties"], shown["Members"]) != ("9", "0"), shown
     assert watched_page.problems() == []
