@@ -8,11 +8,11 @@ from components.i18n.text import md, t, tmd
 from components.model.exercises import FILTERS
 from components.ui.cache import load_table, sources_md
 from components.ui.page import close_page, open_page
+from components.ui.play import follows_play, play_ticker, playing
 from components.ui.render import show_chart, show_metrics, show_table
 from components.ui.state import changed, current_state, reset, update, widget_key
 
 PLAYING = "exercises_playing"
-TICK_ARMED = "exercises_tick_armed"
 
 st.title(t("exercises.title"))
 st.caption(t("exercises.intro"))
@@ -51,24 +51,13 @@ def toggle_play() -> None:
         update(year=domain.bounds["year"][0])
 
 
-@st.fragment(run_every=1.5 if st.session_state.get(PLAYING) else None)
-def play_ticker() -> None:
-    """While playing, show the next year (the URL state) and redraw the page; stop at the last.
-
-    Only the timer's own runs step: the call during the page's full run just arms the timer, so
-    each year stays on screen for the interval."""
-    if not st.session_state.get(PLAYING):
-        return
-    if not st.session_state.get(TICK_ARMED):
-        st.session_state[TICK_ARMED] = True
-        return
+def step_year() -> bool:
+    """Play's step: on to the next year, until the last."""
     year = current_state()["year"]
-    last = domain.bounds["year"][1]
-    if year is None or year >= last:
-        st.session_state[PLAYING] = False
-    else:
-        update(year=year + 1)
-    st.rerun(scope="app")
+    if year is None or year >= domain.bounds["year"][1]:
+        return False
+    update(year=year + 1)
+    return True
 
 
 def state_multiselect(column, name: str, label: str) -> None:
@@ -128,7 +117,7 @@ with st.container(border=True):
     )
 
 # Exercises over time: one year at a time, by hand or with Play.
-st.session_state["w_ex_play"] = bool(st.session_state.get(PLAYING))
+st.session_state["w_ex_play"] = playing(PLAYING)
 low_year, high_year = domain.bounds["year"]
 timeline = st.columns([5, 1.2], vertical_alignment="bottom")
 timeline[0].select_slider(
@@ -136,12 +125,11 @@ timeline[0].select_slider(
     options=[None, *range(low_year, high_year + 1)],
     format_func=lambda y: t("exercises.year_all") if y is None else str(y),
     key=widget_key("year"),
-    on_change=changed("year"),
+    **follows_play(PLAYING, changed("year")),
     help=t("exercises.year_help"),
 )
 timeline[1].toggle(t("exercises.play"), key="w_ex_play", on_change=toggle_play, help=t("exercises.play_help"))
-st.session_state[TICK_ARMED] = False
-play_ticker()
+play_ticker(PLAYING, 1.5, step_year)
 if model.extra["year"]:
     st.markdown(f"# {model.extra['year']}")
 

@@ -13,6 +13,7 @@ from components.model.base import Column, Table
 from components.ui.cache import load_table
 from components.ui.frame import set_app_value
 from components.ui.page import close_page, open_page
+from components.ui.play import follows_play, play_ticker, playing
 from components.ui.render import show_chart, show_metrics, show_table
 from components.ui.state import changed, current_state, update, widget_key
 
@@ -52,32 +53,25 @@ def focus_from_click() -> None:
         set_app_value("country", codes[0])
 
 
-@st.fragment(run_every=1.2 if st.session_state.get(PLAYING) else None)
-def play_ticker() -> None:
-    """While playing, move the as-of date on by a year (the URL state) and redraw the page."""
-    if not st.session_state.get(PLAYING):
-        return
+def step_year() -> bool:
+    """Play's step: on to the end of the next year (today in the current year)."""
     current = current_state()["asof"]
-    following = (
-        None if current >= TODAY else year_end(current.year + 1 if current == year_end(current.year) else current.year)
-    )
-    if following is None:
-        st.session_state[PLAYING] = False
-    else:
-        update(asof=following)
-    st.rerun(scope="app")
+    if current >= TODAY:
+        return False
+    update(asof=year_end(current.year + 1 if current == year_end(current.year) else current.year))
+    return True
 
 
 # Widget values that are not fields themselves are set from the state before they are drawn.
 st.session_state["w_asof_year"] = as_of.year
-st.session_state["w_play"] = bool(st.session_state.get(PLAYING))
+st.session_state["w_play"] = playing(PLAYING)
 controls = st.columns([2.4, 1.4, 2.2], vertical_alignment="bottom")
 controls[0].slider(
     t("membership.as_of_year"),
     min_value=TREATY_SIGNED.year,
     max_value=TODAY.year,
     key="w_asof_year",
-    on_change=year_picked,
+    **follows_play(PLAYING, year_picked),
     help=t("membership.as_of_help"),
 )
 controls[1].date_input(
@@ -86,7 +80,7 @@ controls[1].date_input(
     max_value=TODAY,
     format="YYYY-MM-DD",
     key=widget_key("asof"),
-    on_change=changed("asof"),
+    **follows_play(PLAYING, changed("asof")),
     help=t("membership.as_of_date_help"),
 )
 controls[2].toggle(t("membership.play"), key="w_play", on_change=toggle_play, help=t("membership.play_help"))
@@ -98,7 +92,7 @@ st.multiselect(
     key=widget_key("ms"),
     on_change=changed("ms"),
 )
-play_ticker()
+play_ticker(PLAYING, 1.2, step_year)
 
 for note in model.notes:
     st.caption(md(note))

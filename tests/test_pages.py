@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from components.i18n.text import md
 from tests.conftest import ROOT, app_test
+from tests.test_new_views import param
 
 APP = ROOT / "app.py"
 
@@ -115,3 +116,37 @@ def test_exercises_card_for_a_picked_exercise():
     at.selectbox(key="w_exercise").set_value("ub-2023").run()
     text = " ".join(m.value for m in at.markdown)
     assert md("Indestructible Brotherhood-2023") in text and "Edelweiss" in text
+
+
+def browser_still_holds(widget, value) -> None:
+    """A disabled widget still reports the value the browser holds; AppTest refuses ``set_value``
+    on it (a person cannot type there), so put the browser's value in place directly."""
+    widget._value = value
+
+
+def test_pause_keeps_the_date_play_reached_when_the_browser_still_holds_an_older_one():
+    """Under load the browser's date box can lag a step behind Play; Pause used to send that old
+    date back as the user's change and rewound the timeline (CI: 2001 back to 1997)."""
+    at = app_test("pages/membership.py", {"asof": "1997-12-31"})
+    at.toggle(key="w_play").set_value(True).run()
+    at.query_params["asof"] = "2001-12-31"  # where Play's steps have got to
+    at.run()
+    assert at.date_input(key="w_asof").disabled, "while playing the date follows Play"
+    browser_still_holds(at.date_input(key="w_asof"), date(1997, 12, 31))
+    browser_still_holds(at.slider(key="w_asof_year"), 1997)
+    at.toggle(key="w_play").set_value(False).run()
+    assert not at.exception
+    assert param(at, "asof") == ["2001-12-31"]
+    assert not at.date_input(key="w_asof").disabled, "paused: the date is the user's again"
+
+
+def test_pause_keeps_the_year_exercise_play_reached():
+    at = app_test("pages/exercises.py")
+    at.toggle(key="w_ex_play").set_value(True).run()
+    at.query_params["year"] = "2012"
+    at.run()
+    assert at.select_slider(key="w_year").disabled
+    browser_still_holds(at.select_slider(key="w_year"), 2003)
+    at.toggle(key="w_ex_play").set_value(False).run()
+    assert not at.exception
+    assert param(at, "year") == ["2012"]

@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 
@@ -114,5 +115,9 @@ def test_play_steps_the_exercise_map_year_by_year(app_url, watched_page):
     page.wait_for_url("**year=2011**", timeout=60_000)  # Play goes on from the year shown
     page.wait_for_url("**year=2012**", timeout=60_000)
     assert page.locator('[data-testid="stException"]').count() == 0
-    page.locator(".st-key-w_ex_play label").first.click()  # stop
+    assert page.locator(".st-key-w_year input[type=range]").first.is_disabled(), "Play drives the year slider"
+    page.locator(".st-key-w_ex_play label").first.click()  # pause
+    page.wait_for_function("() => !document.querySelector('.st-key-w_year input[type=range]').disabled")
+    year = parse_qs(urlparse(page.url).query)["year"][0]
+    assert int(year) >= 2012, "Pause keeps the year Play reached"
     assert watched_page.problems() == []

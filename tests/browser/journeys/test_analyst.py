@@ -159,8 +159,12 @@ def test_play_through_the_years_keeps_the_charts_drawn(app_url, watched_page):
         assert page.get_by_text("This app has encountered an error").count() == 0
         if len(seen) >= 5:
             break
+    assert page.locator(".st-key-w_asof_year input[type=range]").is_disabled(), "Play drives the year slider"
     page.locator(".st-key-w_play label").first.click()
     settle(page, charts=3)
+    # Pause keeps the year Play reached (a lagging browser value once rewound it to the start).
+    assert query(page)["asof"][0] >= seen[-1], (query(page), seen)
+    assert not page.locator(".st-key-w_asof_year input[type=range]").is_disabled()
     assert len(seen) >= 3, seen
     assert seen == sorted(seen), "the as-of date only moves forward"
     assert page.locator(".js-plotly-plot .main-svg").count() >= 3
