@@ -65,7 +65,7 @@ def cold_start(browser) -> list[dict]:
     ]
 
 
-def navigation(browser, repeats: int) -> list[dict]:
+def navigation(browser, repeats: int, pages: tuple[str, ...] = tuple(PAGES)) -> list[dict]:
     """Browser navigation -> every plotly chart drawn, median of ``repeats``, beside the reference.
 
     Each page is measured in turns with the reference (one load of each, ``repeats`` times), in
@@ -76,7 +76,8 @@ def navigation(browser, repeats: int) -> list[dict]:
     with server("bench/reference_app.py") as (reference_url, _, _), server() as (url, _, _):
         reference_tab = browser.new_page(viewport={"width": 1280, "height": 800})
         tab = browser.new_page(viewport={"width": 1280, "height": 800})
-        for name, (path, charts) in PAGES.items():
+        for name in pages:
+            path, charts = PAGES[name]
             reference_address = f"{reference_url}/{'chart' if path else ''}"
             _load(reference_tab, reference_address, 1)  # warm both once
             _load(tab, f"{url}/{path}", charts)
@@ -105,7 +106,7 @@ def _load(page, address: str, charts: int) -> float:
     return time.perf_counter() - start
 
 
-def in_app_navigation(browser, repeats: int) -> list[dict]:
+def in_app_navigation(browser, repeats: int, pages: tuple[str, ...] = tuple(INTERACTIONS)) -> list[dict]:
     """A click on a link inside the app -> every chart drawn: no page load and no new session, the
     way a reader moves between pages in the sidebar. Beside the reference's own link from ``/start``
     to its one-chart page, in the same turns. Each click starts from a freshly loaded page."""
@@ -115,7 +116,7 @@ def in_app_navigation(browser, repeats: int) -> list[dict]:
     with server("bench/reference_app.py") as (reference_url, _, _), server() as (url, _, _):
         reference_tab = browser.new_page(viewport={"width": 1280, "height": 800})
         tab = browser.new_page(viewport={"width": 1280, "height": 800})
-        for name in ("membership", "structure", "exercises"):
+        for name in pages:
             charts = PAGES[name][1]
             references, samples = [], []
             for _ in range(repeats + 1):  # the first turn warms both
@@ -152,12 +153,13 @@ def _click(page, start: str, container: str, label: str, charts: int) -> float:
     return time.perf_counter() - began
 
 
-def interaction(browser, repeats: int) -> list[dict]:
+def interaction(browser, repeats: int, pages: tuple[str, ...] = tuple(INTERACTIONS)) -> list[dict]:
     """A filter change in the browser -> rerun finished and charts redrawn (median)."""
     rows = []
     with server() as (url, _, _):
         page = browser.new_page(viewport={"width": 1280, "height": 800})
-        for name, (label, values) in INTERACTIONS.items():
+        for name in pages:
+            label, values = INTERACTIONS[name]
             path, charts = PAGES[name]
             page.goto(f"{url}/{path}")
             wait_drawn(page, charts)
@@ -178,7 +180,7 @@ def interaction(browser, repeats: int) -> list[dict]:
     return rows
 
 
-def server_reruns(data_dir: Path | None, repeats: int) -> dict[str, float]:
+def server_reruns(data_dir: Path | None, repeats: int, pages: tuple[str, ...] = tuple(PAGES)) -> dict[str, float]:
     """Median time of one script rerun per page, in process (Streamlit AppTest), caches warm."""
     from streamlit.testing.v1 import AppTest
 
@@ -187,7 +189,8 @@ def server_reruns(data_dir: Path | None, repeats: int) -> dict[str, float]:
         os.environ["CSTO_DATA_DIR"] = str(data_dir)
     results = {}
     try:
-        for name, (path, _) in PAGES.items():
+        for name in pages:
+            path = PAGES[name][0]
             at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=600)
             at.run()
             if path:
@@ -206,7 +209,7 @@ def server_reruns(data_dir: Path | None, repeats: int) -> dict[str, float]:
     return results
 
 
-def bytes_sent(browser, url: str) -> dict[str, int]:
+def bytes_sent(browser, url: str, pages: tuple[str, ...] = tuple(PAGES)) -> dict[str, int]:
     """Bytes the server sends over the WebSocket while each page loads and draws."""
     sizes = {}
     page = browser.new_page(viewport={"width": 1280, "height": 800})
@@ -216,7 +219,8 @@ def bytes_sent(browser, url: str) -> dict[str, int]:
         socket.on("framereceived", lambda payload: received.__setitem__(0, received[0] + len(payload)))
 
     page.on("websocket", on_socket)
-    for name, (path, charts) in PAGES.items():
+    for name in pages:
+        path, charts = PAGES[name]
         page.goto(f"{url}/{path}")
         wait_drawn(page, charts)
         received[0] = 0
@@ -228,16 +232,16 @@ def bytes_sent(browser, url: str) -> dict[str, int]:
     return sizes
 
 
-def scale(browser, sizes: list[int], repeats: int) -> list[dict]:
+def scale(browser, sizes: list[int], repeats: int, pages: tuple[str, ...] = tuple(PAGES)) -> list[dict]:
     """Server rerun time and bytes sent per page with synthetic exercises and events."""
     rows = []
     for size in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             folder = generate(Path(tmp) / "data", size, size)
-            reruns = server_reruns(folder, repeats)
+            reruns = server_reruns(folder, repeats, pages)
             with server(data_dir=folder, timeout=600) as (url, _, _):
-                sent = bytes_sent(browser, url)
-        for name in PAGES:
+                sent = bytes_sent(browser, url, pages)
+        for name in pages:
             rows.append(
                 {
                     "rows (exercises, events)": f"{size:,}",
@@ -317,6 +321,10 @@ def main() -> None:
     sessions = [1, 2] if args.smoke else [1, 10, 20]
     # networkx's spring layout needs scipy from 500 nodes; the app's own graph has about 30.
     nodes = [30, 100] if args.smoke else [30, 100, 300, 450]
+    # The smoke run proves every script still works on one page (each section starts its own
+    # servers, so all pages would take minutes of `make test`); the full run measures them all.
+    pages = ("structure",) if args.smoke else tuple(PAGES)
+    interacted = tuple(name for name in INTERACTIONS if name in pages)
     sections: list[str] = []
 
     def emit(section: str) -> None:
@@ -326,14 +334,15 @@ def main() -> None:
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
         emit(table(cold_start(browser), "1. Cold start"))
-        emit(table(navigation(browser, repeats), "2. Navigation -> every chart drawn (browser)"))
-        emit(table(in_app_navigation(browser, repeats), "2b. A link clicked inside the app -> every chart drawn"))
-        interactions = interaction(browser, max(2, repeats // 2))
-        shipped = server_reruns(None, repeats)
+        emit(table(navigation(browser, repeats, pages), "2. Navigation -> every chart drawn (browser)"))
+        clicked = in_app_navigation(browser, repeats, interacted)
+        emit(table(clicked, "2b. A link clicked inside the app -> every chart drawn"))
+        interactions = interaction(browser, max(2, repeats // 2), interacted)
+        shipped = server_reruns(None, repeats, interacted)
         for row in interactions:
             row["server rerun median ms"] = shipped[row["page"]]
         emit(table(interactions, "3. Interaction: filter change (browser) and server rerun (shipped data)"))
-        emit(table(scale(browser, sizes, max(3, repeats // 2)), "4. Scale: synthetic exercises and events"))
+        emit(table(scale(browser, sizes, max(3, repeats // 2), pages), "4. Scale: synthetic exercises and events"))
         emit(table(memory(browser, sessions), "5. Memory: server RSS with open sessions"))
         browser.close()
     emit(table(layouts(nodes), "6. Network layout time against node count"))
