@@ -136,6 +136,23 @@ def test_kharbmaidon_rows_are_no_longer_on_tajikistans_centroid(ex):
     assert not ((rows["latitude"] == "39") & (rows["longitude"] == "71")).any()
 
 
+def test_eshak_maydon_is_drawn_at_bokhtar_the_town_the_csto_site_names(ex, places):
+    place = places.loc["eshak_maydon"]
+    assert place["precision"] == "town"
+    assert (place["latitude"], place["longitude"]) == ("37.83654", "68.77762")
+    assert "geonames.org/1220747" in place["source_url"] and "dkb.gov.ru" in place["source_url"]
+    assert "Эшакмайдон" in place["aliases"] and "Бохтар" in place["aliases"]
+    assert ex.loc["rubezh-2005", "location_precision"] == "town"
+
+
+def test_iliysky_is_drawn_at_almaty_the_town_kazinform_names(ex, places):
+    place = places.loc["iliysky"]
+    assert place["precision"] == "town"
+    assert (place["latitude"], place["longitude"]) == ("43.25249", "76.9115")
+    assert "geonames.org/1526384" in place["source_url"] and "inform.kz" in place["source_url"]
+    assert ex.loc["ub-2012", "location_precision"] == "town"
+
+
 def test_interaction_2022_figure_is_marked_as_the_total_of_three_exercises(ex):
     row = ex.loc["interaction-2022"]
     assert row["personnel"] == "6500"
