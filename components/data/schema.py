@@ -189,6 +189,13 @@ MEMBERSHIP = TableSpec(
         ),
         NOTE,
         SOURCE,
+        Column("note_ru", "text", "The note in Russian."),
+        Column(
+            "ru_translated",
+            "enum",
+            "yes when the Russian text is this project's translation, not a Russian source's wording.",
+            allowed=YES_NO,
+        ),
     ),
 )
 
@@ -347,6 +354,13 @@ BODIES = TableSpec(
         Column("description", "text", "What it does, in one or two sentences."),
         Column("aliases", "list", "Other names and abbreviations (e.g. Russian ones)."),
         SOURCE,
+        Column("description_ru", "text", "The description in Russian."),
+        Column(
+            "ru_translated",
+            "enum",
+            "yes when the Russian text is this project's translation, not a Russian source's wording.",
+            allowed=YES_NO,
+        ),
     ),
 )
 

@@ -46,6 +46,8 @@ def _when(frame: pd.DataFrame, column: str, precision: str | None) -> list[str]:
 
 def _build(tables: dict[str, pd.DataFrame], state: dict, lang: str, today: date) -> PageModel:
     members, membership = tables["members"], tables["membership"]
+    # Membership notes in the reader's language (English where no Russian note exists yet).
+    membership = membership.assign(note=localized(membership, "note", lang))
     exercises, events = tables["exercises"], tables["events"]
     names = state_names(members)
     code = state["country"]

@@ -97,6 +97,8 @@ def build(tables: dict[str, pd.DataFrame], state: dict, lang: str, today: date) 
 
 def _build(tables: dict[str, pd.DataFrame], state: dict, today: date) -> PageModel:
     members, membership, events = tables["members"], tables["membership"], tables["events"]
+    # Membership notes in the reader's language (English where no Russian note exists yet).
+    membership = membership.assign(note=localized(membership, "note"))
     as_of: date = state["asof"]
     focus = state["country"] if state["country"] in set(membership["state"]) else None
     names = state_names(members)

@@ -17,8 +17,8 @@ from components.derive.org import (
     unconnected_bodies,
 )
 from components.figures.org import org_figure
-from components.i18n.names import body_name, body_search_label
-from components.i18n.text import LANGUAGES, labelled, language, t
+from components.i18n.names import body_name, body_search_label, localized
+from components.i18n.text import LANGUAGES, current_language, labelled, language, t
 from components.model.base import Chart, Column, PageModel, Table, unique_sources
 from components.model.common import COUNTRY, country_domain
 from components.model.state import Code, Codes, Domain, Field, Number, PageSpec
@@ -65,6 +65,8 @@ def build(tables: dict[str, pd.DataFrame], state: dict, lang: str, today: date) 
 
 def _build(tables: dict[str, pd.DataFrame], state: dict) -> PageModel:
     bodies, links = tables["bodies"], tables["body_links"]
+    # Descriptions in the reader's language (English where no Russian one exists yet).
+    bodies = bodies.assign(description=localized(bodies, "description"))
     built = org_graph(bodies, links)
     graph = built.graph
     year, kinds = state["year"], list(state["kinds"])
@@ -82,7 +84,13 @@ def _build(tables: dict[str, pd.DataFrame], state: dict) -> PageModel:
     if unknown:
         notes.append(t("structure.unknown_dates_ring", count=len(unknown)))
     shown_bodies = bodies[bodies["body_id"] == selected] if selected else bodies
-    table = with_first_source(bodies)[["name_en", "name_ru", "abbreviation", "kind", "established", "description"]]
+    # The Russian page names each body in Russian only; the English page gives both names.
+    names = ["name_en", "name_ru"]
+    if current_language() == "ru":
+        has_russian = bodies["name_ru"].fillna("").astype(str).str.strip() != ""
+        bodies = bodies.assign(name_ru=bodies["name_ru"].where(has_russian, bodies["name_en"]))
+        names = ["name_ru"]
+    table = with_first_source(bodies)[[*names, "abbreviation", "kind", "established", "description"]]
     return PageModel(
         page="structure",
         title=t("nav.structure"),
@@ -96,15 +104,15 @@ def _build(tables: dict[str, pd.DataFrame], state: dict) -> PageModel:
                 title=t("structure.table"),
                 rows=labelled(table.assign(source_url=bodies["source_url"]), {"kind": "kind."}),
                 columns={
-                    "name_en": Column(t("col.name"), "wide"),
-                    "name_ru": Column(t("col.name_ru"), "wide"),
+                    **({"name_en": Column(t("col.name"), "wide")} if "name_en" in names else {}),
+                    "name_ru": Column(t("col.name_ru") if "name_en" in names else t("col.name"), "wide"),
                     "abbreviation": Column(t("col.abbreviation")),
                     "kind": Column(t("col.kind")),
                     "established": Column(t("col.established"), "date"),
                     "description": Column(t("col.description"), "wide"),
                     "source_url": Column(t("col.all_sources"), "sources"),
                 },
-                download=bodies,
+                download=tables["bodies"],  # the data file as it is, both languages
                 file_name="bodies.csv",
                 total=len(bodies),
             )
