@@ -26,15 +26,17 @@ st.set_page_config(page_title=t("app.title"), page_icon="static/favicon.png", la
 
 # Larger type for a projector: Streamlit sizes its interface in rem, so raising the root font size
 # scales text, headings, metrics and widgets together. Static CSS only: no data reaches this HTML.
-# In presentation mode the page is a slide: the app's chrome, notices and editors are hidden, the
-# chart box (.st-key-present_chart) takes the viewport's height less the title and the source line,
-# and the plotly chart stretches to it (components/ui/present.py). First/Last stay mounted (their
+# In presentation mode the page is a slide: the app's chrome, the sidebar (still open when presenting
+# was switched on from it), notices and editors are hidden, the chart box (.st-key-present_chart)
+# takes the viewport's height less the title and the source line, and the plotly chart stretches to
+# it (components/ui/present.py). First/Last stay mounted (their
 # Home/End shortcuts work) but off screen; the exit button is a small mark in the corner.
 PRESENTATION_CSS = (
     "<style>html { font-size: 21px; }"
     '[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],'
     ' [data-testid="stStatusWidget"], [data-testid="stToastContainer"], [data-testid="stToast"],'
-    ' [data-testid="stExpander"], footer { display: none !important; }'
+    ' [data-testid="stExpander"], [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],'
+    ' [data-testid="stExpandSidebarButton"], footer { display: none !important; }'
     '[data-testid="stMainBlockContainer"] { padding: 0.6rem 1.6rem 0 1.6rem !important;'
     " max-width: 100% !important; }"
     '[data-testid="stMain"] h1 { font-size: 1.9rem; padding: 0 3rem 0 0; margin: 0; }'
