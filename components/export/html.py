@@ -12,10 +12,9 @@ import plotly.graph_objects as go
 from plotly.io.json import to_json_plotly
 from plotly.offline import get_plotlyjs
 
-from components.figures.style import for_projector
 from components.i18n.text import current_language, t
 from components.model.base import PageModel, display_frame
-from components.model.deck import slide_chart, source_line
+from components.model.deck import slide_chart, slide_figure, source_line
 
 TOPOJSON_DIR = Path(__file__).resolve().parents[2] / "static" / "topojson"
 TOPOJSON_FILES = ("world_110m",)
@@ -152,9 +151,7 @@ def briefing_html(
             parts.append(f"<p class='caption'>{html.escape(slide.caption)}</p>")
         chart = slide_chart(slide)
         if chart is not None:
-            figure = for_projector(go.Figure(chart.figure), fill=True)
-            figure.update_layout(title=None, margin={"t": 40})
-            parts.append(_figure_div(figure, f"slide{number}-chart"))
+            parts.append(_figure_div(slide_figure(chart), f"slide{number}-chart"))
         else:
             for table in slide.tables:
                 if table.on_slide:

@@ -289,6 +289,17 @@ def exercise_map_figure(
     return fig
 
 
+def legend_beside_map(fig: go.Figure) -> None:
+    """The map's legend as one column to the right of the map, without the size key (in place; for
+    a slide, where the height below the map is what the map itself needs)."""
+    fig.update_layout(
+        legend={"orientation": "v", "x": 1.01, "xanchor": "left", "y": 1, "yanchor": "top", "tracegroupgap": 4},
+        annotations=[],
+        margin={"l": 0, "r": 0, "t": 8, "b": 8},
+    )
+    fig.layout.legend.entrywidth = None
+
+
 # Legend entries are laid out in columns of this width (text; plus about 40 px for the glyph), so
 # that rows do not break mid-way at 1280 px; long "other series" entries take two columns.
 MAP_LEGEND_ENTRY_PX = 220

@@ -326,6 +326,28 @@ def milestone_label(title: str, width: int = LABEL_LINE_CHARS, lines: int = LABE
     return "\n".join(kept)
 
 
+SLIDE_LEGEND_COLUMNS = 3  # of the whole slide's width: "Observer (Parliamentary Assembly)" fits at 1024 px
+SLIDE_LEGEND_LINE_PX = 24  # one legend line at a slide's 18 px type
+
+
+def timeline_for_slide(fig: go.Figure) -> None:
+    """The timeline as a slide shows it (in place): the milestones become one row of diamonds
+    (their names, unreadable at a slide's size, stay in the hover), that lane shrinks to a strip,
+    and the legend takes three columns across the slide, so the states' rows get the height."""
+    milestones = [trace for trace in fig.data if trace.yaxis == "y" and trace.mode == "markers+text"]
+    for trace in milestones:
+        trace.update(mode="markers", text=None, y=[1] * len(trace.x))
+    if milestones:
+        fig.update_layout(yaxis={"domain": [0.87, 1.0]}, yaxis2={"domain": [0.0, 0.84]})
+    names = [str(trace.name) for trace in fig.data if trace.showlegend is not False]
+    rows = [names[i : i + SLIDE_LEGEND_COLUMNS] for i in range(0, len(names), SLIDE_LEGEND_COLUMNS)]
+    lines = sum(max(name.count("<br>") + 1 for name in row) for row in rows)
+    fig.update_layout(
+        legend={"entrywidth": 1 / SLIDE_LEGEND_COLUMNS, "entrywidthmode": "fraction", "xref": "container"},
+        margin={"b": 48 + SLIDE_LEGEND_LINE_PX * lines + 8 * len(rows)},
+    )
+
+
 def _add_milestones(fig: go.Figure, milestones: pd.DataFrame, lang: str, axis_end: pd.Timestamp) -> None:
     ordered = milestones.sort_values("date", kind="stable")
     titles = [str(title) for title in ordered["title"]]

@@ -16,10 +16,14 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pandas as pd
+import plotly.graph_objects as go
 
 from components.data.schema import EVENT_CATEGORIES
+from components.figures.exercises import legend_beside_map
+from components.figures.style import for_projector
+from components.figures.timeline import timeline_for_slide
 from components.i18n.text import LANGUAGES, language, t
-from components.model.base import PageModel
+from components.model.base import Chart, PageModel
 from components.model.pages import PAGE_KINDS, build_from_params
 
 MAX_SLIDES = 40
@@ -89,6 +93,25 @@ def source_line(model: PageModel, version: str, lang: str) -> str:
 def slide_chart(model: PageModel):
     """The one chart a slide shows: the model's first chart meant for a slide (None if it has none)."""
     return next((chart for chart in model.charts if chart.on_slide), None)
+
+
+def slide_figure(chart: Chart) -> go.Figure:
+    """The chart as every slide draws it (presentation mode and the HTML deck alike): a copy with
+    type for a projector and the screen's height, and what would crowd a slide left to the page.
+
+    The page's org chart keeps its legends and abbreviation key below the drawing (~400 px); on a
+    slide the bodies' own labels carry it. The exercise map's legend, key and size key sit below the
+    map on the page (~350 px at projector type); on a slide the legend goes beside the map, where a
+    wide screen has room, and the marker size is read from the hover."""
+    figure = for_projector(go.Figure(chart.figure), fill=True)
+    figure.update_layout(title=None, margin={"t": 40})
+    if chart.key == "org_chart":
+        figure.update_layout(showlegend=False, annotations=[], margin={"b": 44, "l": 10, "r": 10})
+    elif chart.key == "exercise_map":
+        legend_beside_map(figure)
+    elif chart.key == "timeline_chart":
+        timeline_for_slide(figure)
+    return figure
 
 
 def clean_slide(raw: object) -> dict[str, Any]:

@@ -13,10 +13,9 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from components.figures.style import for_projector
 from components.i18n.text import current_language, md, t
 from components.model.base import PageModel
-from components.model.deck import slide_chart, source_line
+from components.model.deck import slide_chart, slide_figure, source_line
 from components.ui.cache import current_data_version
 from components.ui.page import open_page
 from components.ui.render import plotly_config
@@ -46,15 +45,8 @@ def present_slide(
         if chart is None:
             st.markdown(t("present.no_chart"))
         else:
-            figure = for_projector(chart.figure, fill=True)
-            figure.update_layout(title=None, margin={"t": 40})
-            if chart.key == "org_chart":
-                # The page's org chart keeps its legends and abbreviation key below the drawing
-                # (~400 px); squeezed into a slide they would leave the drawing no room. On a slide
-                # the bodies' own labels carry it: legends and key stay on the page and in exports.
-                figure.update_layout(showlegend=False, annotations=[], margin={"b": 44, "l": 10, "r": 10})
             st.plotly_chart(
-                figure,
+                slide_figure(chart),
                 key=f"present_{chart.key}",
                 theme=None,
                 config={**plotly_config(chart.file_stem), "responsive": True, "displayModeBar": False},
