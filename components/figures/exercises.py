@@ -294,10 +294,11 @@ def legend_beside_map(fig: go.Figure) -> None:
     a slide, where the height below the map is what the map itself needs)."""
     fig.update_layout(
         legend={"orientation": "v", "x": 1.01, "xanchor": "left", "y": 1, "yanchor": "top", "tracegroupgap": 4},
-        annotations=[],
         margin={"l": 0, "r": 0, "t": 8, "b": 8},
     )
     fig.layout.legend.entrywidth = None
+    fig.layout.annotations = [a for a in fig.layout.annotations if a.name != "size-key"]
+    fig.layout.shapes = [s for s in fig.layout.shapes if not str(s.name or "").startswith("size-key")]
 
 
 # Legend entries are laid out in columns of this width (text; plus about 40 px for the glyph), so

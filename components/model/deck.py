@@ -106,7 +106,8 @@ def slide_figure(chart: Chart) -> go.Figure:
     figure = for_projector(go.Figure(chart.figure), fill=True)
     figure.update_layout(title=None, margin={"t": 40})
     if chart.key == "org_chart":
-        figure.update_layout(showlegend=False, annotations=[], margin={"b": 44, "l": 10, "r": 10})
+        figure.update_layout(showlegend=False, margin={"b": 44, "l": 10, "r": 10})
+        figure.layout.annotations = []
     elif chart.key == "exercise_map":
         legend_beside_map(figure)
     elif chart.key == "timeline_chart":

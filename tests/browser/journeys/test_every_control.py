@@ -208,3 +208,17 @@ def test_saved_deck_opens_again_and_exports_to_powerpoint(app_url, watched_page,
     assert len(slides) == len(saved["slides"])
     assert "Opening slide" in deck.read("ppt/slides/slide1.xml").decode("utf-8")
     assert watched_page.problems() == []
+
+
+def test_sources_page_gives_every_data_file_as_shipped(app_url, watched_page):
+    from tests.conftest import DATA
+
+    page = watched_page.page
+    open_page(page, f"{app_url}/sources")
+    for name in ("members", "membership", "events", "exercises", "places", "bodies", "body_links", "discrepancies"):
+        rows = csv_rows(download(page, f"download_{name}"))
+        with (DATA / f"{name}.csv").open(encoding="utf-8") as shipped:
+            expected = list(csv.DictReader(shipped))
+        assert len(rows) == len(expected) > 0, name
+        assert rows[0].keys() == expected[0].keys(), name
+    assert watched_page.problems() == []
