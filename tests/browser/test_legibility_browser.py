@@ -15,7 +15,7 @@ from tests.browser.conftest import wait_for_page
 
 pytestmark = pytest.mark.browser
 
-PAGES = ("/membership", "/structure", "/exercises")
+PAGES = ("/membership", "/structure", "/exercises", "/country?country=KGZ", "/chronology?ch_ex=1")
 SIZES = ((1280, 800), (1920, 1080))
 QUERIES = ("", "?present=1", "?lang=ru")  # as opened, in presentation mode, in Russian (longer words)
 TOLERANCE_PX = 1.0
@@ -85,7 +85,8 @@ def test_chart_text_never_overlaps_or_leaves_the_chart(app_url, browser, path, w
     context = browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
     try:
-        page.goto(f"{app_url}{path}{query}")
+        joined = query.replace("?", "&") if "?" in path else query
+        page.goto(f"{app_url}{path}{joined}")
         wait_for_page(page, charts=1)
         page.evaluate("document.fonts.ready")
         page.wait_for_timeout(1500)  # plotly lays out again once the fonts are in

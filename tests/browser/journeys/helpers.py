@@ -51,6 +51,19 @@ def table_rows(page, index: int = 0) -> list[list[str]]:
     raise AssertionError("the table kept changing while it was read")
 
 
+def rows_once(page, ready, index: int = 0, attempts: int = 20) -> list[list[str]]:
+    """The table's rows once ``ready(rows)`` holds: the grid's accessible copy can lag the rerun
+    that changed it by a moment (under load, a few). Returns the last rows read either way, so the
+    caller's assertion shows what was on screen."""
+    rows = table_rows(page, index)
+    for _ in range(attempts):
+        if ready(rows):
+            break
+        page.wait_for_timeout(500)
+        rows = table_rows(page, index)
+    return rows
+
+
 def pick(page, key: str, option: str, charts: int = 0) -> None:
     """Choose an option in the select or multiselect keyed ``key`` by its visible label."""
     box = page.locator(f".st-key-{key} input").first

@@ -14,6 +14,7 @@ from tests.browser.journeys.helpers import (
     open_page,
     pick,
     query,
+    rows_once,
     settle,
     slide_to,
     table_rows,
@@ -99,12 +100,13 @@ def test_exercises_kyrgyzstan_hosted_2019_to_2024_and_searches(app_url, watched_
     drag_range(page, "w_ex_years", 0, 2019, charts=2)
     drag_range(page, "w_ex_years", 1, 2024, charts=2)
     assert query(page)["ex_years"] == ["2019", "2024"]
-    rows = table_rows(page, 0)
+    shown = int(metrics(page)[words["exercises"]])
+    rows = rows_once(page, lambda rows: len(rows) == shown)
     # The start date is the row's first ISO date (how many columns are in view depends on the width).
     starts = [next((cell for cell in row if re.fullmatch(r"\d{4}-\d{2}-\d{2}", cell)), "") for row in rows]
     assert rows and any(starts) and all("2019" <= start[:4] <= "2024" for start in starts if start), rows
     assert words["kyrgyzstan"] in page.locator(".st-key-w_ex_hosts").inner_text()
-    assert int(metrics(page)[words["exercises"]]) == len(rows)
+    assert shown == len(rows)
     screenshot(page, f"journey-exercises-kgz-{lang}")
     # Reset: every filter back to its default, a clean link, all exercises again.
     click_button(page, "ex_reset", charts=2)

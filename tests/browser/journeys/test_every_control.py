@@ -19,8 +19,8 @@ from tests.browser.journeys.helpers import (
     open_page,
     pick,
     query,
+    rows_once,
     settle,
-    table_rows,
     type_into,
     visible_text,
 )
@@ -66,14 +66,14 @@ def test_chronology_filters_story_mode_download_and_reset(app_url, watched_page)
     pick(page, "w_ch_cat", "Summit", charts=1)
     summits, _ = caption_counts(page)
     assert 0 < summits < everything and query(page)["ch_cat"] == ["summit"]
-    assert {row[2] for row in table_rows(page, 0)} == {"Summit"}
+    assert {row[2] for row in rows_once(page, lambda rows: len(rows) == summits)} == {"Summit"}
     pick(page, "w_ch_states", "Kazakhstan (Казахстан, KAZ)", charts=1)
     in_kazakhstan, _ = caption_counts(page)
     assert 0 < in_kazakhstan <= summits and query(page)["ch_states"] == ["KAZ"]
     type_into(page, "w_ch_text", "Astana", charts=1)
     found, _ = caption_counts(page)
     assert 0 < found <= in_kazakhstan
-    titles = [row[1] for row in table_rows(page, 0)]
+    titles = [row[1] for row in rows_once(page, lambda rows: len(rows) == found)]
     # Story mode: Next opens the first item's card, Next again the second, Previous goes back.
     click_button(page, "story_next", charts=1)
     first = query(page)["item"][0]
@@ -175,13 +175,14 @@ def test_own_rows_are_added_for_the_session_rejected_with_a_reason_and_removed(a
     bad = {"name": "bad.csv", "mimeType": "text/csv", "buffer": cell("events", "date", "2025-13-45")}
     page.locator(".st-key-upload_file input[type=file]").set_input_files(bad)
     page.get_by_text("bad.csv was not added").wait_for(timeout=60_000)
-    assert "line 2, column 'date'" in visible_text(page)
+    page.get_by_text("bad.csv, line 2, column 'date'").first.wait_for(timeout=30_000)
     assert "events.csv: 1" in visible_text(page)
     # The added row is on the chronology (same session: through the sidebar, not a new page load).
     page.locator('[data-testid="stSidebarNav"] a', has_text="Chronology").click()
     settle(page, charts=1)
     type_into(page, "w_ch_text", "My event", charts=1)
-    assert caption_counts(page)[0] == 1 and table_rows(page, 0)[0][1] == "My event"
+    assert caption_counts(page)[0] == 1
+    assert [row[1] for row in rows_once(page, lambda rows: len(rows) == 1)] == ["My event"]
     page.locator('[data-testid="stSidebarNav"] a', has_text="Sources").click()
     settle(page)
     page.get_by_text("Add your own exercises or events for this session").click()
@@ -215,8 +216,19 @@ def test_sources_page_gives_every_data_file_as_shipped(app_url, watched_page):
 
     page = watched_page.page
     open_page(page, f"{app_url}/sources")
-    for name in ("members", "membership", "events", "exercises", "places", "bodies", "body_links", "discrepancies"):
-        rows = csv_rows(download(page, f"download_{name}"))
+    keys = (
+        "download_members",
+        "download_membership",
+        "download_events",
+        "download_exercises",
+        "download_places",
+        "download_bodies",
+        "download_body_links",
+        "download_discrepancies",
+    )
+    for key in keys:
+        name = key.removeprefix("download_")
+        rows = csv_rows(download(page, key))
         with (DATA / f"{name}.csv").open(encoding="utf-8") as shipped:
             expected = list(csv.DictReader(shipped))
         assert len(rows) == len(expected) > 0, name
