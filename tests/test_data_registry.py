@@ -94,7 +94,9 @@ def cited_hosts(file_name: str, columns: str = "source_url") -> set[str]:
 def test_registry_columns_and_kinds():
     table = registry()
     assert table, "data/sources.csv is empty"
-    assert list(table[0]) == ["domain", "publisher", "publisher_ru", "kind", "note"]
+    assert list(table[0]) == ["domain", "publisher", "publisher_ru", "kind", "note", "source_url"]
+    # Each row cites where its publisher says who it is: the domain's own site.
+    assert all(r["source_url"] == f"https://{r['domain']}/" for r in table)
     assert {r["kind"] for r in table} <= KINDS
     assert all(r["domain"] and r["publisher"] for r in table)
     domains = [r["domain"] for r in table]

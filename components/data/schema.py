@@ -336,6 +336,12 @@ SOURCES = TableSpec(
             allowed=SOURCE_KINDS,
         ),
         Column("note", "text", "Why the kind, where it is not obvious."),
+        Column(
+            "source_url",
+            "url",
+            "The publisher's own site, where it says who it is: the source of this row's publisher.",
+            required=True,
+        ),
     ),
 )
 
