@@ -43,6 +43,28 @@ def node_label(attributes: dict, width: int = 13, max_lines: int = 3) -> str:
     return "<br>".join(esc(line) for line in label_lines(attributes))
 
 
+SLIDE_LABEL_LINES = 3
+
+
+def org_for_slide(fig: go.Figure) -> None:
+    """The org chart as a slide shows it (in place): the legends and abbreviation key stay on the
+    page (~400 px below the drawing that a slide cannot spare; the bodies' own labels carry it), and
+    a long name is cut to three lines with an ellipsis (its full name is in the hover), since a
+    slide's rows are closer together than the page's."""
+    fig.update_layout(showlegend=False, margin={"b": 44, "l": 10, "r": 10})
+    fig.layout.annotations = []
+    for trace in fig.data:
+        if trace.mode != "markers+text" or trace.text is None:
+            continue
+        labels = []
+        for label in trace.text:
+            lines = str(label).split("<br>")
+            if len(lines) > SLIDE_LABEL_LINES:
+                lines = [*lines[: SLIDE_LABEL_LINES - 1], lines[SLIDE_LABEL_LINES - 1] + "…"]
+            labels.append("<br>".join(lines))
+        trace.text = labels
+
+
 def _rows_y(graph: nx.DiGraph, positions: dict[str, tuple[float, float]]) -> dict[float, float]:
     """Each row's y in pixels from the top: a row is as tall as its tallest label. Positions off
     the rows (a force layout) get evenly spaced rows, as tall as the tallest label."""
@@ -148,7 +170,15 @@ def org_figure(
                 x=xs,
                 y=ys,
                 mode="lines",
-                line={"color": colour, "dash": dash, "width": 2.5 if highlighted else 2},
+                # Through dot's bend points as a smooth curve, as dot itself draws them (a polyline
+                # through those points zigzags where several long edges share a side channel).
+                line={
+                    "color": colour,
+                    "dash": dash,
+                    "width": 2.5 if highlighted else 2,
+                    "shape": "spline",
+                    "smoothing": 1,
+                },
                 name=t(f"relation.{relation}"),
                 legend="legend",
                 legendgroup=f"relation-{relation}",

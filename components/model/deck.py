@@ -20,6 +20,7 @@ import plotly.graph_objects as go
 
 from components.data.schema import EVENT_CATEGORIES
 from components.figures.exercises import legend_beside_map
+from components.figures.org import org_for_slide
 from components.figures.style import for_projector
 from components.figures.timeline import timeline_for_slide
 from components.i18n.text import LANGUAGES, language, t
@@ -99,15 +100,14 @@ def slide_figure(chart: Chart) -> go.Figure:
     """The chart as every slide draws it (presentation mode and the HTML deck alike): a copy with
     type for a projector and the screen's height, and what would crowd a slide left to the page.
 
-    The page's org chart keeps its legends and abbreviation key below the drawing (~400 px); on a
-    slide the bodies' own labels carry it. The exercise map's legend, key and size key sit below the
+    The org chart leaves its legends and key to the page and cuts long names to three lines. The
+    exercise map's legend, key and size key sit below the
     map on the page (~350 px at projector type); on a slide the legend goes beside the map, where a
     wide screen has room, and the marker size is read from the hover."""
     figure = for_projector(go.Figure(chart.figure), fill=True)
     figure.update_layout(title=None, margin={"t": 40})
     if chart.key == "org_chart":
-        figure.update_layout(showlegend=False, margin={"b": 44, "l": 10, "r": 10})
-        figure.layout.annotations = []
+        org_for_slide(figure)
     elif chart.key == "exercise_map":
         legend_beside_map(figure)
     elif chart.key == "timeline_chart":

@@ -77,11 +77,6 @@ def problems(charts: list[dict]) -> list[str]:
 @pytest.mark.parametrize(("width", "height"), SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 @pytest.mark.parametrize("path", PAGES)
 def test_chart_text_never_overlaps_or_leaves_the_chart(app_url, browser, path, width, height, query, request):
-    if query == "?present=1" and path == "/structure":
-        # Known gap (issue #18 stays open): a slide fits the chart to the screen's height, and the
-        # org chart (30 bodies, ~1,400 px tall on a page) squeezed to it has labels that collide.
-        # Not strict: the org chart on a slide drops its legends and key, and at 1920 px may pass.
-        request.applymarker(pytest.mark.xfail(strict=False, reason="chart squeezed into a slide: labels collide"))
     context = browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
     try:
