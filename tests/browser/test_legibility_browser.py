@@ -76,7 +76,7 @@ def problems(charts: list[dict]) -> list[str]:
 @pytest.mark.parametrize("query", QUERIES, ids=["normal", "present", "russian"])
 @pytest.mark.parametrize(("width", "height"), SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
 @pytest.mark.parametrize("path", PAGES)
-def test_chart_text_never_overlaps_or_leaves_the_chart(app_url, browser, path, width, height, query, request):
+def test_chart_text_never_overlaps_or_leaves_the_chart(app_url, browser, path, width, height, query):
     context = browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
     try:
