@@ -143,6 +143,17 @@ def _precision(name: str = "date_precision", required: bool = True) -> Column:
     )
 
 
+def _ru_translated(required: bool = False) -> Column:
+    """Marks rows whose Russian text is our translation rather than a Russian source's wording."""
+    return Column(
+        "ru_translated",
+        "enum",
+        "yes when the Russian text is this project's translation, not a Russian source's wording.",
+        required=required,
+        allowed=YES_NO,
+    )
+
+
 MEMBERS = TableSpec(
     name="members",
     row_meaning="a state that was ever party to the Treaty, member, or observer in one of its bodies",
@@ -190,12 +201,7 @@ MEMBERSHIP = TableSpec(
         NOTE,
         SOURCE,
         Column("note_ru", "text", "The note in Russian."),
-        Column(
-            "ru_translated",
-            "enum",
-            "yes when the Russian text is this project's translation, not a Russian source's wording.",
-            allowed=YES_NO,
-        ),
+        _ru_translated(),
     ),
 )
 
@@ -226,13 +232,7 @@ EVENTS = TableSpec(
         ),
         Column("title_ru", "text", "The title in Russian.", required=True),
         Column("note_ru", "text", "The note in Russian."),
-        Column(
-            "ru_translated",
-            "enum",
-            "yes when the Russian text is this project's translation, not a Russian source's wording.",
-            required=True,
-            allowed=YES_NO,
-        ),
+        _ru_translated(required=True),
     ),
 )
 
@@ -285,12 +285,7 @@ EXERCISES = TableSpec(
         Column("name_ru", "text", "The exercise's name in Russian."),
         Column("location_ru", "text", "The location in Russian."),
         Column("note_ru", "text", "The note in Russian."),
-        Column(
-            "ru_translated",
-            "enum",
-            "yes when the Russian text is this project's translation, not a Russian source's wording.",
-            allowed=YES_NO,
-        ),
+        _ru_translated(),
     ),
 )
 
@@ -361,12 +356,7 @@ BODIES = TableSpec(
         Column("aliases", "list", "Other names and abbreviations (e.g. Russian ones)."),
         SOURCE,
         Column("description_ru", "text", "The description in Russian."),
-        Column(
-            "ru_translated",
-            "enum",
-            "yes when the Russian text is this project's translation, not a Russian source's wording.",
-            allowed=YES_NO,
-        ),
+        _ru_translated(),
     ),
 )
 
