@@ -50,7 +50,7 @@ def org_for_slide(fig: go.Figure) -> None:
     """The org chart as a slide shows it (in place): the legends and abbreviation key stay on the
     page (~400 px below the drawing that a slide cannot spare; the bodies' own labels carry it), and
     a long name is cut to three lines with an ellipsis (its full name is in the hover), since a
-    slide's rows are closer together than the page's."""
+    slide's rows are closer together than the page's; labels are not clipped at the plot's edge."""
     fig.update_layout(showlegend=False, margin={"b": 44, "l": 10, "r": 10})
     fig.layout.annotations = []
     for trace in fig.data:
@@ -63,6 +63,7 @@ def org_for_slide(fig: go.Figure) -> None:
                 lines = [*lines[: SLIDE_LABEL_LINES - 1], lines[SLIDE_LABEL_LINES - 1] + "…"]
             labels.append("<br>".join(lines))
         trace.text = labels
+        trace.cliponaxis = False  # the bottom row's labels hang below the plot area on a slide
 
 
 def _rows_y(graph: nx.DiGraph, positions: dict[str, tuple[float, float]]) -> dict[float, float]:
