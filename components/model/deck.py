@@ -101,9 +101,8 @@ def slide_figure(chart: Chart) -> go.Figure:
     type for a projector and the screen's height, and what would crowd a slide left to the page.
 
     The org chart leaves its legends and key to the page and cuts long names to three lines. The
-    exercise map's legend, key and size key sit below the
-    map on the page (~350 px at projector type); on a slide the legend goes beside the map, where a
-    wide screen has room, and the marker size is read from the hover."""
+    exercise map's legend goes beside the map (a wide screen has room) and its size key is left to
+    the page and the hover. The timeline's milestone names are left to the hover."""
     figure = for_projector(go.Figure(chart.figure), fill=True)
     figure.update_layout(title=None, margin={"t": 40})
     if chart.key == "org_chart":
