@@ -153,6 +153,24 @@ def test_iliysky_is_drawn_at_almaty_the_town_kazinform_names(ex, places):
     assert ex.loc["ub-2012", "location_precision"] == "town"
 
 
+def test_bereg_is_drawn_at_konaev_the_almaty_region_centre_not_kazakhstans_centroid(ex, places):
+    place = places.loc["bereg"]
+    assert place["precision"] == "region"
+    assert (place["latitude"], place["longitude"]) == ("43.88333", "77.08333")
+    assert "de.wikipedia.org/wiki/Qonajew" in place["source_url"] and "tass.com/defense/1848137" in place["source_url"]
+    assert "cia.gov" not in place["source_url"]
+    assert "region point" in place["note"]
+    assert ex.loc["ub-2024", "location_precision"] == "region"
+
+
+def test_national_guard_centre_is_drawn_at_the_almaty_region_centre_not_kazakhstans_centroid(ex, places):
+    place = places.loc["ng_center_almaty"]
+    assert place["precision"] == "region"
+    assert (place["latitude"], place["longitude"]) == ("43.88333", "77.08333")
+    assert "kazpravda.kz" in place["source_url"] and "cia.gov" not in place["source_url"]
+    assert ex.loc["cobalt-2018", "location_precision"] == "region"
+
+
 def test_interaction_2022_figure_is_marked_as_the_total_of_three_exercises(ex):
     row = ex.loc["interaction-2022"]
     assert row["personnel"] == "6500"
