@@ -179,6 +179,14 @@ def test_borisov_field_names_svetlaya_roshcha_but_stays_at_the_district_seat(ex,
     assert ex.loc["rock-2023", "location_precision"] == "region"
 
 
+def test_chorukh_dairon_note_does_not_place_the_range_30_km_from_kayrakkum(places):
+    place = places.loc["chorukh_dairon"]
+    assert place["precision"] == "region"
+    assert (place["latitude"], place["longitude"]) == ("40.26598", "69.79585")
+    assert "the range is about 30 km" not in place["note"] and "settlement" in place["note"]
+    assert "Чоррухдайрон" in place["aliases"] and "avesta.tj" in place["source_url"]
+
+
 def test_interaction_2022_figure_is_marked_as_the_total_of_three_exercises(ex):
     row = ex.loc["interaction-2022"]
     assert row["personnel"] == "6500"
