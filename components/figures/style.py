@@ -145,9 +145,23 @@ def styled_geo(fig: go.Figure, resolution: int = 110) -> go.Figure:
 # Characters per line before a chart title or source line wraps. Plotly never wraps titles: a
 # long (often Russian) title ran off the chart's right edge. Full-width charts are about 820 px
 # wide at 1280 px, half-width ones about 400 px.
-TITLE_WRAP = {"wide": 66, "narrow": 34}
+TITLE_WRAP = {"wide": 66, "narrow": 30}
 TITLE_TOP_PAD = 8
-SOURCE_WRAP = {"wide": 120, "narrow": 62}
+SOURCE_WRAP = {"wide": 120, "narrow": 46}
+
+
+def year_axis(first: int, last: int) -> dict:
+    """An x axis of whole years. Up to ten years, every one is labelled; beyond that plotly picks the
+    step from the axis's length in pixels (a fixed two-year step collides on a half-width chart at
+    1024 px). The range leaves half a bar's room more on the left, so the first year's label stays
+    clear of the y axis's 0."""
+    return {
+        "tickformat": "d",
+        "dtick": 1 if last - first < 10 else None,
+        "tickangle": 0,
+        "automargin": True,
+        "range": [first - 1.1, last + 0.8],
+    }
 
 
 def wrapped(text: str, width: int) -> str:

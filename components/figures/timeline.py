@@ -16,6 +16,7 @@ from components.derive.membership import STATUSES
 from components.figures.style import (
     INK,
     OKABE_ITO,
+    SLIDE_MIN_TEXT,
     STATUS_COLOURS,
     STATUS_PATTERNS,
     base_layout,
@@ -33,13 +34,17 @@ MILESTONE_LEVELS = 4
 MILESTONE_LABEL_LEVELS = 6
 LABEL_LINE_CHARS = 24
 LABEL_LINES = 2
-# Rough width of one label character in days on a 1280-pixel-wide screen (35 years over ~750 px,
-# ~7 px per 12-px character): labels that would still overlap are left to the hover.
-DAYS_PER_LABEL_CHAR = 135
+# Rough width of one label character in days on the narrowest screen the page is made for, 1024 px
+# with the sidebar open (35 years over ~540 px of plot, ~7 px per 12-px character): wider screens
+# only add room. Labels that would still overlap are left to the hover.
+DAYS_PER_LABEL_CHAR = 170
 LABEL_LIMIT = 24
 MIN_LABEL_CHARS = 8  # a label shortened below this says nothing: the marker keeps its hover
 LEGEND_ROW_PX = 26
 LEGEND_WRAP = 34  # characters per line of a legend entry in a half-width column (two columns)
+# Characters per line of a legend entry in a chart that itself takes half the page (about 330 px
+# on a 1024-px screen with the sidebar open): "Observer (Parliamentary Assembly)" takes two lines.
+COLUMN_LEGEND_WRAP = 26
 
 
 def state_order(periods: pd.DataFrame, members: pd.DataFrame) -> list[str]:
@@ -272,6 +277,9 @@ def membership_timeline_figure(
             "y": 0,
             "x": 0,
             "traceorder": "normal",
+            # Two columns of the whole figure's width, not of the plot's (which the state names
+            # narrow): the right column's long entries stay inside the chart on a 1024-px screen.
+            "xref": "container",
             "entrywidth": 0.5,
             "entrywidthmode": "fraction",
         },
@@ -339,6 +347,11 @@ def timeline_for_slide(fig: go.Figure) -> None:
         trace.update(mode="markers", text=None, y=[1] * len(trace.x))
     if milestones:
         fig.update_layout(yaxis={"domain": [0.87, 1.0]}, yaxis2={"domain": [0.0, 0.84]})
+    # The states' names at the slide's smallest type: on a 1024×768 projector eleven rows get about
+    # 25 px each, and at the projector's 21 px the names' boxes would touch their neighbours'.
+    for axis in [name for name in fig.layout.to_plotly_json() if name.startswith("yaxis")]:
+        if fig.layout[axis].categoryarray is not None:
+            fig.layout[axis].tickfont.size = SLIDE_MIN_TEXT
     names = [str(trace.name) for trace in fig.data if trace.showlegend is not False]
     rows = [names[i : i + SLIDE_LEGEND_COLUMNS] for i in range(0, len(names), SLIDE_LEGEND_COLUMNS)]
     lines = sum(max(name.count("<br>") + 1 for name in row) for row in rows)
@@ -409,7 +422,7 @@ def status_map_figure(status_by_state: dict[str, str], members: pd.DataFrame, la
                 z=[1] * len(codes),
                 colorscale=[[0, STATUS_COLOURS[status]], [1, STATUS_COLOURS[status]]],
                 showscale=False,
-                name=label,
+                name=wrapped(label, COLUMN_LEGEND_WRAP),
                 showlegend=True,
                 hovertext=[f"{names.get(code, code)} — {label}" for code in codes],
                 hoverinfo="text",
@@ -417,7 +430,7 @@ def status_map_figure(status_by_state: dict[str, str], members: pd.DataFrame, la
         )
     fig.update_traces(marker_line_color="#444444", marker_line_width=0.8)
     styled_geo(fig)
-    legend_px = LEGEND_ROW_PX * len(fig.data) + 10
+    legend_px = LEGEND_ROW_PX * _legend_lines(fig) + 10
     fig.update_layout(**base_layout(height=300 + legend_px))
     fig.update_layout(
         legend={"title": None, "orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0},
@@ -444,14 +457,14 @@ def member_count_figure(counts: pd.DataFrame, as_of: date | None = None, lang: s
                 y=series["count"],
                 mode="lines",
                 line={"shape": "hv", "color": STATUS_COLOURS[status], "width": 3, "dash": _dash(status)},
-                name=t("status." + status, lang),
+                name=wrapped(t("status." + status, lang), COLUMN_LEGEND_WRAP),
                 customdata=[format_date(day) for day in series["date"]],
                 hovertemplate="%{customdata}: %{y}<extra>" + t("status." + status, lang) + "</extra>",
             )
         )
     # A plot of COUNT_PLOT_PX, then one legend row per status (the chart sits in a narrow column):
     # the legend lives in the figure's own bottom margin, so nothing squeezes the plot.
-    legend_px = LEGEND_ROW_PX * len(fig.data) + 10
+    legend_px = LEGEND_ROW_PX * _legend_lines(fig) + 10
     fig.update_layout(**base_layout(height=COUNT_PLOT_PX + 40 + legend_px + 20))
     fig.update_layout(
         legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0},
@@ -469,6 +482,11 @@ def member_count_figure(counts: pd.DataFrame, as_of: date | None = None, lang: s
     if as_of is not None:
         fig.add_vline(x=pd.Timestamp(as_of), line={"color": OKABE_ITO["black"], "dash": "dash", "width": 2})
     return fig
+
+
+def _legend_lines(fig: go.Figure) -> int:
+    """Lines a one-entry-per-row legend takes: the bottom margin that holds it grows with them."""
+    return sum(str(trace.name).count("<br>") + 1 for trace in fig.data)
 
 
 def _dash(status: str) -> str:
