@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 
 from components.data.loaders import split_sources
 from components.derive.exercises import APPROXIMATE, MAP_POINT_LIMIT, aggregate_points, map_view_range
-from components.figures.style import INK, OKABE_ITO, base_layout, styled_geo, wrapped
+from components.figures.style import INK, OKABE_ITO, base_layout, styled_geo, wrapped, year_axis
 from components.i18n.names import exercise_names, state_names
 from components.i18n.text import esc, format_date, t
 
@@ -554,7 +554,6 @@ def per_year_figure(
     legend_rows = 1 if by == "status" else -(-entries // 2)
     legend_px = 26 * legend_rows + 8
     fig.update_layout(**base_layout(height=height + legend_px))
-    step = 1 if len(all_years) <= 10 else (2 if len(all_years) <= 24 else 5)
     fig.update_layout(
         barmode="stack",
         showlegend=True,
@@ -575,13 +574,7 @@ def per_year_figure(
             "tickformat": "d",
             "dtick": 1 if len(exercises) < 40 else None,
         },
-        xaxis={
-            "dtick": step,
-            "tickformat": "d",
-            "tickangle": 0,
-            "automargin": True,
-            "range": [span[0] - 1.1, span[1] + 0.8],  # the first year label clear of the "0"
-        },
+        xaxis=year_axis(span[0], span[1]),
         margin={"t": PER_YEAR_TOP_MARGIN, "l": 10, "r": 16, "b": 40 + legend_px},
         dragmode=False,
         clickmode="event+select",

@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.derive.participation import HOSTED, NONE, TOOK_PART
-from components.figures.style import INK, OKABE_ITO, base_layout
+from components.figures.style import INK, OKABE_ITO, base_layout, year_axis
 from components.i18n.text import esc, format_number, t
 
 ROLE_COLOURS = {HOSTED: OKABE_ITO["vermillion"], TOOK_PART: OKABE_ITO["sky_blue"], NONE: "#F3F4F6"}
@@ -43,7 +43,7 @@ def country_years_figure(years: pd.DataFrame, span: tuple[int, int]) -> go.Figur
         barmode="stack",
         legend={"orientation": "h", "y": -0.15, "x": 0},
         yaxis={"title": t("participation.axis.exercises"), "dtick": 1, "automargin": True},
-        xaxis={"dtick": 2, "tickformat": "d", "automargin": True},
+        xaxis=year_axis(span[0], span[1]),
         margin={"l": 60, "b": 40},
         dragmode=False,
     )
@@ -209,7 +209,7 @@ def personnel_per_year_figure(totals: pd.Series) -> go.Figure:
     fig.update_layout(**base_layout(height=340))
     fig.update_layout(
         yaxis={"title": t("participation.axis.personnel")},
-        xaxis={"dtick": 2, "tickformat": "d"},
+        xaxis=year_axis(min(totals.index), max(totals.index)) if len(totals) else {"tickformat": "d"},
         dragmode=False,
         showlegend=False,
     )
