@@ -10,6 +10,7 @@ from components.data.loaders import read_all
 from components.derive.org import (
     abbreviation_key,
     body_details,
+    chart_name,
     edge_crossings,
     graphml_bytes,
     graphviz_available,
@@ -166,7 +167,23 @@ def test_labels_are_wrapped_never_cut():
     lines = wrap_label(name)
     assert " ".join(lines) == name and "…" not in name
     assert all(len(line) <= 22 for line in lines)
-    assert wrap_label("Troops (Collective Forces) of the CSTO") == ["Troops (Collective", "Forces) of the CSTO"]
+    # Narrow lines (up to 16 characters): neighbours in a row fit side by side on a 1024-px screen.
+    assert wrap_label("Troops (Collective Forces) of the CSTO") == ["Troops", "(Collective", "Forces) of", "the CSTO"]
+
+
+def test_chart_labels_write_the_organizations_name_short_and_the_hover_keeps_it_whole():
+    full_ru = "Объединенный штаб Организации Договора о коллективной безопасности"
+    joint_staff = {"name": "Joint Staff", "name_ru": full_ru}
+    assert label_lines(joint_staff | {"aliases": []}) == ["Joint Staff"]
+    assert chart_name(joint_staff) == "Joint Staff"
+    from components.i18n.text import set_language
+
+    set_language("ru")
+    try:
+        assert chart_name(joint_staff) == "Объединенный штаб ОДКБ"
+        assert " ".join(label_lines(joint_staff | {"aliases": []})) == "Объединенный штаб ОДКБ"
+    finally:
+        set_language("en")
 
 
 def test_relations_differ_in_colour_and_dash():

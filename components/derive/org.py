@@ -193,7 +193,7 @@ def _neato_positions(graph: nx.DiGraph) -> dict[str, tuple[float, float]] | None
 
 # Node labels: full names wrapped into at most LABEL_MAX_LINES lines of about LABEL_WIDTH
 # characters (wider only when a name would need more lines); never cut.
-LABEL_WIDTH = 17
+LABEL_WIDTH = 11
 LABEL_MAX_LINES = 4
 
 
@@ -216,11 +216,28 @@ def wrap_label(text: str, width: int = LABEL_WIDTH, max_lines: int = LABEL_MAX_L
     return lines
 
 
+# Inside a body's name on the chart, the organization's own name is written the way the CSTO writes
+# it in short ("Объединенный штаб ОДКБ"): the full official name made the Russian labels four lines
+# long and run into each other. The hover, the search and the tables keep the full name.
+ORGANIZATION_SHORT_NAMES = {
+    "Организации Договора о коллективной безопасности": "ОДКБ",
+    "Collective Security Treaty Organization": "CSTO",
+}
+
+
+def chart_name(attributes: dict) -> str:
+    """A body's name as its node label writes it (the organization's name shortened)."""
+    name = body_name(attributes)
+    for full, short in ORGANIZATION_SHORT_NAMES.items():
+        name = name.replace(full, short)
+    return name
+
+
 def label_lines(attributes: dict) -> list[str]:
     """What a node shows: the abbreviation when the organization uses one (the chart's key spells
-    it out), else the full name, wrapped."""
+    it out), else the name as ``chart_name`` shortens it, wrapped."""
     abbreviation = body_abbreviation(attributes)
-    return [abbreviation] if abbreviation else wrap_label(body_name(attributes))
+    return [abbreviation] if abbreviation else wrap_label(chart_name(attributes))
 
 
 def _plain(text: str) -> str:
@@ -295,7 +312,7 @@ DOT_LINE_IN = 0.22
 
 # The narrowest org chart (a 1280-px screen with the sidebar: about 780 px) holds about this many
 # label characters side by side at 13 px; rows are spread so that neighbouring labels keep apart.
-ROW_WIDTH_CHARS = 92
+ROW_WIDTH_CHARS = 80
 LABEL_GAP_CHARS = 3
 MARKER_CHARS = 5  # a node's marker (with its ring) is about as wide as five label characters
 

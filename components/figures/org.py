@@ -30,9 +30,11 @@ MARKER_PX = 22
 ROW_GAP_PX = 44  # from the last label line of a row to the next row's marker
 KEY_FONT_SIZE = 12
 KEY_LINE_PX = 17
-KEY_WRAP = 58  # characters per line of one column of the abbreviation key
+# Characters per line of one column of the abbreviation key: two columns side by side in the
+# narrowest chart (about 660 px, a 1024-px screen with the sidebar open).
+KEY_WRAP = 44
 LEGEND_ROW_PX = 26
-LEGEND_ROOM_WIDTH_PX = 780  # the chart's plot width on a 1280-px screen, less a margin
+LEGEND_ROOM_WIDTH_PX = 640  # the chart's plot width on a 1024-px screen, less a margin
 UNKNOWN_RING = "#4B5563"
 
 
@@ -43,13 +45,15 @@ def node_label(attributes: dict, width: int = 13, max_lines: int = 3) -> str:
     return "<br>".join(esc(line) for line in label_lines(attributes))
 
 
-SLIDE_LABEL_LINES = 3
+# A slide has less height per row than the page (seven rows in about 480 px at 1024×768): a name
+# keeps the page's line width, which the rows' spacing was made for, and at most two lines.
+SLIDE_LABEL_LINES = 2
 
 
 def org_for_slide(fig: go.Figure) -> None:
     """The org chart as a slide shows it (in place): the legends and abbreviation key stay on the
     page (~400 px below the drawing that a slide cannot spare; the bodies' own labels carry it), and
-    a long name is cut to three lines with an ellipsis (its full name is in the hover), since a
+    a long name is cut to two lines with an ellipsis (its full name is in the hover), since a
     slide's rows are closer together than the page's; labels are not clipped at the plot's edge."""
     fig.update_layout(showlegend=False, margin={"b": 44, "l": 10, "r": 10})
     fig.layout.annotations = []
