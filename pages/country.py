@@ -26,6 +26,8 @@ st.selectbox(
     t("profile.picker"),
     [None, *sorted(domain.options["country"], key=lambda c: labels.get(c, c))],
     format_func=lambda c: labels.get(c, c) if c else t("country.none"),
+    # Streamlit shows a None value as its placeholder ("Choose an option"), not as the option.
+    placeholder=t("country.none"),
     key=widget_key("country"),
     on_change=country_picked,
 )

@@ -170,6 +170,8 @@ with right, st.container(border=True):
         t("exercises.pick"),
         [None, *pickable],
         format_func=lambda i: pickable.get(i, i) if i else t("exercises.pick_none"),
+        # Streamlit shows a None value as its placeholder ("Choose an option"), not as the option.
+        placeholder=t("exercises.pick_none"),
         key=widget_key("exercise"),
         on_change=changed("exercise"),
     )

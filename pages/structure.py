@@ -65,6 +65,8 @@ st.selectbox(
     t("structure.search"),
     [None, *sorted(graph.nodes, key=labels.get)],
     format_func=lambda n: labels[n] if n else t("structure.search_none"),
+    # Streamlit shows a None value as its placeholder ("Choose an option"), not as the option.
+    placeholder=t("structure.search_none"),
     key=widget_key("body"),
     help=t("structure.search_help"),
     on_change=changed("body"),

@@ -44,6 +44,9 @@ SEEN = """
 """
 
 
+STREAMLIT_ENGLISH_DEFAULTS = ("Choose an option", "Choose options", "No results")
+
+
 def english_phrases() -> set[str]:
     """Distinctive English data texts: whole values, and each sentence of the longer ones."""
     found: set[str] = set()
@@ -72,5 +75,8 @@ def test_russian_page_shows_no_english_data_text(app_url, browser, path, charts)
         assert re.search("[А-Яа-я]", page.locator("h1").first.inner_text()), "the page is in Russian"
         english = sorted(phrase for phrase in english_phrases() if re.sub(r"\s+", " ", phrase) in seen)
         assert not english, f"/{path} (lang=ru) shows English data text:\n" + "\n".join(e[:120] for e in english[:15])
+        # Streamlit's own English placeholders, shown where a widget's value is None.
+        defaults = [text for text in STREAMLIT_ENGLISH_DEFAULTS if text in seen]
+        assert not defaults, f"/{path} (lang=ru) shows Streamlit's English placeholder: {defaults}"
     finally:
         context.close()
