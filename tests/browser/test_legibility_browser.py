@@ -16,7 +16,7 @@ from tests.browser.conftest import wait_for_page
 pytestmark = pytest.mark.browser
 
 PAGES = ("/membership", "/structure", "/exercises", "/country?country=KGZ", "/chronology?ch_ex=1")
-SIZES = ((1280, 800), (1920, 1080))
+SIZES = ((1024, 768), (1280, 800), (1920, 1080))
 QUERIES = ("", "?present=1", "?lang=ru")  # as opened, in presentation mode, in Russian (longer words)
 TOLERANCE_PX = 1.0
 
