@@ -294,7 +294,9 @@ def membership_timeline_figure(
         col=1,
         tickfont={"size": 15, "color": INK},
     )
-    fig.update_xaxes(type="date", showgrid=True, gridcolor="#E5E7EB", dtick="M24", tickformat="%Y", automargin=True)
+    # Plotly picks the step of the years from the axis's length (two years on a wide screen, five on
+    # a 1024-px one), so the labels stay upright and apart; a fixed two-year step turned them on end.
+    fig.update_xaxes(type="date", showgrid=True, gridcolor="#E5E7EB", tickformat="%Y", tickangle=0, automargin=True)
     fig.update_yaxes(automargin=True)
     fig.update_xaxes(range=[pd.Timestamp("1991-07-01"), axis_end])
     if as_of is not None:
