@@ -55,9 +55,15 @@ PRESENTATION_CSS = (
 
 # On a screen narrower than a 1280-pixel laptop's (a 1024×768 projector), Streamlit's 5rem side
 # padding would leave the charts about 560 px: the same page keeps 1.5rem so they get about 680.
+# Button and metric labels there wrap onto a second line rather than end in "…".
 NARROW_SCREEN_CSS = (
     "<style>@media (max-width: 1279.98px) {"
-    ' [data-testid="stMainBlockContainer"] { padding-left: 1.5rem; padding-right: 1.5rem; } }'
+    ' [data-testid="stMainBlockContainer"] { padding-left: 1.5rem; padding-right: 1.5rem; }'
+    ' [data-testid="stMain"] button [data-testid="stMarkdownContainer"],'
+    ' [data-testid="stMain"] button [data-testid="stMarkdownContainer"] p,'
+    ' [data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"],'
+    ' [data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"] p {'
+    " white-space: normal; text-overflow: clip; } }"
     "</style>"
 )
 

@@ -120,11 +120,12 @@ def navigation(compact: bool = False) -> None:
                 help=label,
             )
         return
-    controls = st.columns([1, 1, 3, 1, 1], vertical_alignment="center")
-    places = (controls[0], controls[1], controls[3], controls[4])
+    # The counter above four equal buttons: between them, on a 1024-px screen, it left each button
+    # too narrow for its label and key ("В начало Home").
+    st.markdown(f"**{t('briefing.counter', number=number, total=len(deck))}**")
+    places = st.columns(4, vertical_alignment="center")
     for place, (key, label, target, shortcut, icon, disabled) in zip(places, buttons, strict=True):
         place.button(label, on_click=go_to, args=(target,), key=key, shortcut=shortcut, icon=icon, disabled=disabled)
-    controls[2].markdown(f"**{t('briefing.counter', number=number, total=len(deck))}**")
 
 
 slide = deck[number - 1]

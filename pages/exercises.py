@@ -89,7 +89,7 @@ with st.container(border=True):
         key=widget_key("ex_text"),
         on_change=changed("ex_text"),
     )
-    row2 = st.columns([2, 2, 2, 2, 1.5], vertical_alignment="bottom")
+    row2 = st.columns([2, 2, 2, 2, 2], vertical_alignment="bottom")  # Reset whole at 1024 px
     state_multiselect(row2[0], "ex_hosts", "exercises.hosts")
     state_multiselect(row2[1], "ex_participants", "exercises.participants")
     row2[2].multiselect(
@@ -119,7 +119,7 @@ with st.container(border=True):
 # Exercises over time: one year at a time, by hand or with Play.
 st.session_state["w_ex_play"] = playing(PLAYING)
 low_year, high_year = domain.bounds["year"]
-timeline = st.columns([5, 1.2], vertical_alignment="bottom")
+timeline = st.columns([4.5, 1.8], vertical_alignment="bottom")  # "Воспроизвести" whole at 1024 px
 timeline[0].select_slider(
     t("exercises.year"),
     options=[None, *range(low_year, high_year + 1)],

@@ -28,7 +28,10 @@ def select_from_click() -> None:
         update(body=ids[0])
 
 
-controls = st.columns([2.4, 2.3, 2, 1], vertical_alignment="bottom")
+# Two rows: on a 1024-px screen four controls side by side cut the layout switch and Reset.
+top_row = st.columns([3, 2], vertical_alignment="bottom")
+year_row = st.columns([4, 1], vertical_alignment="bottom")
+controls = [*top_row, *year_row]
 controls[0].multiselect(
     t("structure.kinds"),
     list(BODY_KINDS),

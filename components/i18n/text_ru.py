@@ -264,7 +264,7 @@ RU: dict[str, str] = {
     "exercises.metric.exercises": "Учения",
     "exercises.metric.hosts": "Страны-хозяйки",
     "exercises.metric.participants": "Государства-участники",
-    "exercises.metric.personnel": "Личный состав (заявлено)",
+    "exercises.metric.personnel": "Личный состав",  # "reported" is in its help; the longer label was cut at 1024 px
     "exercises.metric.personnel_help": "Сумма заявленной численности личного состава по учениям, для которых она указана ({count}); если одна цифра относится к нескольким совместным учениям, она учтена один раз.",
     "exercises.map_caption": "Метки: цвет и форма — серия; размер — заявленная численность личного состава; полая метка — место известно лишь до ближайшего города, региона или страны. Учения в одном месте разнесены по небольшому кольцу вокруг него.",
     "exercises.aggregate_hover": "<b>Учений: {count}</b> · {series}<br>{first}–{last}<br>напр. {example}",

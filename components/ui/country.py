@@ -83,7 +83,7 @@ def country_focus_bar() -> None:
     if not code:
         return
     name = state_names(load_table("members")).get(code, code)
-    bar = st.columns([4, 1.3, 1], vertical_alignment="center")
+    bar = st.columns([3.2, 1.6, 1.2], vertical_alignment="center")  # both buttons whole at 1024 px
     bar[0].info(tmd("country.in_focus", name=name), icon=":material/my_location:")
     if bar[1].button(t("country.open_card"), key="country_card_open", icon=":material/badge:"):
         country_card(code)
