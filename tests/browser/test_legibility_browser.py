@@ -15,7 +15,7 @@ from tests.browser.conftest import wait_for_page
 
 pytestmark = pytest.mark.browser
 
-PAGES = ("/membership", "/structure", "/exercises", "/country?country=KGZ", "/chronology?ch_ex=1")
+PAGES = ("/membership", "/structure", "/exercises", "/country?country=KGZ", "/chronology?ch_ex=1", "/briefing")
 SIZES = ((1024, 768), (1280, 800), (1920, 1080))
 QUERIES = ("", "?present=1", "?lang=ru")  # as opened, in presentation mode, in Russian (longer words)
 TOLERANCE_PX = 1.0
@@ -89,5 +89,48 @@ def test_chart_text_never_overlaps_or_leaves_the_chart(app_url, browser, path, w
         assert charts, f"{path}: no chart drawn"
         found = problems(charts)
         assert not found, f"{path}{query} at {width}x{height}:\n" + "\n".join(found[:40])
+    finally:
+        context.close()
+
+
+# Text of the page around the charts (button, toggle, metric and widget labels) that the browser
+# cuts with "…" or hides past its box. Scrolling regions are not text that is cut: a multiselect's
+# row of chosen items, tables, code blocks, the charts themselves.
+CUT_TEXT = """
+() => [...document.querySelectorAll('[data-testid="stMain"] :is(p, label, div, span)')]
+  .filter(el => el.offsetParent !== null && el.textContent.trim()
+    && getComputedStyle(el).overflowX !== 'visible' && el.scrollWidth > el.clientWidth + 1
+    && !el.querySelector('[data-testid="stHorizontalBlock"], [data-testid="stVerticalBlock"]')
+    && !el.closest('.js-plotly-plot, [data-testid="stDataFrame"], [data-testid="stCode"]')
+    && !el.closest('[data-testid="stMultiSelect"], [data-baseweb="select"]'))
+  .map(el => el.textContent.trim().slice(0, 60) + ` (${el.clientWidth} of ${el.scrollWidth} px)`)
+"""
+CONTROL_PAGES = (
+    "/",
+    "/membership",
+    "/structure",
+    "/exercises",
+    "/country?country=KGZ",
+    "/chronology",
+    "/briefing",
+    "/sources",
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("path", CONTROL_PAGES)
+def test_no_control_label_is_cut_on_a_1024_screen(app_url, browser, path, lang):
+    """On the narrowest screen the pages are made for, with the sidebar open, every button, toggle,
+    metric and widget label is shown whole (Russian labels are the longest)."""
+    context = browser.new_context(viewport={"width": 1024, "height": 768})
+    page = context.new_page()
+    try:
+        joiner = "&" if "?" in path else "?"
+        page.goto(f"{app_url}{path}{joiner}lang={lang}")
+        wait_for_page(page, charts=0)
+        page.evaluate("document.fonts.ready")
+        page.wait_for_timeout(1000)
+        cut = page.evaluate(CUT_TEXT)
+        assert not cut, f"{path} ({lang}) at 1024x768 cuts:\n" + "\n".join(cut)
     finally:
         context.close()
