@@ -359,7 +359,9 @@ def timeline_for_slide(fig: go.Figure) -> None:
     lines = sum(max(name.count("<br>") + 1 for name in row) for row in rows)
     fig.update_layout(
         legend={"entrywidth": 1 / SLIDE_LEGEND_COLUMNS, "entrywidthmode": "fraction", "xref": "container"},
-        margin={"b": 48 + SLIDE_LEGEND_LINE_PX * lines + 8 * len(rows)},
+        # The "as of" label sits inside the milestone strip, so the top needs no room of its own:
+        # the 24 px go to the states' rows (all eleven labelled on a 1280×720 screen).
+        margin={"t": 16, "b": 48 + SLIDE_LEGEND_LINE_PX * lines + 8 * len(rows)},
     )
 
 
