@@ -298,3 +298,12 @@ def test_one_name_per_series_the_one_its_exercises_carry():
         points.assign(display_name=["Grom-2023"] * len(points)), MEMBERS, {}, {"Interaction": ("#000", "circle")}
     )
     assert "Grom" in {trace.name for trace in fig.data}, "without labels the map names series as their exercises"
+
+
+def test_year_axes_label_every_year_up_to_ten_and_let_the_width_choose_beyond():
+    """A fixed two-year step collided at 1024 px: past ten years plotly spaces the labels by width."""
+    styles = series_styles(series_order(EXERCISES))
+    short = per_year_figure(EXERCISES, styles, (2020, 2024)).layout.xaxis
+    long = per_year_figure(EXERCISES, styles, (2004, 2026)).layout.xaxis
+    assert short.dtick == 1 and long.dtick is None and long.tickangle == 0
+    assert long.range[0] < 2004 - 1, "the first year's label keeps clear of the y axis's 0"
