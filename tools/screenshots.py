@@ -18,16 +18,8 @@ from pathlib import Path
 from PIL import Image
 from playwright.sync_api import sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
+from bench.common import CHROMIUM_ARGS, chromium
+
 # (file stem, path): every page, the country profile with a state picked.
 PAGES = (
     ("overview", "/"),
@@ -48,7 +40,7 @@ def shoot(url: str, out: Path, sizes: tuple[tuple[int, int], ...], lang: str) ->
     out.mkdir(parents=True, exist_ok=True)
     written = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
         for width, height in sizes:
             for stem, path in PAGES:
                 for mode, extra in (("", ""), ("-present", "present=1")):
