@@ -193,6 +193,8 @@ def _neato_positions(graph: nx.DiGraph) -> dict[str, tuple[float, float]] | None
 
 # Node labels: full names wrapped into at most LABEL_MAX_LINES lines of about LABEL_WIDTH
 # characters (wider only when a name would need more lines); never cut.
+# Lines of up to 16 characters (``width`` + 5): narrow labels let a row's bodies sit side by side on
+# a 1024-px screen, in Russian too; a name takes more lines instead.
 LABEL_WIDTH = 11
 LABEL_MAX_LINES = 4
 
@@ -310,8 +312,9 @@ DOT_CHAR_IN = 0.105
 DOT_LINE_IN = 0.22
 
 
-# The narrowest org chart (a 1280-px screen with the sidebar: about 780 px) holds about this many
-# label characters side by side at 13 px; rows are spread so that neighbouring labels keep apart.
+# The narrowest org chart (a 1024-px screen with the sidebar: about 660 px) holds about this many
+# label characters side by side at 13 px (Cyrillic is the wider); rows are spread so that
+# neighbouring labels keep apart, and wider screens only add room.
 ROW_WIDTH_CHARS = 80
 LABEL_GAP_CHARS = 3
 MARKER_CHARS = 5  # a node's marker (with its ring) is about as wide as five label characters
