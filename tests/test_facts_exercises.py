@@ -171,14 +171,6 @@ def test_national_guard_centre_is_drawn_at_the_almaty_region_centre_not_kazakhst
     assert ex.loc["cobalt-2018", "location_precision"] == "region"
 
 
-def test_borisov_field_names_svetlaya_roshcha_but_stays_at_the_district_seat(ex, places):
-    place = places.loc["borisov_district"]
-    assert place["precision"] == "region", "no citable coordinates of Svetlaya Roshcha were found"
-    assert (place["latitude"], place["longitude"]) == ("54.2279", "28.505")
-    assert "Светлая Роща" in place["aliases"] and "Svetlaya Roshcha" in place["aliases"]
-    assert ex.loc["rock-2023", "location_precision"] == "region"
-
-
 def test_chorukh_dairon_note_does_not_place_the_range_30_km_from_kayrakkum(places):
     place = places.loc["chorukh_dairon"]
     assert place["precision"] == "region"
