@@ -171,6 +171,18 @@ def test_national_guard_centre_is_drawn_at_the_almaty_region_centre_not_kazakhst
     assert ex.loc["cobalt-2018", "location_precision"] == "region"
 
 
+def test_rock_2018_is_drawn_at_the_almaty_region_point_kazinform_names(ex, places):
+    row = ex.loc["rock-2018"]
+    assert (row["place_id"], row["place_ids"]) == ("almaty_region", "almaty_region")
+    assert (row["latitude"], row["longitude"], row["location_precision"]) == ("43.88333", "77.08333", "region")
+    assert row["status"] == "planned", "only the announcement was found"
+    place = places.loc["almaty_region"]
+    assert (place["kind"], place["country"], place["precision"]) == ("region", "KAZ", "region")
+    bereg = places.loc["bereg"]
+    assert (place["latitude"], place["longitude"]) == (bereg["latitude"], bereg["longitude"])
+    assert "inform.kz" in place["source_url"] and "de.wikipedia.org/wiki/Qonajew" in place["source_url"]
+
+
 def test_chorukh_dairon_note_does_not_place_the_range_30_km_from_kayrakkum(places):
     place = places.loc["chorukh_dairon"]
     assert place["precision"] == "region"
