@@ -183,6 +183,17 @@ def test_rock_2018_is_drawn_at_the_almaty_region_point_kazinform_names(ex, place
     assert "inform.kz" in place["source_url"] and "de.wikipedia.org/wiki/Qonajew" in place["source_url"]
 
 
+def test_rock_2026_is_planned_for_13_to_15_october_near_dushanbe_in_shahrinav_district(ex, places):
+    row = ex.loc["rock-2026"]
+    assert (row["start_date"], row["end_date"], row["date_precision"]) == ("2026-10-13", "2026-10-15", "day")
+    assert row["status"] == "planned", "no report of it being held was found"
+    assert "Shahrinav" in row["location"] and "tass.com/world/2093005" in row["source_url"]
+    assert row["place_id"] == "shahrinav_rescue_centre"
+    place = places.loc["shahrinav_rescue_centre"]
+    assert (place["latitude"], place["longitude"], place["precision"]) == ("38.53575", "68.77905", "town")
+    assert "geonames.org/1221874" in place["source_url"] and "not the centre itself" in place["note"]
+
+
 def test_chorukh_dairon_note_does_not_place_the_range_30_km_from_kayrakkum(places):
     place = places.loc["chorukh_dairon"]
     assert place["precision"] == "region"
