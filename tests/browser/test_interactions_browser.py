@@ -23,15 +23,13 @@ def test_membership_click_on_a_row_shows_its_history(app_url, watched_page):
 
 
 @pytest.mark.parametrize(("width", "height"), [(1280, 800), (1920, 1080)])
-def test_membership_screenshots_for_projectors(app_url, browser, width, height):
+def test_membership_screenshots_for_projectors(app_url, open_tab, width, height):
     """The timeline page at laptop and projector sizes (screenshots are looked at by a person)."""
-    context = browser.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
+    page = open_tab(width, height)
     page.goto(f"{app_url}/membership")
     wait_for_page(page, charts=3)
     assert page.locator(".js-plotly-plot .barlayer .point").count() >= 9
     screenshot(page, f"membership-{width}x{height}")
-    context.close()
 
 
 def test_structure_click_on_a_node_shows_details(app_url, watched_page):

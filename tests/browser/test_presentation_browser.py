@@ -16,14 +16,13 @@ COUNTER = ".st-key-present_counter"
 
 
 @pytest.fixture(scope="module", autouse=True)
-def first_visit_is_the_front_page(app_url, browser):
+def first_visit_is_the_front_page(app_url, tabs):
     """Streamlit decides on its first session whether ``pages/`` is its older multipage mode; the
     app's own entry point (``make run``) settles that first, so the tests open the front page first."""
-    context = browser.new_context()
-    page = context.new_page()
+    page = tabs.open(1280, 800)
     page.goto(app_url)
     wait_for_page(page)
-    context.close()
+    tabs.close([page])
 
 
 def _wait_slide(page, number: int, total: int = 4) -> None:
@@ -58,9 +57,8 @@ def _check_slide(page, width: int, height: int) -> None:
 
 
 @pytest.mark.parametrize(("width", "height"), SIZES)
-def test_deck_presents_one_chart_per_slide_and_pages_with_the_keys(app_url, browser, width, height):
-    context = browser.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
+def test_deck_presents_one_chart_per_slide_and_pages_with_the_keys(app_url, open_tab, width, height):
+    page = open_tab(width, height)
     page.goto(f"{app_url}/briefing?present=1")
     wait_for_page(page, charts=1)
     _wait_slide(page, 1)
@@ -78,22 +76,18 @@ def test_deck_presents_one_chart_per_slide_and_pages_with_the_keys(app_url, brow
     page.keyboard.press("End")
     _wait_slide(page, 4)
     _check_slide(page, width, height)
-    context.close()
 
 
-def test_single_view_presents_as_one_slide(app_url, browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 720})
-    page = context.new_page()
+def test_single_view_presents_as_one_slide(app_url, open_tab):
+    page = open_tab(1280, 720)
     page.goto(f"{app_url}/exercises?present=1&ex_years=2025&ex_years=2025")
     wait_for_page(page, charts=1)
     _check_slide(page, 1280, 720)
     assert page.get_by_text("Exit presentation mode").count() == 1
-    context.close()
 
 
-def test_reload_keeps_a_reordered_deck(app_url, browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
+def test_reload_keeps_a_reordered_deck(app_url, open_tab):
+    page = open_tab(1280, 900)
     page.goto(f"{app_url}/briefing")
     wait_for_page(page, charts=1)
     first = page.locator(".st-key-deck_title_0 input").input_value()
@@ -112,7 +106,6 @@ def test_reload_keeps_a_reordered_deck(app_url, browser):
     wait_for_page(page, charts=1)
     _wait_slide(page, 1)
     assert page.locator("h1").first.inner_text().strip() == second
-    context.close()
 
 
 def test_html_slideshow_pages_with_the_keys_offline(browser, tmp_path):

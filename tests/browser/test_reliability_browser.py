@@ -32,10 +32,10 @@ def app_with(tmp_path, chromium_executable):
         proc.wait(timeout=20)
 
 
-def test_broken_exercises_file_stops_only_its_pages(app_with, browser):
+def test_broken_exercises_file_stops_only_its_pages(app_with, open_tab):
     """exercises.csv replaced by binary: the Exercise map explains, the timeline still draws."""
     url = app_with(lambda folder: (folder / "exercises.csv").write_bytes(b"\x00\x01\x02"))
-    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page = open_tab()
     page.goto(f"{url}/exercises")
     page.get_by_text("cannot show its data").first.wait_for(timeout=60_000)
     page.get_by_text("exercises.csv: 1 problem(s)").first.wait_for()

@@ -63,20 +63,16 @@ def english_phrases() -> set[str]:
 
 
 @pytest.mark.parametrize(("path", "charts"), PAGES, ids=[p or "overview" for p, _ in PAGES])
-def test_russian_page_shows_no_english_data_text(app_url, browser, path, charts):
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    try:
-        joiner = "&" if "?" in path else "?"
-        page.goto(f"{app_url}/{path}{joiner}lang=ru")
-        wait_for_page(page, charts=charts)
-        page.wait_for_timeout(500)
-        seen = re.sub(r"\s+", " ", page.evaluate(SEEN))
-        assert re.search("[А-Яа-я]", page.locator("h1").first.inner_text()), "the page is in Russian"
-        english = sorted(phrase for phrase in english_phrases() if re.sub(r"\s+", " ", phrase) in seen)
-        assert not english, f"/{path} (lang=ru) shows English data text:\n" + "\n".join(e[:120] for e in english[:15])
-        # Streamlit's own English placeholders, shown where a widget's value is None.
-        defaults = [text for text in STREAMLIT_ENGLISH_DEFAULTS if text in seen]
-        assert not defaults, f"/{path} (lang=ru) shows Streamlit's English placeholder: {defaults}"
-    finally:
-        context.close()
+def test_russian_page_shows_no_english_data_text(app_url, open_tab, path, charts):
+    page = open_tab(1280, 800)
+    joiner = "&" if "?" in path else "?"
+    page.goto(f"{app_url}/{path}{joiner}lang=ru")
+    wait_for_page(page, charts=charts)
+    page.wait_for_timeout(500)
+    seen = re.sub(r"\s+", " ", page.evaluate(SEEN))
+    assert re.search("[А-Яа-я]", page.locator("h1").first.inner_text()), "the page is in Russian"
+    english = sorted(phrase for phrase in english_phrases() if re.sub(r"\s+", " ", phrase) in seen)
+    assert not english, f"/{path} (lang=ru) shows English data text:\n" + "\n".join(e[:120] for e in english[:15])
+    # Streamlit's own English placeholders, shown where a widget's value is None.
+    defaults = [text for text in STREAMLIT_ENGLISH_DEFAULTS if text in seen]
+    assert not defaults, f"/{path} (lang=ru) shows Streamlit's English placeholder: {defaults}"
