@@ -42,8 +42,11 @@ lint: install-dev
 	$(BIN)/python -m ruff check .
 	$(BIN)/python -m ruff format --check .
 
+# One pytest worker per core (pytest-xdist), each with its own app server and Chromium: on the
+# 2-core machine two workers keep both cores busy; a third made the run slower (README: Tests).
+TEST_WORKERS ?= auto
 test: lint  ## lint + the whole test suite, browser tests included
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
 
 # pip-audit -f json, read by tools/audit.py: fails (exit 2) unless every package was actually
 # checked, e.g. when the vulnerability database cannot be reached; exit 1 on a known vulnerability.
