@@ -185,6 +185,13 @@ def test_terrorism_working_group_has_its_russian_name():
     assert BODIES["wg_terrorism"]["name_ru"].startswith("Рабочая группа экспертов")
 
 
+def test_information_working_group_has_a_russian_name_marked_as_our_translation():
+    """No CSTO wording was found; the Russian interface still names it in Russian, and says whose words they are."""
+    row = BODIES["wg_information"]
+    assert row["name_ru"] == "Рабочая группа по информационной политике и информационной безопасности"
+    assert row["ru_translated"] == "yes"
+
+
 # --- discrepancies for a visitor ---------------------------------------------------------------------
 
 
