@@ -317,6 +317,13 @@ def main() -> None:
     parser.add_argument(
         "--second-wave", action="store_true", help="after the last reading, drive the same load again and measure"
     )
+    parser.add_argument(
+        "--settle",
+        type=float,
+        default=5,
+        help="seconds after the last visit before its reading (the app looks for ended sessions every "
+        "CSTO_RETURN_MEMORY_SECONDS, 20 by default)",
+    )
     parser.add_argument("--no-check", dest="check", action="store_false", help="skip the headers/Chromium check")
     args = parser.parse_args()
 
@@ -363,7 +370,7 @@ def main() -> None:
         # Streamlit drops expired disconnected sessions only when its session store is next written
         # (another session disconnecting): one more viewer on each process, then measure again.
         asyncio.run(visit(apps))
-        time.sleep(5)
+        time.sleep(args.settle)
         reaped = [rss_mb(p) for _, p in apps]
         second: list[float] = []
         if args.second_wave:  # the same load again: is the memory reused, or does it grow again?
@@ -387,7 +394,7 @@ def main() -> None:
             "all viewers connected (MB)": round(during[i], 1) if during else "—",
             "5 s after close (MB)": round(closed[i], 1),
             f"{5 + args.after:.0f} s after close (MB)": round(after[i], 1),
-            "then one more visit (MB)": round(reaped[i], 1),
+            f"{args.settle:.0f} s after one more visit (MB)": round(reaped[i], 1),
             **({"after the same load again (MB)": round(second[i], 1)} if second else {}),
         }
         for i in range(len(apps))
