@@ -138,9 +138,10 @@ def app_url(chromium_executable) -> Iterator[str]:
     proc.wait(timeout=20)
 
 
-# One renderer process for the app's tabs: a new tab then finds Streamlit's and plotly's scripts
-# already compiled, and a page loads in about 2 s instead of 4.5 s (measured on the 2-core machine;
-# most of a browser test's time is page loads). Tabs stay separate documents and app sessions.
+# One renderer process for the app's tabs: a page in a new tab then loads in about 2 s instead of
+# 4.5 s (measured on the 2-core machine; most likely because the renderer keeps the Streamlit and
+# plotly scripts it has already compiled). Most of a browser test's time is page loads. Tabs stay
+# separate documents and separate app sessions.
 TEST_BROWSER_ARGS = [*CHROMIUM_ARGS, "--process-per-site"]
 
 
@@ -158,7 +159,7 @@ class Tabs:
     """The browser window the tests open their tabs in. The app keeps no state in the browser
     (no cookies of its own, no storage), so tabs share nothing a test could see. The last tab of
     a test is parked on the app's health page until the next test opens one, so that the shared
-    renderer, and the scripts compiled in it, outlive every test."""
+    renderer outlives every test."""
 
     def __init__(self, browser) -> None:
         self.context = browser.new_context(viewport={"width": 1280, "height": 800})
