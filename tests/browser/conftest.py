@@ -155,6 +155,25 @@ def browser(chromium_executable):
         chromium.close()
 
 
+# In the tests' window only: the time of the last message the app's server sent the page, so that
+# a step can wait for the answer to a click instead of guessing how long the server takes
+# (journeys/helpers.py, ``settle``). It listens; it changes nothing the app sends or receives.
+COUNT_APP_MESSAGES = """
+(() => {
+  const Native = window.WebSocket;
+  if (!Native || Native.countsAppMessages) return;
+  class Counted extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', () => { window.__appMessageAt = performance.now(); });
+    }
+  }
+  Counted.countsAppMessages = true;
+  window.WebSocket = Counted;
+})();
+"""
+
+
 class Tabs:
     """The browser window the tests open their tabs in. The app keeps no state in the browser
     (no cookies of its own, no storage), so tabs share nothing a test could see. The last tab of
@@ -163,6 +182,7 @@ class Tabs:
 
     def __init__(self, browser) -> None:
         self.context = browser.new_context(viewport={"width": 1280, "height": 800})
+        self.context.add_init_script(COUNT_APP_MESSAGES)
         self.parked = None
 
     def open(self, width: int, height: int):

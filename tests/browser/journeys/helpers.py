@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
+
+from playwright.sync_api import Error as PlaywrightError
 
 from tests.browser.conftest import wait_for_page
 
@@ -13,8 +16,15 @@ def open_page(page, url: str, charts: int = 0) -> None:
 
 
 def settle(page, charts: int = 0) -> None:
-    """Wait for the rerun a click started to finish (Streamlit marks stale elements meanwhile)."""
-    page.wait_for_timeout(300)
+    """Wait for the rerun a click started to finish. The server's answer is awaited first: on a
+    busy machine it can take longer than any fixed pause to start, and a page read before it
+    arrives is the old page (``window.__appMessageAt``, the time of the app's last message, comes
+    from ``conftest.COUNT_APP_MESSAGES``). Then until its messages have stopped for 300 ms and
+    Streamlit shows no running status and no stale element."""
+    asked = page.evaluate("performance.now()")
+    with contextlib.suppress(PlaywrightError):  # no answer: the action needed no rerun
+        page.wait_for_function("t => (window.__appMessageAt || 0) > t", arg=asked, timeout=5_000)
+    page.wait_for_function("() => performance.now() - (window.__appMessageAt || 0) > 300", timeout=60_000)
     page.wait_for_function(
         "!document.querySelector('[data-testid=\"stStatusWidget\"]') && "
         "document.querySelectorAll('[data-stale=\"true\"]').length === 0",
