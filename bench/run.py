@@ -16,10 +16,13 @@ import platform
 import statistics
 import tempfile
 import time
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
 import networkx as nx
+import psutil
 from playwright.sync_api import sync_playwright
 
 from bench.common import (
@@ -43,6 +46,25 @@ PAGES = {
     "exercises": ("exercises", 2),
 }
 # page -> (selectbox label, value typed): one filter change each
+# A section's app server: (url, process, seconds to healthy), started for it or kept from before.
+Running = tuple[str, psutil.Process, float]
+Servers = Callable[[], AbstractContextManager[Running]]
+
+
+def fresh_app() -> AbstractContextManager[Running]:
+    return server()
+
+
+def fresh_reference() -> AbstractContextManager[Running]:
+    return server("bench/reference_app.py")
+
+
+@contextmanager
+def kept(running: Running) -> Iterator[Running]:
+    """A server started once for the whole smoke run: every section uses it, none stops it."""
+    yield running
+
+
 INTERACTIONS = {
     "membership": ("Country in focus", ["Uzbek", "Armen"]),
     "structure": ("Find a body", ["CRRF", "Joint Staff"]),
@@ -50,22 +72,32 @@ INTERACTIONS = {
 }
 
 
-def cold_start(browser) -> list[dict]:
-    """`streamlit run` -> health endpoint answers -> first page fully drawn."""
+def cold_start(browser, keep: ExitStack | None = None) -> tuple[list[dict], Running]:
+    """`streamlit run` -> health endpoint answers -> first page fully drawn. The server stops
+    afterwards unless ``keep`` (the smoke run's stack of shared servers) takes it."""
     started = time.perf_counter()
-    with server() as (url, _, healthy):
+    with ExitStack() as own:
+        running = (keep or own).enter_context(server())
+        url, _, healthy = running
         page = browser.new_page()
         page.goto(url)
         wait_drawn(page, 0)
         drawn = time.perf_counter() - started
         page.close()
-    return [
+    rows = [
         {"step": "health endpoint answers", "seconds": round(healthy, 2)},
         {"step": "Overview fully drawn", "seconds": round(drawn, 2)},
     ]
+    return rows, running
 
 
-def navigation(browser, repeats: int, pages: tuple[str, ...] = tuple(PAGES)) -> list[dict]:
+def navigation(
+    browser,
+    repeats: int,
+    pages: tuple[str, ...] = tuple(PAGES),
+    app: Servers = fresh_app,
+    reference: Servers = fresh_reference,
+) -> list[dict]:
     """Browser navigation -> every plotly chart drawn, median of ``repeats``, beside the reference.
 
     Each page is measured in turns with the reference (one load of each, ``repeats`` times), in
@@ -73,7 +105,7 @@ def navigation(browser, repeats: int, pages: tuple[str, ...] = tuple(PAGES)) -> 
     reference alone drifted by 10% between runs. The reference is loaded at the root for the
     Overview (our root) and at the deep link ``/chart`` for every other page."""
     rows = []
-    with server("bench/reference_app.py") as (reference_url, _, _), server() as (url, _, _):
+    with reference() as (reference_url, _, _), app() as (url, _, _):
         reference_tab = browser.new_page(viewport={"width": 1280, "height": 800})
         tab = browser.new_page(viewport={"width": 1280, "height": 800})
         for name in pages:
@@ -106,14 +138,20 @@ def _load(page, address: str, charts: int) -> float:
     return time.perf_counter() - start
 
 
-def in_app_navigation(browser, repeats: int, pages: tuple[str, ...] = tuple(INTERACTIONS)) -> list[dict]:
+def in_app_navigation(
+    browser,
+    repeats: int,
+    pages: tuple[str, ...] = tuple(INTERACTIONS),
+    app: Servers = fresh_app,
+    reference: Servers = fresh_reference,
+) -> list[dict]:
     """A click on a link inside the app -> every chart drawn: no page load and no new session, the
     way a reader moves between pages in the sidebar. Beside the reference's own link from ``/start``
     to its one-chart page, in the same turns. Each click starts from a freshly loaded page."""
     from components.i18n.text import t  # the sidebar's labels  English, the default language
 
     rows = []
-    with server("bench/reference_app.py") as (reference_url, _, _), server() as (url, _, _):
+    with reference() as (reference_url, _, _), app() as (url, _, _):
         reference_tab = browser.new_page(viewport={"width": 1280, "height": 800})
         tab = browser.new_page(viewport={"width": 1280, "height": 800})
         for name in pages:
@@ -153,10 +191,12 @@ def _click(page, start: str, container: str, label: str, charts: int) -> float:
     return time.perf_counter() - began
 
 
-def interaction(browser, repeats: int, pages: tuple[str, ...] = tuple(INTERACTIONS)) -> list[dict]:
+def interaction(
+    browser, repeats: int, pages: tuple[str, ...] = tuple(INTERACTIONS), app: Servers = fresh_app
+) -> list[dict]:
     """A filter change in the browser -> rerun finished and charts redrawn (median)."""
     rows = []
-    with server() as (url, _, _):
+    with app() as (url, _, _):
         page = browser.new_page(viewport={"width": 1280, "height": 800})
         for name in pages:
             label, values = INTERACTIONS[name]
@@ -253,11 +293,11 @@ def scale(browser, sizes: list[int], repeats: int, pages: tuple[str, ...] = tupl
     return rows
 
 
-def memory(browser, counts: list[int]) -> list[dict]:
+def memory(browser, counts: list[int], app: Servers = fresh_app) -> list[dict]:
     """Server RSS with 1, 10 and 20 sessions open on the Exercise map (then idle); the cost of
     each session beyond the first, which pays for imports and loading the data."""
     rows = []
-    with server() as (url, process, _):
+    with app() as (url, process, _):
         contexts = []
         first = None
         for target in counts:
@@ -321,8 +361,9 @@ def main() -> None:
     sessions = [1, 2] if args.smoke else [1, 10, 20]
     # networkx's spring layout needs scipy from 500 nodes; the app's own graph has about 30.
     nodes = [30, 100] if args.smoke else [30, 100, 300, 450]
-    # The smoke run proves every script still works on one page (each section starts its own
-    # servers, so all pages would take minutes of `make test`); the full run measures them all.
+    # The smoke run proves every script still works on one page, with one app server and one
+    # reference server kept for all sections (in the full run each section starts its own, so
+    # that none inherits another's caches or memory); the full run measures every page.
     pages = ("structure",) if args.smoke else tuple(PAGES)
     interacted = tuple(name for name in INTERACTIONS if name in pages)
     sections: list[str] = []
@@ -331,19 +372,25 @@ def main() -> None:
         sections.append(section)
         print(section, flush=True)  # partial results survive a failure later in the run
 
-    with sync_playwright() as pw:
+    with sync_playwright() as pw, ExitStack() as servers:
         browser = pw.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
-        emit(table(cold_start(browser), "1. Cold start"))
-        emit(table(navigation(browser, repeats, pages), "2. Navigation -> every chart drawn (browser)"))
-        clicked = in_app_navigation(browser, repeats, interacted)
+        # The smoke run keeps the cold-started server and one reference server for every section.
+        started, shared_app = cold_start(browser, servers if args.smoke else None)
+        emit(table(started, "1. Cold start"))
+        app, reference = fresh_app, fresh_reference
+        if args.smoke:
+            shared_reference = servers.enter_context(fresh_reference())
+            app, reference = (lambda: kept(shared_app)), (lambda: kept(shared_reference))
+        emit(table(navigation(browser, repeats, pages, app, reference), "2. Navigation -> every chart drawn (browser)"))
+        clicked = in_app_navigation(browser, repeats, interacted, app, reference)
         emit(table(clicked, "2b. A link clicked inside the app -> every chart drawn"))
-        interactions = interaction(browser, max(2, repeats // 2), interacted)
+        interactions = interaction(browser, max(2, repeats // 2), interacted, app)
         shipped = server_reruns(None, repeats, interacted)
         for row in interactions:
             row["server rerun median ms"] = shipped[row["page"]]
         emit(table(interactions, "3. Interaction: filter change (browser) and server rerun (shipped data)"))
         emit(table(scale(browser, sizes, max(3, repeats // 2), pages), "4. Scale: synthetic exercises and events"))
-        emit(table(memory(browser, sessions), "5. Memory: server RSS with open sessions"))
+        emit(table(memory(browser, sessions, app), "5. Memory: server RSS with open sessions"))
         browser.close()
     emit(table(layouts(nodes), "6. Network layout time against node count"))
     header = (

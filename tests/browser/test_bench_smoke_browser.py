@@ -28,9 +28,11 @@ def test_benchmark_runner_smoke(chromium_executable, tmp_path):
         assert section in report
 
 
-def test_load_script_smoke(chromium_executable):
+def test_load_script_smoke(chromium_executable, app_url):
+    """Against the tests' own app server (``--url``): starting a server is covered by the runner's
+    smoke run above."""
     result = subprocess.run(
-        [sys.executable, "-m", "bench.load", "--sessions", "1", "--reruns", "1"],
+        [sys.executable, "-m", "bench.load", "--sessions", "1", "--reruns", "1", "--url", app_url],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -1,7 +1,8 @@
 """Legibility in a real browser: no chart text overlaps other chart text or leaves its chart.
 
-For each chart page, at a laptop's and a projector's screen size, as opened, in presentation
-mode and in Russian, every visible SVG text of every plotly chart (tick labels, legend entries, annotations, node
+For each chart page, at a laptop's and a projector's screen size, in presentation mode (the
+pages as opened, in English and in Russian, are walked by ``test_page_walk_browser.py`` with
+the measures defined here), every visible SVG text of every plotly chart (tick labels, legend entries, annotations, node
 and milestone labels, titles) is measured; two boxes overlapping by more than a pixel, or a box
 outside its chart, fail the test with the labels named. Relies only on the page URLs and on
 ``.js-plotly-plot``, so it holds whatever the pages look like around the charts.
@@ -17,7 +18,6 @@ pytestmark = pytest.mark.browser
 
 PAGES = ("/membership", "/structure", "/exercises", "/country?country=KGZ", "/chronology?ch_ex=1", "/briefing")
 SIZES = ((1024, 768), (1280, 800), (1920, 1080))
-QUERIES = ("", "?present=1", "?lang=ru")  # as opened, in presentation mode, in Russian (longer words)
 TOLERANCE_PX = 1.0
 
 # Every visible, non-empty text of each chart, with the chart's own box (page coordinates).
@@ -88,29 +88,27 @@ def settled(page, script: str, attempts: int = 20):
     return last
 
 
-@pytest.mark.parametrize("query", QUERIES, ids=["normal", "present", "russian"])
 @pytest.mark.parametrize("path", PAGES)
-def test_chart_text_never_overlaps_or_leaves_the_chart(app_url, open_tab, path, query):
-    """One load per page and mode, then the window takes each size in turn, as a laptop's window
-    does when it is resized or moved to a projector: the charts are laid out again in the browser
-    at every size (their layout on the server does not depend on the screen)."""
+def test_chart_text_never_overlaps_or_leaves_the_chart_when_presenting(app_url, open_tab, path):
+    """One load per page, then the window takes each size in turn, as a laptop's window does when
+    it is resized or moved to a projector: the charts are laid out again in the browser at every
+    size (their layout on the server does not depend on the screen)."""
     width, height = SIZES[0]
     page = open_tab(width, height)
     found = []
-    joined = query.replace("?", "&") if "?" in path else query
-    page.goto(f"{app_url}{path}{joined}")
+    page.goto(f"{app_url}{path}{'&' if '?' in path else '?'}present=1")
     wait_for_page(page, charts=1)
     for width, height in SIZES:
         page.set_viewport_size({"width": width, "height": height})
         charts = settled(page, MEASURE)
         assert charts, f"{path}: no chart drawn"
         found += [f"{width}x{height}: {line}" for line in problems(charts)]
-    assert not found, f"{path}{query}:\n" + "\n".join(found[:40])
+    assert not found, f"{path}?present=1:\n" + "\n".join(found[:40])
 
 
 # Text of the page around the charts (button, toggle, metric and widget labels) that the browser
-# cuts with "…" or hides past its box. Scrolling regions are not text that is cut: a multiselect's
-# row of chosen items, tables, code blocks, the charts themselves.
+# cuts with "…" or hides past its box (checked at 1024×768 by the page walk). Scrolling regions are
+# not text that is cut: a multiselect's row of chosen items, tables, code blocks, the charts themselves.
 CUT_TEXT = """
 () => [...document.querySelectorAll('[data-testid="stMain"] :is(p, label, div, span)')]
   .filter(el => el.offsetParent !== null && el.textContent.trim()
@@ -120,26 +118,3 @@ CUT_TEXT = """
     && !el.closest('[data-testid="stMultiSelect"], [data-baseweb="select"]'))
   .map(el => el.textContent.trim().slice(0, 60) + ` (${el.clientWidth} of ${el.scrollWidth} px)`)
 """
-CONTROL_PAGES = (
-    "/",
-    "/membership",
-    "/structure",
-    "/exercises",
-    "/country?country=KGZ",
-    "/chronology",
-    "/briefing",
-    "/sources",
-)
-
-
-@pytest.mark.parametrize("lang", ["en", "ru"])
-@pytest.mark.parametrize("path", CONTROL_PAGES)
-def test_no_control_label_is_cut_on_a_1024_screen(app_url, open_tab, path, lang):
-    """On the narrowest screen the pages are made for, with the sidebar open, every button, toggle,
-    metric and widget label is shown whole (Russian labels are the longest)."""
-    page = open_tab(1024, 768)
-    joiner = "&" if "?" in path else "?"
-    page.goto(f"{app_url}{path}{joiner}lang={lang}")
-    wait_for_page(page, charts=0)
-    cut = settled(page, CUT_TEXT)
-    assert not cut, f"{path} ({lang}) at 1024x768 cuts:\n" + "\n".join(cut)

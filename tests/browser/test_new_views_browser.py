@@ -1,36 +1,25 @@
-"""The new views in Chromium, in both languages: Country profile, Chronology, the Exercise map's
-single year and who trains with whom. Each shows the expected names and counts, with no error and
-no request off this machine; one screenshot each is saved under screenshots/."""
+"""The new views in Chromium, in both languages: Chronology, the Exercise map's single year and who
+trains with whom (the Country profile's names and counts are read by the page walk). Each shows
+the expected names and counts, with no error and no request off this machine; one screenshot each
+is saved under screenshots/."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from collections.abc import Iterator
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 
 from components.data.loaders import read_all
-from tests.browser.conftest import _free_port, _wait_healthy, screenshot, wait_for_page
-from tests.conftest import ROOT
+from tests.browser.conftest import screenshot, wait_for_page
 
 pytestmark = pytest.mark.browser
 
 TABLES = read_all()
 EXERCISES = TABLES["exercises"]
-KGZ_HOSTED = int(EXERCISES["host_states"].map(lambda codes: "KGZ" in codes).sum())
 IN_2017 = int((EXERCISES["start_date"].dt.year == 2017).sum())
 
 VIEWS = {
     # name: (path and query, charts drawn, texts a person reads per language)
-    "country": (
-        "country?country=KGZ",
-        1,
-        {"en": ["Kyrgyzstan: country profile", "Membership periods", str(KGZ_HOSTED)],
-         "ru": ["Кыргызстан: профиль государства", "Периоды членства", str(KGZ_HOSTED)]},
-    ),
     "chronology": (
         "chronology?ch_text=Kazakhstan&item=deployment-kazakhstan-2022",
         1,
@@ -43,29 +32,6 @@ VIEWS = {
          "ru": ["2017", "Кто с кем учится", f"({IN_2017})"]},
     ),
 }  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def app_url(chromium_executable) -> Iterator[str]:
-    """The app as ``components.ui.serve`` starts it: declared navigation from the first session.
-    (Started as ``streamlit run app.py``, a deep link such as /country?lang=ru runs the page file
-    without app.py: Streamlit's auto-discovered pages, no language, no sidebar.)"""
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "components.ui.serve", "--server.port", str(port), "--server.address", "127.0.0.1",
-         "--server.headless", "true"],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_healthy(url, proc)
-        yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
 
 
 def open_view(app_url: str, watched_page, path: str, lang: str, charts: int):

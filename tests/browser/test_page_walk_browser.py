@@ -1,0 +1,125 @@
+"""Every page as a reader opens it, in English and in Russian, loaded once and read at each screen
+size a reader brings: a laptop (1024×768, 1280×800) and a projector (1920×1080).
+
+One load per page and language checks everything that needs only looking (each load of a page
+costs Chromium 4–8 CPU-seconds, so each check no longer opens the page for itself):
+- it draws with no Streamlit exception, no console error and no request off this machine;
+- at 1024×768 no button, toggle, metric or widget label is cut with "…" (Russian labels are the
+  longest);
+- no chart text overlaps other chart text or leaves its chart, at every size;
+- in Russian, no English data text (title, note, place, description) is in what the reader sees,
+  and none of Streamlit's English placeholders;
+- the texts a reader looks for on the page are there;
+- a screenshot at 1280×800 is saved under screenshots/ to be looked at.
+
+Where a page has a card or panel, it is opened by the link, so its text is walked too.
+Presentation mode is walked in ``test_legibility_browser.py``.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from components.data.loaders import read_all
+from tests.browser.conftest import PageWatch, screenshot, wait_for_page
+from tests.browser.test_legibility_browser import CUT_TEXT, MEASURE, SIZES, problems, settled
+from tests.conftest import DATA
+
+pytestmark = pytest.mark.browser
+
+KGZ_HOSTED = int(read_all()["exercises"]["host_states"].map(lambda codes: "KGZ" in codes).sum())
+
+# name: (path, with a card or panel open where the page has one; charts drawn; texts a reader
+# looks for, per language)
+WALK = {
+    "overview": ("", 0, {}),
+    "membership": ("membership?country=KGZ", 3, {}),
+    "structure": ("structure?body=collective_security_council", 1, {}),
+    "exercises": ("exercises?exercise=rubezh-2004", 2, {}),
+    "country": (
+        "country?country=KGZ",
+        2,
+        {"en": ["Kyrgyzstan: country profile", "Membership periods", str(KGZ_HOSTED)],
+         "ru": ["Кыргызстан: профиль государства", "Периоды членства", str(KGZ_HOSTED)]},
+    ),
+    "chronology": ("chronology?ch_ex=1&item=treaty-signed-1992", 1, {}),
+    "briefing": ("briefing", 1, {}),
+    "sources": ("sources", 0, {}),
+}  # fmt: skip
+
+# Free-text columns with a Russian counterpart: their English text must not reach a Russian page.
+ENGLISH_TEXT = {
+    "events.csv": ("title", "note"),
+    "exercises.csv": ("location", "note"),
+    "bodies.csv": ("name_en", "description"),
+    "places.csv": ("name_en", "note"),
+    "discrepancies.csv": ("claim", "correction"),
+}
+STREAMLIT_ENGLISH_DEFAULTS = ("Choose an option", "Choose options", "No results")
+# What the reader sees: the main area's text, every chart's SVG text and the table rows in view.
+SEEN = """
+() => [
+  document.querySelector('[data-testid="stMain"]').innerText,
+  ...[...document.querySelectorAll('.js-plotly-plot .main-svg text')].map(e => e.textContent),
+  ...[...document.querySelectorAll('[data-testid="stDataFrame"] tbody td')].map(e => e.textContent),
+].join('\\n')
+"""
+
+
+def english_phrases() -> set[str]:
+    """Distinctive English data texts: whole values, and each sentence of the longer ones."""
+    found: set[str] = set()
+    for file_name, columns in ENGLISH_TEXT.items():
+        frame = pd.read_csv(DATA / file_name, dtype=str, keep_default_na=False)
+        for column in columns:
+            for value in frame[column]:
+                for part in [value, *re.split(r"(?<=[.;])\s+", value)]:
+                    part = part.strip()
+                    # Enough words to be prose, not a name or an abbreviation shared by both languages.
+                    if len(part) >= 24 and len(re.findall(r"[A-Za-z]{3,}", part)) >= 4:
+                        found.add(part)
+    return found
+
+
+def english_data_text(page) -> list[str]:
+    """English data text, or Streamlit's English placeholders, in what a reader of the page sees."""
+    seen = re.sub(r"\s+", " ", page.evaluate(SEEN))
+    english = sorted(phrase for phrase in english_phrases() if re.sub(r"\s+", " ", phrase) in seen)
+    return english + [text for text in STREAMLIT_ENGLISH_DEFAULTS if text in seen]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("name", WALK)
+def test_page_walk(app_url, open_tab, name, lang):
+    path, charts, texts = WALK[name]
+    width, height = SIZES[0]
+    watch = PageWatch(open_tab(width, height))
+    page = watch.page
+    query = "" if lang == "en" else ("&" if "?" in path else "?") + "lang=ru"
+    page.goto(f"{app_url}/{path}{query}")
+    wait_for_page(page, charts=charts)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    heading = page.locator("h1").first.inner_text().strip()
+    assert heading, "the page has a title"
+    if lang == "ru":
+        assert re.search("[А-Яа-я]", heading), f"/{path}: the page is in Russian"
+
+    found = [f"{width}x{height}: cut: {label}" for label in settled(page, CUT_TEXT)]
+    for width, height in SIZES:
+        page.set_viewport_size({"width": width, "height": height})
+        measured = settled(page, MEASURE)
+        if charts:
+            assert measured, f"/{path}: no chart drawn at {width}x{height}"
+        found += [f"{width}x{height}: {line}" for line in problems(measured)]
+        if (width, height) == (1280, 800):
+            if lang == "ru":
+                found += [f"English in Russian: {text[:120]}" for text in english_data_text(page)]
+            body = page.locator('[data-testid="stMain"]').inner_text()
+            found += [f"missing: {text}" for text in texts.get(lang, []) if text not in body]
+            screenshot(page, f"page-{name}" + ("-ru" if lang == "ru" else ""))
+    assert not found, f"/{path} ({lang}):\n" + "\n".join(found[:40])
+    assert watch.external_requests() == []
+    assert watch.problems() == []
