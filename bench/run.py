@@ -45,7 +45,6 @@ PAGES = {
     "structure": ("structure", 1),
     "exercises": ("exercises", 2),
 }
-# page -> (selectbox label, value typed): one filter change each
 # A section's app server: (url, process, seconds to healthy), started for it or kept from before.
 Running = tuple[str, psutil.Process, float]
 Servers = Callable[[], AbstractContextManager[Running]]
@@ -65,6 +64,7 @@ def kept(running: Running) -> Iterator[Running]:
     yield running
 
 
+# page -> (selectbox label, value typed): one filter change each
 INTERACTIONS = {
     "membership": ("Country in focus", ["Uzbek", "Armen"]),
     "structure": ("Find a body", ["CRRF", "Joint Staff"]),
