@@ -3,8 +3,8 @@
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
-# glibc returns freed memory sooner (bench/RESULTS.md, section 9; the Makefile's run target too).
-ENV MALLOC_ARENA_MAX=2 MALLOC_TRIM_THRESHOLD_=131072
+# The allocator settings that let a replica give memory back after its viewers leave are set by
+# components.ui.serve itself (components/ui/memory.py); an ENV here would override them.
 WORKDIR /app
 COPY requirements.txt .
 RUN apt-get update && apt-get install -y --no-install-recommends graphviz chromium && rm -rf /var/lib/apt/lists/*

@@ -30,13 +30,11 @@ system-deps:
 	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null; \
 	  else echo "Graphviz is missing: install it (apt-get install graphviz) for the layered org chart"; fi; }
 
-# glibc: two malloc arenas and a fixed trim threshold, so freed memory goes back to the system
-# sooner (bench/RESULTS.md, section 9: about 25 MB less after many sessions; the Dockerfile sets
-# the same). Security headers come from the proxy (deploy/): `make run` is for one local user.
-MALLOC_ENV := MALLOC_ARENA_MAX=2 MALLOC_TRIM_THRESHOLD_=131072
-
+# components.ui.serve starts the server with the allocator settings that let it give memory back
+# after viewers leave (components/ui/memory.py; bench/RESULTS.md, section 9d), wherever it is run.
+# Security headers come from the proxy (deploy/): `make run` is for one local user.
 run: install  ## start the dashboard on http://localhost:$(PORT)
-	$(MALLOC_ENV) $(BIN)/python -m components.ui.serve --server.port $(PORT) --server.address localhost
+	$(BIN)/python -m components.ui.serve --server.port $(PORT) --server.address localhost
 
 lint: install-dev
 	$(BIN)/python -m ruff check .
@@ -60,7 +58,7 @@ audit: install-dev  ## known vulnerabilities in the pinned requirements (see REA
 # nginx (deploy/nginx.conf, installed with apt-get if missing) in front of 3 app processes,
 # 60 viewers through it, headers and every page checked in Chromium; bench/proxy.py.
 proxy-bench: install-dev
-	$(MALLOC_ENV) $(BIN)/python -m bench.proxy --sessions 60 --replicas 3
+	$(BIN)/python -m bench.proxy --sessions 60 --replicas 3
 
 renderer: install  ## can this machine build PowerPoint? (kaleido drives the system Chromium; it never downloads one)
 	$(BIN)/python -c "from components.export.pptx import renderer_problem as p; r = p(); print(f'missing {r.what}: {r.install}' if r else 'PowerPoint renderer: ok'); raise SystemExit(bool(r))"

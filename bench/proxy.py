@@ -15,9 +15,9 @@
 5. Drives ``--sessions`` viewers through the proxy with ``bench/wsload.py`` (what a session is: see
    there) and reports errors, rerun times, how the proxy spread the sessions, and each app
    process's RSS: before (warm), peak during, with every viewer still connected, 5 s after they
-   closed, after Streamlit's ``server.disconnectedSessionTTL`` has passed (``--after``), and once
-   more after one short visit on each process: Streamlit only drops expired disconnected sessions
-   when its session store is next written, so without a visit they stay in memory indefinitely.
+   closed, after Streamlit's ``server.disconnectedSessionTTL`` and one of the app's memory checks
+   have passed (``--after``; ``components/ui/memory.py`` drops the expired sessions and gives the
+   memory back), and once more after one short visit on each process.
 6. Stops nginx and the app processes, and removes the temporary folder.
 
 Every request goes to 127.0.0.1; every loop is bounded (sessions, reruns, timeouts).
@@ -302,6 +302,13 @@ def session_ttl() -> float:
     return float(config.get("server", {}).get("disconnectedSessionTTL", 120))
 
 
+def memory_check_seconds() -> float:
+    """How often the app processes look for ended sessions (``components/ui/memory.py``)."""
+    from components.ui.memory import CHECK_SECONDS_ENV, DEFAULT_CHECK_SECONDS
+
+    return float(os.environ.get(CHECK_SECONDS_ENV, DEFAULT_CHECK_SECONDS))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sessions", type=int, default=60)
@@ -311,8 +318,9 @@ def main() -> None:
     parser.add_argument(
         "--after",
         type=float,
-        default=session_ttl() + 10,
-        help="seconds to wait after close before the last readings (default: server.disconnectedSessionTTL + 10)",
+        default=session_ttl() + memory_check_seconds() + 10,
+        help="seconds to wait after close before the last readings (default: server.disconnectedSessionTTL "
+        "+ CSTO_MEMORY_CHECK_SECONDS + 10)",
     )
     parser.add_argument(
         "--second-wave", action="store_true", help="after the last reading, drive the same load again and measure"
@@ -321,8 +329,7 @@ def main() -> None:
         "--settle",
         type=float,
         default=5,
-        help="seconds after the last visit before its reading (the app looks for ended sessions every "
-        "CSTO_RETURN_MEMORY_SECONDS, 20 by default)",
+        help="seconds after the last visit before its reading",
     )
     parser.add_argument("--no-check", dest="check", action="store_false", help="skip the headers/Chromium check")
     args = parser.parse_args()
