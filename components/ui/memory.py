@@ -13,7 +13,7 @@ Python had freed its objects; the allocators kept the pages. Two things give the
   next write, which an idle server never makes) and, when at most half of the sessions are left,
   collects the ended sessions' objects and asks glibc to return its free pages (``malloc_trim``).
 
-Measured after 30 viewers had gone: 665 -> 338 MB (``bench/RESULTS.md`` §9d).
+Measured after 30 viewers had gone: 713 -> 306 MB, with no visit needed (``bench/RESULTS.md`` §9d).
 """
 
 from __future__ import annotations
