@@ -13,6 +13,7 @@ problems), so a cache can keep failures as well as tables. ``read_table`` / ``pa
 from __future__ import annotations
 
 import csv
+import functools
 import gc
 import io
 import math
@@ -285,8 +286,10 @@ def _typed_column(col: Column, values: list[object]) -> pd.Series | pd.Categoric
     return pd.Series(values, dtype="string")
 
 
+@functools.cache
 def _output_schema(spec: TableSpec) -> pa.DataFrameSchema:
-    """The typed table's contract (pandera): columns, types, required cells, unique key."""
+    """The typed table's contract (pandera): columns, types, required cells, unique key. Built
+    once per table (a quarter of a load's time went into rebuilding it); validating never changes it."""
     dtypes = {
         "date": "datetime64[us]",
         "float": "Float64",
