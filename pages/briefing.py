@@ -26,7 +26,7 @@ from components.ui.render import footer, presentation_on, show_chart, show_table
 from components.ui.share import pptx_download
 
 if not presentation_on():
-    st.title(t("briefing.title"))
+    st.title(t("briefing.title"), anchor=False)
     st.caption(t("briefing.intro"))
 tables = require_tables(*TABLES)
 today = date.today()
@@ -138,14 +138,14 @@ if presentation_on():
     )
     st.stop()
 navigation()
-st.header(md(model.title))
+st.header(md(model.title), anchor=False)
 st.markdown(md(model.caption))
 for chart in model.charts:
     if chart.on_slide:
         show_chart(chart)
 for table in model.tables:
     if table.on_slide:
-        st.subheader(table.title)
+        st.subheader(table.title, anchor=False)
         show_table(table)
 if slide.get("notes"):
     st.info(md(slide["notes"]), icon=":material/sticky_note_2:")
@@ -153,7 +153,7 @@ with st.expander(t("briefing.sources", count=len(model.sources))):
     st.markdown(sources_md(model.sources))
 
 if not presentation_on():
-    st.subheader(t("briefing.deck"))
+    st.subheader(t("briefing.deck"), anchor=False)
     for index, view in enumerate(deck):
         with st.container(border=True):
             row = st.columns([5, 1, 1, 1], vertical_alignment="bottom")

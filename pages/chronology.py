@@ -11,7 +11,7 @@ from components.ui.page import close_page, open_page
 from components.ui.render import show_chart, show_table
 from components.ui.state import changed, reset, update, widget_key
 
-st.title(t("chronology.title"))
+st.title(t("chronology.title"), anchor=False)
 st.caption(t("chronology.intro"))
 page = open_page("chronology")
 model, domain, state = page.model, page.domain, page.state
@@ -112,7 +112,7 @@ with st.container(border=True, key="story"):
     if not card:
         st.caption(t("chronology.card_hint"))
     else:
-        st.markdown(f"### {md(card['title'])}")
+        st.subheader(md(card["title"]), anchor=False)
         st.markdown(tmd("chronology.card.dates", value=card["dates"]))
         st.markdown(tmd("chronology.card.category", value=card["category"]))
         st.markdown(tmd("chronology.card.states", value=card["states"]))
@@ -122,7 +122,7 @@ with st.container(border=True, key="story"):
         st.markdown(sources_md(card["sources"]))
 
 table = model.table("items")
-st.subheader(table.title)
+st.subheader(table.title, anchor=False)
 show_table(table, download_label=t("profile.download", rows=table.total))
 
 close_page(page)

@@ -20,7 +20,7 @@ def country_picked() -> None:
     set_app_value("country", st.session_state.get(widget_key("country")) or None)
 
 
-st.title(md(model.title))
+st.title(md(model.title), anchor=False)
 st.caption(t("profile.intro"))
 st.selectbox(
     t("profile.picker"),
@@ -40,11 +40,11 @@ st.markdown(f"**{md(model.caption)}**")
 show_metrics(model.metrics, per_row=4)
 
 periods = model.table("periods")
-st.subheader(periods.title)
+st.subheader(periods.title, anchor=False)
 show_table(periods, download_label=t("profile.download", rows=periods.total))
 
 posts = model.table("posts")
-st.subheader(posts.title)
+st.subheader(posts.title, anchor=False)
 if posts.total:
     show_table(posts)
 else:
@@ -54,14 +54,14 @@ show_chart(model.chart("country_exercises"))
 for note in model.notes:
     st.caption(md(note))
 exercises = model.table("exercises")
-st.subheader(exercises.title)
+st.subheader(exercises.title, anchor=False)
 if exercises.total:
     show_table(exercises, download_label=t("profile.download", rows=exercises.total))
 else:
     st.caption(t("profile.empty"))
 
 events = model.table("events")
-st.subheader(events.title)
+st.subheader(events.title, anchor=False)
 if events.total:
     show_table(events, download_label=t("profile.download", rows=events.total))
 else:

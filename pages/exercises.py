@@ -14,7 +14,7 @@ from components.ui.state import changed, current_state, reset, update, widget_ke
 
 PLAYING = "exercises_playing"
 
-st.title(t("exercises.title"))
+st.title(t("exercises.title"), anchor=False)
 st.caption(t("exercises.intro"))
 page = open_page("exercises")
 domain, model = page.domain, page.model
@@ -195,12 +195,12 @@ with right, st.container(border=True):
         st.markdown(sources_md(card["sources"]))
 
 table = model.table("exercises")
-st.subheader(table.title)
+st.subheader(table.title, anchor=False)
 show_table(table, download_label=t("exercises.download", rows=f"{table.total:,}"))
 
 # Who trains with whom: over the filters' year range (not the single year Play shows).
 if model.chart("participation_matrix"):
-    st.subheader(t("participation.heading"))
+    st.subheader(t("participation.heading"), anchor=False)
     matrix_tab, network_tab = st.tabs([t("participation.tab.matrix"), t("participation.tab.network")])
     with matrix_tab:
         show_chart(model.chart("participation_matrix"))

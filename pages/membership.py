@@ -20,7 +20,7 @@ from components.ui.state import changed, current_state, update, widget_key
 TODAY = date.today()
 PLAYING = "membership_playing"
 
-st.title(t("membership.title"))
+st.title(t("membership.title"), anchor=False)
 st.caption(t("membership.intro"))
 page = open_page("membership")
 model, state, domain = page.model, page.state, page.domain
@@ -98,7 +98,7 @@ for note in model.notes:
     st.caption(md(note))
 show_chart(model.chart("timeline_chart"), on_select=focus_from_click, selection_mode="points")
 
-st.subheader(t("membership.summary", day=format_date(as_of)))
+st.subheader(t("membership.summary", day=format_date(as_of)), anchor=False)
 show_metrics(model.metrics)
 for key, listed in model.extra["groups"].items():
     if listed:
@@ -112,7 +112,7 @@ with right:
 
 focus = model.extra["focus"]
 if focus:
-    st.subheader(tmd("membership.history", name=model.extra["focus_name"]))
+    st.subheader(tmd("membership.history", name=model.extra["focus_name"]), anchor=False)
     history = model.extra["history"]
     if history is None or history.empty:
         st.info(t("membership.history_empty"))
@@ -145,7 +145,7 @@ else:
 
 # Events table
 events_table = model.table("events")
-st.subheader(t("membership.events"))
+st.subheader(t("membership.events"), anchor=False)
 labels = state_search_labels(members)
 filters = st.columns([2, 2, 3])
 filters[0].multiselect(

@@ -10,7 +10,7 @@ from components.ui.cache import sources_md
 from components.ui.page import require_tables
 from components.ui.render import footer
 
-st.title(t("overview.title"))
+st.title(t("overview.title"), anchor=False)
 tables = require_tables("members", "membership", "events", "exercises")
 figures = headline(tables, date.today())
 
@@ -40,7 +40,7 @@ st.markdown(tmd("overview.members_today", names=", ".join(state_names(members, f
 if figures.frozen_today:
     st.markdown(tmd("overview.frozen_today", names=", ".join(state_names(members, figures.frozen_today))))
 
-st.subheader(t("overview.pages"))
+st.subheader(t("overview.pages"), anchor=False)
 cards = st.columns(2) + st.columns(2)
 for card, (path, key, icon) in zip(
     cards,

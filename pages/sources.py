@@ -25,7 +25,7 @@ from components.ui.cache import (
 from components.ui.render import csv_download, footer
 
 UPLOAD_RESULT = "upload_result"
-st.title(t("sources.title"))
+st.title(t("sources.title"), anchor=False)
 shipped = data_dir().resolve() == DEFAULT_DATA_DIR
 st.caption(tmd("sources.intro", folder="data/" if shipped else t("footer.own_data")))
 
@@ -76,7 +76,7 @@ st.dataframe(
     },
 )
 
-st.header(t("sources.health"))
+st.header(t("sources.health"), anchor=False)
 health = data_health()
 problems = health[health["severity"] == "error"]
 notes = health[health["severity"] != "error"]
@@ -130,7 +130,7 @@ with st.expander(t("sources.upload"), icon=":material/upload_file:"):
         )
         st.button(t("sources.upload.clear"), key="upload_clear", on_click=clear_uploads)
 
-st.header(t("sources.discrepancies"))
+st.header(t("sources.discrepancies"), anchor=False)
 st.markdown(t("sources.discrepancies.intro"))
 if "discrepancies" in loaded:
     discrepancies = loaded["discrepancies"]
@@ -145,14 +145,14 @@ if "discrepancies" in loaded:
             st.caption(sources_md(split_sources(row.source_url)))
 
 weak_rows = weak_only_rows(loaded, publishers())
-st.header(t("sources.weak"))
+st.header(t("sources.weak"), anchor=False)
 st.markdown(t("sources.weak.intro", count=len(weak_rows)))
 if not weak_rows.empty:
     st.dataframe(display_frame(weak_rows), hide_index=True, column_config={"file": t("sources.col.file")})
 
-st.header(t("sources.files"))
+st.header(t("sources.files"), anchor=False)
 for name, spec in TABLES.items():
-    st.subheader(spec.file_name)
+    st.subheader(spec.file_name, anchor=False)
     if name in failed:
         st.error(t("sources.problem_file", file=spec.file_name), icon=":material/error:")
         st.code(str(failed[name]), language=None)

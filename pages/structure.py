@@ -12,7 +12,7 @@ from components.ui.page import close_page, open_page
 from components.ui.render import csv_download, show_chart, show_table
 from components.ui.state import changed, reset, update, widget_key
 
-st.title(t("structure.title"))
+st.title(t("structure.title"), anchor=False)
 st.caption(t("structure.intro"))
 page = open_page("structure")
 model, domain = page.model, page.domain
@@ -91,7 +91,7 @@ else:
         st.caption(md(note))
 
 with st.container(border=True):
-    st.subheader(t("structure.details"))
+    st.subheader(t("structure.details"), anchor=False)
     details = model.extra["details"]
     if not details:
         st.caption(t("structure.details_hint"))
@@ -113,7 +113,7 @@ with st.container(border=True):
         st.markdown(sources_md(details["sources"]))
 
 table = model.table("bodies")
-st.subheader(table.title)
+st.subheader(table.title, anchor=False)
 show_table(table)
 downloads = st.columns(3)
 downloads[0].download_button(

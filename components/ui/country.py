@@ -27,11 +27,11 @@ def country_card(code: str) -> None:
         return
     names = state_names(tables["members"])
     summary = country_summary(code, tables, pd.Timestamp(date.today()))
-    st.header(md(names.get(code, code)))
+    st.header(md(names.get(code, code)), anchor=False)
     st.page_link("pages/country.py", label=t("profile.open"), icon=":material/flag:")
     status = t(f"status.{summary.status_today}") if summary.status_today else t("country.no_status")
     st.markdown(tmd("country.status_today", status=status))
-    st.subheader(t("country.history"))
+    st.subheader(t("country.history"), anchor=False)
     history = summary.history.assign(
         when=[
             format_date(d, p) for d, p in zip(summary.history["date"], summary.history["date_precision"], strict=True)
@@ -54,11 +54,11 @@ def country_card(code: str) -> None:
         },
     )
     hosted, attended = summary.hosted, summary.attended
-    st.subheader(t("country.exercises", hosted=len(hosted), attended=len(attended)))
+    st.subheader(t("country.exercises", hosted=len(hosted), attended=len(attended)), anchor=False)
     ex_names = exercise_names(pd.concat([hosted, attended]).drop_duplicates("exercise_id"))
     if len(ex_names):
         st.markdown(tmd("country.exercise_list", names=", ".join(ex_names.head(40))))
-    st.subheader(t("country.events", count=len(summary.events)))
+    st.subheader(t("country.events", count=len(summary.events)), anchor=False)
     st.dataframe(
         display_frame(
             labelled(

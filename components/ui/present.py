@@ -37,7 +37,7 @@ def present_slide(
 ) -> None:
     """Draw one slide: title, optional one-line caption, the first slide chart, then a bottom line
     with the source, the counter and the (small) navigation ``controls``."""
-    st.title(md(model.title))
+    st.title(md(model.title), anchor=False)
     if model.caption:
         st.caption(md(one_line(model.caption)))
     chart = slide_chart(model)
