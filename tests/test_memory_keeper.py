@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -19,6 +17,7 @@ from streamlit.runtime.websocket_session_manager import WebsocketSessionManager
 from components.ui import memory
 from components.ui.memory import SERVER_ENV, Trimmer, reap_and_count, server_environment
 from tests.conftest import ROOT
+from tests.servers import start_server
 
 
 def test_server_settings_are_added_and_an_operators_own_win():
@@ -84,42 +83,11 @@ def test_expired_sessions_are_dropped_from_streamlits_store():
 def test_a_running_server_gives_memory_back_after_its_viewers_leave(tmp_path: Path):
     """The server as ``make run`` starts it, with a 1 s session TTL and a check every second: one
     viewer (three pages over the app's WebSocket) comes and goes; the server says it trimmed."""
+    env = {key: value for key, value in os.environ.items() if key not in SERVER_ENV}
+    env[memory.CHECK_SECONDS_ENV] = "1"
     log = tmp_path / "server.log"
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = {**os.environ, "PYTHONUNBUFFERED": "1", memory.CHECK_SECONDS_ENV: "1"}
-    for key in SERVER_ENV:
-        env.pop(key, None)
-    with log.open("w", encoding="utf-8") as handle:
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "components.ui.serve",
-                "--server.port",
-                str(port),
-                "--server.address",
-                "127.0.0.1",
-                "--server.headless",
-                "true",
-                "--server.disconnectedSessionTTL",
-                "1",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=handle,
-            stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}"
+    url, proc = start_server(log, env=env, args=["--server.headless", "true", "--server.disconnectedSessionTTL", "1"])
     try:
-        for _ in range(600):
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1):
-                    break
-            except OSError:
-                assert proc.poll() is None, log.read_text()
-                time.sleep(0.1)
         started = Path(f"/proc/{proc.pid}/environ").read_bytes().split(b"\0")
         for key, value in SERVER_ENV.items():
             assert f"{key}={value}".encode() in started, f"the server runs with {key}={value}"

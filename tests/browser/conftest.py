@@ -6,14 +6,11 @@ the browser tests skip loudly; with ``CSTO_REQUIRE_BROWSER=1`` (set by ``.ci/run
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
-import urllib.request
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +20,7 @@ import pytest
 
 from bench.common import CHROMIUM_ARGS
 from tests.conftest import ROOT
+from tests.servers import free_port, start_server
 
 SCREENSHOTS = ROOT / "screenshots"
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
@@ -53,27 +51,6 @@ def chromium_executable() -> str:
     pytest.skip(message)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_healthy(url: str, proc: subprocess.Popen, attempts: int = 600) -> None:
-    for _ in range(attempts):
-        if proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited early with code {proc.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            proc_wait = 0.1
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                proc.wait(timeout=proc_wait)
-    raise RuntimeError("streamlit did not become healthy")
-
-
 # Every app server the browser tests start writes its log here; the session fails at its end if
 # any log holds a traceback or an error line (an app that errs silently is a broken app).
 SERVER_LOGS: list[Path] = []
@@ -90,34 +67,11 @@ def server_log_errors(log: Path) -> list[str]:
 
 def start_app(data_dir: Path | None = None) -> tuple[str, subprocess.Popen]:
     """The app as ``make run`` starts it (``components.ui.serve``), on a free port, logging to a file."""
-    port = _free_port()
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    if data_dir is not None:
-        env["CSTO_DATA_DIR"] = str(data_dir)
+    port = free_port()
     LOG_DIR.mkdir(parents=True, exist_ok=True)
     log = LOG_DIR / f"server-{port}.log"
     SERVER_LOGS.append(log)
-    with log.open("w", encoding="utf-8") as handle:
-        proc = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "components.ui.serve",
-                "--server.port",
-                str(port),
-                "--server.address",
-                "127.0.0.1",
-                "--logger.level",
-                "info",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=handle,
-            stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}"
-    _wait_healthy(url, proc)
-    return url, proc
+    return start_server(log, port, data_dir, args=["--logger.level", "info"])
 
 
 @pytest.fixture(scope="session", autouse=True)
