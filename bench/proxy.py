@@ -51,7 +51,7 @@ from pathlib import Path
 import psutil
 
 from bench import wsload
-from bench.common import CHROMIUM_ARGS, ROOT, chromium, drawn_condition, free_port, rss_mb, table
+from bench.common import CHROMIUM_ARGS, ROOT, chromium, drawn_condition, free_port, rss_mb, table, wait_healthy
 
 NGINX_CONF = ROOT / "deploy" / "nginx.conf"
 SECURITY_HEADERS = ("Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options", "Referrer-Policy")
@@ -105,20 +105,6 @@ def render(conf: str, listen_port: int, app_ports: list[int], tmp: Path) -> str:
         raise SystemExit(f"{NGINX_CONF}: the upstream servers must be consecutive lines")
     indented = "\n".join(f"    {line}" if line else "" for line in site.splitlines())
     return MAIN_CONF.format(tmp=tmp, site=indented)
-
-
-def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 120) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"{url}: process exited with {proc.returncode}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError(f"{url} did not become healthy in {timeout} s")
 
 
 @contextmanager
