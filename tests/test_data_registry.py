@@ -53,6 +53,23 @@ SPAM_DOMAINS = frozenset(
         "tech-consultingstudies.eu",
         "survincity.com",
         "kitchen0.com",
+        # Issue #33: content farms, auto-rewrites, user-generated or unrelated sites a briefer cannot cite.
+        "yekaterinburgnews.com",
+        "csabusiness.com",
+        "centralasiadaily.org",
+        "bulgarianmilitary.com",
+        "businessobserver.pk",
+        "crss.uz",
+        "news-front.info",
+        "dzen.ru",
+        "urdupoint.com",
+        "silkway.news",
+        "diplomaticinfo.com",
+        "ir-ia.com",
+        "euroweeklynews.com",
+        "gujarativishwakosh.org",
+        "ja.laodong.vn",
+        "newdosh.media",
     }
 )
 
@@ -121,7 +138,7 @@ def test_no_spam_domain_is_cited(file_name):
     assert not spam, f"{file_name} cites spam sites: {spam}"
 
 
-OWN_FILES = ["events.csv", "membership.csv", "members.csv", "bodies.csv", "body_links.csv", "discrepancies.csv"]
+OWN_FILES = DATA_FILES  # every data file (exercises and places too, since issue #33)
 
 
 @pytest.mark.parametrize("file_name", OWN_FILES)
@@ -141,3 +158,32 @@ def test_every_row_cites_a_non_weak_source(file_name):
         and "Weak sources only" not in row.get("note", "")
     ]
     assert not weak_only, f"{file_name}: rows citing only weak sources, without a note saying so: {weak_only}"
+
+
+def cited_everywhere() -> set[str]:
+    """Every host cited in any column of any data file (notes cite pages too)."""
+    return set().union(*(cited_hosts(name, columns="all") for name in DATA_FILES))
+
+
+def test_every_registered_domain_is_cited():
+    # Issue #33: the registry lists the sources the data uses, not every site once looked at.
+    hosts = cited_everywhere()
+    unused = sorted(r["domain"] for r in registry() if not any(covered(h, [r["domain"]]) for h in hosts))
+    assert not unused, f"data/sources.csv registers domains no data row cites: {unused}"
+
+
+@pytest.mark.parametrize("file_name", DATA_FILES)
+def test_no_cited_address_has_a_trailing_dot_in_its_host(file_name):
+    dotted = [
+        url
+        for row in rows(DATA / file_name)
+        for value in row.values()
+        for url in URL.findall(value or "")
+        if (urlparse(url).hostname or "").endswith(".")
+    ]
+    assert not dotted, f"{file_name}: addresses with a trailing dot in the host: {dotted}"
+
+
+def test_data_readme_gives_the_registry_row_count():
+    readme = (DATA / "README.md").read_text(encoding="utf-8")
+    assert f"sources {len(registry())} (the registry)" in readme

@@ -50,7 +50,7 @@ EVENT_CATEGORIES = (
     "summit",
     "status",
 )
-EXERCISE_STATUSES = ("held", "planned", "cancelled")
+EXERCISE_STATUSES = ("held", "planned", "announced", "cancelled")
 # Statuses of what has not happened (yet): only such rows may be dated after today.
 NOT_HAPPENED = ("planned", "cancelled")
 LOCATION_PRECISIONS = ("site", "town", "region", "country")

@@ -344,6 +344,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "exercises.per_year_click": "Click a bar to show that year",
         "status_ex.held": "held",
         "status_ex.planned": "planned",
+        "status_ex.announced": "announced",
         "status_ex.cancelled": "cancelled",
         "col.exercise": "Exercise",
         "col.series": "Series",

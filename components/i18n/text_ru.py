@@ -316,6 +316,7 @@ RU: dict[str, str] = {
     "exercises.per_year_click": "Щёлкните столбец, чтобы показать этот год",
     "status_ex.held": "проведено",
     "status_ex.planned": "запланировано",
+    "status_ex.announced": "объявлено",
     "status_ex.cancelled": "отменено",
     "col.exercise": "Учение",
     "col.series": "Серия",
