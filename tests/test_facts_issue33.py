@@ -144,3 +144,16 @@ def test_military_committee_listed_among_working_groups_is_a_recorded_discrepanc
     assert "Military Committee" in row["claim"] and "Council of Defence Ministers" in row["correction"]
     assert "Военный комитет" in row["claim_ru"] and row["correction_ru"]
     assert "odkb-csto.org/structure" in row["source_url"]
+
+
+def test_rubezh_2021_held_rests_on_the_report_from_the_final_stage():
+    # The row had only pre-exercise sources; the Kyrgyz MoD's report of 9 Sept 2021 (24.kg) confirms it and its figure.
+    row = EXERCISES["rubezh-2021"]
+    assert "24.kg/obschestvo/206572" in row["source_url"]
+    assert (row["personnel"], row["personnel_qualifier"], row["personnel_scope"]) == ("1000", "over", "this")
+    assert row["participants"] == "KAZ;KGZ;RUS;TJK" and "would not take part" in row["note"]
+
+
+def test_crrf_exercise_of_may_2015_is_confirmed_as_held_by_a_later_report():
+    row = EXERCISES["crrf-exercise-2015-tajikistan"]
+    assert row["status"] == "held" and "president.am/en/press-release/item/2015/09/15" in row["source_url"]
