@@ -7,8 +7,11 @@ import streamlit as st
 from components.derive.overview import headline, intro_sources, state_names
 from components.i18n.text import format_date, md, t, tmd
 from components.ui.cache import sources_md
+from components.ui.navigation import through_frame
 from components.ui.page import require_tables
 from components.ui.render import footer
+
+through_frame(__file__)  # under plain `streamlit run app.py` too, always inside the frame
 
 st.title(t("overview.title"), anchor=False)
 tables = require_tables("members", "membership", "events", "exercises")
