@@ -112,7 +112,7 @@ def check_app_frame(frame: dict, lang: str, presenting: bool) -> None:
         assert {"st-key-language_switch", "st-key-country_picker", "st-key-present_toggle"} <= set(frame["sidebar"])
 
 
-COLD = ["membership?present=1", "country?country=KGZ&lang=ru", "briefing", "?lang=ru"]
+COLD = ["membership?present=1", "country?country=KGZ&lang=ru"]  # two more below, at once
 
 
 @pytest.mark.parametrize("link", COLD)
