@@ -30,8 +30,9 @@ system-deps:
 	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null; \
 	  else echo "Graphviz is missing: install it (apt-get install graphviz) for the layered org chart"; fi; }
 
-# components.ui.serve starts the server with the allocator settings that let it give memory back
-# after viewers leave (components/ui/memory.py; bench/RESULTS.md, section 9d), wherever it is run.
+# The same app as `streamlit run app.py`; components.ui.serve adds an optional extra: the allocator
+# settings that let the server give memory back after viewers leave (components/ui/memory.py;
+# bench/RESULTS.md, section 9d). Another port: PORT=8502 make run. Stop: Ctrl+C.
 # Security headers come from the proxy (deploy/): `make run` is for one local user.
 run: install  ## start the dashboard on http://localhost:$(PORT)
 	$(BIN)/python -m components.ui.serve --server.port $(PORT) --server.address localhost

@@ -13,11 +13,11 @@ from components.ui.frame import (
     set_app_value,
     take_notices,
     unknown_keys,
-    use_declared_navigation,
 )
+from components.ui.navigation import frame_first, hand_over
 from components.ui.present import present_page
 
-use_declared_navigation()  # a no-op after the first run; `make run` already did it before any session
+frame_first()  # under plain `streamlit run app.py`: never Streamlit's file-name menu (navigation.py)
 app = app_state()
 # The language comes first: page titles in the menu are interface text too. ?lang=ru in a link.
 set_language(app["lang"])
@@ -150,4 +150,5 @@ if not presenting:
         st.toast(tmd("links.unknown", keys=", ".join(k[:40] for k in unknown[:10])), icon=":material/link_off:")
     if notices:
         st.toast(tmd("links.invalid", keys=", ".join(sorted(set(notices))[:10])), icon=":material/link_off:")
+hand_over()
 page.run()

@@ -20,10 +20,13 @@ from components.model.deck import (
 )
 from components.ui.cache import current_data_version, sources_md
 from components.ui.frame import get_deck, save_deck, set_app_value
+from components.ui.navigation import through_frame
 from components.ui.page import require_tables
 from components.ui.present import present_slide
 from components.ui.render import footer, presentation_on, show_chart, show_table
 from components.ui.share import pptx_download
+
+through_frame(__file__)  # under plain `streamlit run app.py` too, always inside the frame
 
 if not presentation_on():
     st.title(t("briefing.title"), anchor=False)

@@ -7,9 +7,12 @@ from components.i18n.names import state_names, state_search_labels
 from components.i18n.text import md, t, tmd
 from components.model.chronology import FILTERS
 from components.ui.cache import load_table, sources_md
+from components.ui.navigation import through_frame
 from components.ui.page import close_page, open_page
 from components.ui.render import show_chart, show_table
 from components.ui.state import changed, reset, update, widget_key
+
+through_frame(__file__)  # under plain `streamlit run app.py` too, always inside the frame
 
 st.title(t("chronology.title"), anchor=False)
 st.caption(t("chronology.intro"))

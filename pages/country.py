@@ -6,9 +6,12 @@ from components.i18n.names import state_search_labels
 from components.i18n.text import md, t
 from components.ui.cache import load_table, sources_md
 from components.ui.frame import set_app_value
+from components.ui.navigation import through_frame
 from components.ui.page import close_page, open_page
 from components.ui.render import show_chart, show_metrics, show_table
 from components.ui.state import widget_key
+
+through_frame(__file__)  # under plain `streamlit run app.py` too, always inside the frame
 
 page = open_page("country")
 model, domain = page.model, page.domain

@@ -7,10 +7,13 @@ from components.i18n.names import series_names, state_names
 from components.i18n.text import md, t, tmd
 from components.model.exercises import FILTERS
 from components.ui.cache import load_table, sources_md
+from components.ui.navigation import through_frame
 from components.ui.page import close_page, open_page
 from components.ui.play import follows_play, play_ticker, playing
 from components.ui.render import show_chart, show_metrics, show_table
 from components.ui.state import changed, current_state, reset, update, widget_key
+
+through_frame(__file__)  # under plain `streamlit run app.py` too, always inside the frame
 
 PLAYING = "exercises_playing"
 

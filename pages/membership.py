@@ -12,10 +12,13 @@ from components.i18n.text import format_date, labelled, md, t, tmd
 from components.model.base import Column, Table
 from components.ui.cache import load_table
 from components.ui.frame import set_app_value
+from components.ui.navigation import through_frame
 from components.ui.page import close_page, open_page
 from components.ui.play import follows_play, play_ticker, playing
 from components.ui.render import show_chart, show_metrics, show_table
 from components.ui.state import changed, current_state, update, widget_key
+
+through_frame(__file__)  # under plain `streamlit run app.py` too, always inside the frame
 
 TODAY = date.today()
 PLAYING = "membership_playing"

@@ -6,9 +6,12 @@ import streamlit as st
 
 from components.derive.overview import headline, intro_sources, state_names
 from components.i18n.text import format_date, md, t, tmd
-from components.ui.cache import sources_md
+from components.ui.cache import current_review_day, sources_md
+from components.ui.navigation import page_link, through_frame
 from components.ui.page import require_tables
 from components.ui.render import footer
+
+through_frame(__file__)  # under plain `streamlit run app.py` too, always inside the frame
 
 st.title(t("overview.title"), anchor=False)
 tables = require_tables("members", "membership", "events", "exercises")
@@ -34,6 +37,8 @@ with bottom[1]:
         st.caption(md(figures.latest_event_title))
 if figures.latest_event_date is not None:
     st.caption(t("overview.covers", day=format_date(figures.latest_event_date)))
+reviewed = current_review_day()
+st.caption(t("overview.reviewed", day=format_date(reviewed)) if reviewed else t("overview.unreviewed"))
 
 members = tables["members"]
 st.markdown(tmd("overview.members_today", names=", ".join(state_names(members, figures.members_today))))
@@ -41,19 +46,20 @@ if figures.frozen_today:
     st.markdown(tmd("overview.frozen_today", names=", ".join(state_names(members, figures.frozen_today))))
 
 st.subheader(t("overview.pages"), anchor=False)
-cards = st.columns(2) + st.columns(2)
-for card, (path, key, icon) in zip(
-    cards,
-    [
-        ("pages/membership.py", "membership", ":material/timeline:"),
-        ("pages/structure.py", "structure", ":material/account_tree:"),
-        ("pages/exercises.py", "exercises", ":material/map:"),
-        ("pages/sources.py", "sources", ":material/menu_book:"),
-    ],
-    strict=True,
-):
+# Every page of the app, in the sidebar's order, each with what it answers.
+PAGES = [
+    ("pages/membership.py", "membership", ":material/timeline:"),
+    ("pages/structure.py", "structure", ":material/account_tree:"),
+    ("pages/exercises.py", "exercises", ":material/map:"),
+    ("pages/country.py", "country", ":material/flag:"),
+    ("pages/chronology.py", "chronology", ":material/history:"),
+    ("pages/briefing.py", "briefing", ":material/slideshow:"),
+    ("pages/sources.py", "sources", ":material/menu_book:"),
+]
+cards = [column for _ in range(0, len(PAGES), 2) for column in st.columns(2)]
+for card, (path, key, icon) in zip(cards, PAGES, strict=False):
     with card.container(border=True):
-        st.page_link(path, label=t(f"nav.{key}"), icon=icon)
+        page_link(path, t(f"nav.{key}"), icon)
         st.caption(t(f"overview.card.{key}"))
 
 footer()

@@ -22,7 +22,10 @@ from components.ui.cache import (
     publishers,
     sources_md,
 )
+from components.ui.navigation import through_frame
 from components.ui.render import csv_download, footer
+
+through_frame(__file__)  # under plain `streamlit run app.py` too, always inside the frame
 
 UPLOAD_RESULT = "upload_result"
 st.title(t("sources.title"), anchor=False)

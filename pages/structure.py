@@ -8,9 +8,12 @@ from components.i18n.names import body_search_label, state_names
 from components.i18n.text import md, t, tmd
 from components.ui.cache import load_table, sources_md
 from components.ui.frame import focus_country
+from components.ui.navigation import through_frame
 from components.ui.page import close_page, open_page
 from components.ui.render import csv_download, show_chart, show_table
 from components.ui.state import changed, reset, update, widget_key
+
+through_frame(__file__)  # under plain `streamlit run app.py` too, always inside the frame
 
 st.title(t("structure.title"), anchor=False)
 st.caption(t("structure.intro"))

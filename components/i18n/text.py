@@ -135,6 +135,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "overview.card.membership": "Who belonged to the alliance on any day, and how that changed.",
         "overview.card.structure": "The organization's bodies and forces as a network: who reports to whom.",
         "overview.card.exercises": "Where and how the collective forces train, with filters.",
+        "overview.card.country": "One state's complete record: membership periods and their basis, posts held, exercises hosted and attended, events, sources.",
+        "overview.card.chronology": "Every event, and on request every exercise, on one zoomable time axis; a card per item, and a story mode to step through them.",
+        "overview.card.briefing": "Saved views as a deck: step through them, edit titles and notes, present them as a slideshow, export an offline HTML slideshow or PowerPoint.",
         "overview.card.sources": "Every data file, its columns, its sources, known errors in the brief, and downloads.",
         "overview.no_data": "—",
         # Status names
@@ -520,6 +523,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "source_kind.reference": "reference",
         "source_kind.weak": "weak: mirror or aggregator",
         "overview.covers": "The data covers events up to {day}.",
+        "overview.reviewed": "Data reviewed up to {day}: nothing reported after that day is in it yet.",
+        "overview.unreviewed": "This data differs from the data last reviewed (its version carries no review date).",
         "exercises.personnel_combined": "(one figure for {count} exercises together)",
         "sources.discrepancy.where": "**Where:** {where}",
         "sources.weak": "Rows that rest on weak sources only",

@@ -29,7 +29,7 @@ from components.data.loaders import (
     table_path,
 )
 from components.data.schema import DEPENDS_ON, TABLES
-from components.data.version import data_version, file_digest
+from components.data.version import data_version, file_digest, reviewed_on
 from components.derive.sources import cited_sources, health_table
 from components.i18n.text import current_language, source_links_md
 from components.model.base import PageModel
@@ -147,6 +147,19 @@ def _cached_version(folder: str, key: str) -> str:
 def current_data_version() -> str:
     shot = snapshot()
     return _cached_version(shot.folder, shot.key)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _cached_review_day(folder: str, key: str) -> date | None:
+    del key
+    return reviewed_on(Path(folder))
+
+
+def current_review_day() -> date | None:
+    """The day the data in use was reviewed up to (data/reviewed.toml); None when it is not the
+    data recorded as reviewed."""
+    shot = snapshot()
+    return _cached_review_day(shot.folder, shot.key)
 
 
 @st.cache_data(show_spinner=False, max_entries=96)

@@ -9,7 +9,6 @@ and puts them back, so the country in focus and the language survive every click
 from __future__ import annotations
 
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 
 from components.data.loaders import DataValidationError
 from components.i18n.text import LANGUAGES
@@ -27,17 +26,6 @@ LAST_PAGE = "_last_page"
 CURRENT_PAGE = "_current_page"
 NOTICES = "_link_notices"
 DECK = "deck"
-
-
-def use_declared_navigation() -> None:
-    """Keep ``pages/`` without Streamlit's older auto-discovered multipage mode.
-
-    Streamlit decides once per process, when its first session starts, whether a ``pages/``
-    folder beside the main script means that mode (the sidebar flashes a file-name menu and a
-    deep link runs the page file without ``app.py``). The app declares its pages with
-    ``st.navigation``; this tells Streamlit so before the first session exists. Called by
-    ``components/ui/serve.py`` (``make run``) and by the tests' AppTest helper."""
-    PagesManager.uses_pages_directory = False
 
 
 def _country_code(raw: str) -> str | None:

@@ -1,11 +1,10 @@
 """Start the app: ``python -m components.ui.serve [streamlit options]`` (what ``make run`` does).
 
-Same as ``streamlit run app.py``, except that
-- Streamlit knows from its first session that the pages are declared with ``st.navigation``, so the
-  top-level ``pages/`` folder never switches on its older auto-discovered multipage mode (see
-  ``frame.use_declared_navigation``);
-- the process gives memory back once viewers have gone (``memory.py``): it starts itself again
-  with the allocator settings that allow this, then checks every 30 s.
+The same app as plain ``streamlit run app.py [streamlit options]``, plus an optional extra: the
+process gives memory back once viewers have gone (``memory.py``): it starts itself again with the
+allocator settings that allow this, then checks every 30 s. It also tells Streamlit before the
+first session that the pages are declared with ``st.navigation`` (``navigation.py``), which saves
+the first run of a fresh process one restart.
 """
 
 from __future__ import annotations
@@ -28,7 +27,7 @@ def main() -> None:
 
     from streamlit.web import cli
 
-    from components.ui.frame import use_declared_navigation
+    from components.ui.navigation import use_declared_navigation
 
     use_declared_navigation()
     keep()
