@@ -115,6 +115,8 @@ with st.container(border=True, key="story"):
         st.subheader(md(card["title"]), anchor=False)
         st.markdown(tmd("chronology.card.dates", value=card["dates"]))
         st.markdown(tmd("chronology.card.category", value=card["category"]))
+        if card["status"]:
+            st.markdown(tmd("chronology.card.status", value=card["status"]))
         st.markdown(tmd("chronology.card.states", value=card["states"]))
         if card["note"]:
             st.caption(md(card["note"]))

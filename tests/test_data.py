@@ -198,7 +198,7 @@ def _events_upload(date_value: str, status: str) -> bytes:
     return f"{header}\n{row}\n".encode()
 
 
-@pytest.mark.parametrize("status", ["planned", "cancelled"])
+@pytest.mark.parametrize("status", ["announced", "planned", "cancelled"])
 def test_future_dates_follow_the_declared_status_column(monkeypatch, status):
     _with_status_column(monkeypatch)
     table = parse_table("events", _events_upload("2026-12-11", status), today=FIXED_TODAY)
@@ -211,7 +211,7 @@ def test_future_date_of_a_held_event_is_rejected_with_the_reason(monkeypatch):
         parse_table("events", _events_upload("2026-12-11", "held"), today=FIXED_TODAY)
     assert (
         "events.csv, line 2, column 'date': expected a date not after today (2026-11-29) for a held event "
-        "(only planned or cancelled rows may be dated later) (found '2026-12-11')"
+        "(only announced, planned or cancelled rows may be dated later) (found '2026-12-11')"
     ) in str(info.value)
 
 

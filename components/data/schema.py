@@ -50,9 +50,14 @@ EVENT_CATEGORIES = (
     "summit",
     "status",
 )
-EXERCISE_STATUSES = ("held", "planned", "cancelled")
+# held: a report after the dates says it took place (the only status that counts as held anywhere);
+# announced: a dated announcement of it (cited in source_url) but no report of holding found;
+# planned: in a plan (an annual plan, a decision) only; cancelled: called off or postponed for good.
+EXERCISE_STATUSES = ("held", "announced", "planned", "cancelled")
 # Statuses of what has not happened (yet): only such rows may be dated after today.
-NOT_HAPPENED = ("planned", "cancelled")
+NOT_HAPPENED = ("announced", "planned", "cancelled")
+# Statuses still waiting for a report: once their dates have passed they are "no report yet".
+AWAITING_REPORT = ("announced", "planned")
 LOCATION_PRECISIONS = ("site", "town", "region", "country")
 BODY_KINDS = (
     "statutory",
@@ -226,7 +231,8 @@ EVENTS = TableSpec(
         Column(
             "status",
             "enum",
-            "held (it happened), planned (announced; no report of it found yet) or cancelled.",
+            "held (a report after the dates), announced (an announcement of it, cited; no report of it "
+            "found), planned (in a plan only) or cancelled.",
             required=True,
             allowed=EXERCISE_STATUSES,
         ),
@@ -249,7 +255,14 @@ EXERCISES = TableSpec(
         Column("start_date", "date", "First day (ISO).", required=True),
         Column("end_date", "date", "Last day (ISO), if reported."),
         _precision(),
-        Column("status", "enum", "held, planned or cancelled.", required=True, allowed=EXERCISE_STATUSES),
+        Column(
+            "status",
+            "enum",
+            "held (a report after the dates says it took place), announced (an announcement of it, "
+            "cited in source_url; no report of holding found), planned (in a plan only) or cancelled.",
+            required=True,
+            allowed=EXERCISE_STATUSES,
+        ),
         Column("host_states", "iso3_list", "Host state(s), ';'-separated ISO3.", references="members"),
         Column("location", "text", "Training ground and nearest town, as reported."),
         Column("latitude", "float", "Latitude, degrees.", min_value=-90, max_value=90),

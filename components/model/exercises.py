@@ -10,6 +10,7 @@ import pandas as pd
 from components.data.loaders import split_sources
 from components.data.schema import EXERCISE_STATUSES
 from components.derive.country import involves
+from components.derive.currency import status_labels
 from components.derive.exercises import ExerciseFilters, exercise_view, filter_exercises, series_order, with_place_names
 from components.derive.membership import status_on
 from components.derive.participation import (
@@ -121,6 +122,8 @@ def build(tables: dict[str, pd.DataFrame], state: dict, lang: str, today: date) 
 def _build(tables: dict[str, pd.DataFrame], state: dict, today: date) -> PageModel:
     members = tables["members"]
     exercises = with_place_names(tables["exercises"], tables["places"])
+    # The status as every view shows it: "planned — no report yet" once the dates have passed.
+    exercises = exercises.assign(status_label=status_labels(exercises, today))
     names = state_names(members)
     series_labels = series_display_names(exercises, series_names(exercises))
     styles = series_styles(series_order(exercises))
@@ -185,9 +188,10 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, today: date) -> PageMod
         head[[c for c in TABLE_COLUMNS if c in head.columns]].assign(
             name=[labels.get(i, n) for i, n in zip(head["exercise_id"], head["name"], strict=True)]
         ),
-        {"status": "status_ex.", "location_precision": "exercises.precision."},
+        {"location_precision": "exercises.precision."},
     )
     table_rows = table_rows.assign(
+        status=head["status_label"],
         host_states=head["host_states"].map(lambda codes: [names.get(c, c) for c in codes]),
         participants=head["participants"].map(lambda codes: [names.get(c, c) for c in codes]),
         location=localized(head, "location"),
@@ -252,7 +256,7 @@ def exercise_card(exercises: pd.DataFrame, exercise_id: str, names: dict[str, st
     note = localized(one, "note").iloc[0]
     return {
         "name": label,
-        "status": t(f"status_ex.{row['status']}"),
+        "status": str(row["status_label"]) if "status_label" in row else t(f"status_ex.{row['status']}"),
         "dates": format_date(row["start_date"]) + (f" – {format_date(end)}" if has_end else ""),
         "location": location if isinstance(location, str) and location else "—",
         "precision": t(f"exercises.precision.{precision}"),
