@@ -195,6 +195,7 @@ def _with_status_column(monkeypatch) -> None:
 def _events_upload(date_value: str, status: str) -> bytes:
     header = ",".join(TABLES["events"].column_names)
     row = f"e-1,{date_value},day,,Council session,summit,ARM,,,https://example.org/e,{status},Сессия,,yes"
+    row += "," * (len(TABLES["events"].column_names) - 1 - row.count(","))  # empty later columns
     return f"{header}\n{row}\n".encode()
 
 
@@ -219,7 +220,7 @@ def test_without_a_status_column_no_future_date_passes(monkeypatch):
     spec = TABLES["events"]
     monkeypatch.setitem(TABLES, "events", replace(spec, columns=tuple(c for c in spec.columns if c.name != "status")))
     header = ",".join(TABLES["events"].column_names)
-    raw = f"{header}\ne-1,2026-12-11,day,,Session,summit,ARM,,,https://example.org/e,Сессия,,yes\n".encode()
+    raw = f"{header}\ne-1,2026-12-11,day,,Session,summit,ARM,,,https://example.org/e,Сессия,,yes,\n".encode()
     with pytest.raises(DataValidationError, match=r"expected a date not after today \(2026-11-29\)"):
         parse_table("events", raw, today=FIXED_TODAY)
 

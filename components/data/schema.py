@@ -239,6 +239,7 @@ EVENTS = TableSpec(
         Column("title_ru", "text", "The title in Russian.", required=True),
         Column("note_ru", "text", "The note in Russian."),
         _ru_translated(required=True),
+        Column("reported_figures_ru", "text", "The reported figures in Russian (this project's translation)."),
     ),
 )
 
@@ -299,6 +300,24 @@ EXERCISES = TableSpec(
         Column("location_ru", "text", "The location in Russian."),
         Column("note_ru", "text", "The note in Russian."),
         _ru_translated(),
+    ),
+)
+
+FORCES = TableSpec(
+    name="forces",
+    row_meaning="a force or formation named in exercises.csv's force column, with its Russian name",
+    key="force",
+    columns=(
+        Column("force", "text", "The value exactly as exercises.csv's force column writes it.", required=True),
+        Column("body_id", "id", "The body of the Organization it belongs to, where it is one.", references="bodies"),
+        Column("name_ru", "text", "Its name in Russian, as the Russian interface shows it.", required=True),
+        _ru_translated(required=True),
+        Column(
+            "source_url",
+            "url",
+            "A public page naming the force (in Russian where one was found).",
+            required=True,
+        ),
     ),
 )
 
@@ -402,12 +421,13 @@ DISCREPANCIES = TableSpec(
         Column("claim_ru", "text", "The claim in Russian.", required=True),
         Column("correction_ru", "text", "The correction in Russian.", required=True),
         SOURCE,
+        Column("where_ru", "text", "Which text says it, in Russian."),
     ),
 )
 
 TABLES: dict[str, TableSpec] = {
     spec.name: spec
-    for spec in (MEMBERS, MEMBERSHIP, EVENTS, PLACES, EXERCISES, BODIES, BODY_LINKS, DISCREPANCIES, SOURCES)
+    for spec in (MEMBERS, MEMBERSHIP, EVENTS, PLACES, EXERCISES, FORCES, BODIES, BODY_LINKS, DISCREPANCIES, SOURCES)
 }
 
 # Which other tables a table's cross-references need loaded first.

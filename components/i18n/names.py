@@ -58,6 +58,22 @@ def series_names(exercises: pd.DataFrame, lang: str | None = None) -> dict[str, 
     return result
 
 
+def force_names(forces: pd.DataFrame | None, lang: str | None = None) -> dict[str, str]:
+    """The force column's value -> its name in the language: in Russian ``name_ru`` from
+    ``forces.csv``; in English (or for a force the table does not list) the value itself."""
+    if forces is None or (lang or current_language()) != "ru":
+        return {}
+    russian = forces["name_ru"].fillna("").astype(str).str.strip()
+    return {str(f): r for f, r in zip(forces["force"], russian, strict=True) if r}
+
+
+def force_name(force: object, names: dict[str, str]) -> str:
+    """One force's name (``names`` from ``force_names``); '' when there is none."""
+    if not isinstance(force, str) or not force:
+        return ""
+    return names.get(force, force)
+
+
 def body_name(attributes: dict, lang: str | None = None) -> str:
     """A body's name in the language (its English name when the data has no Russian one)."""
     if (lang or current_language()) == "ru" and attributes.get("name_ru"):

@@ -22,7 +22,14 @@ from components.derive.participation import (
 )
 from components.figures.exercises import exercise_map_figure, per_year_figure, series_display_names, series_styles
 from components.figures.participation import co_participation_figure, participation_heatmap, personnel_per_year_figure
-from components.i18n.names import exercise_search_labels, localized, series_names, state_names
+from components.i18n.names import (
+    exercise_search_labels,
+    force_name,
+    force_names,
+    localized,
+    series_names,
+    state_names,
+)
 from components.i18n.text import LANGUAGES, format_date, format_number, labelled, language, t
 from components.model.base import TABLE_ROW_LIMIT, Chart, Column, Metric, PageModel, Table, unique_sources
 from components.model.common import COUNTRY, country_domain, state_aliases, year_span
@@ -45,7 +52,7 @@ SPEC = PageSpec(
     ),
 )
 FILTERS = ("ex_years", "ex_series", "ex_hosts", "ex_participants", "ex_status", "ex_force", "ex_text")
-TABLES_USED = ("members", "membership", "exercises", "places")
+TABLES_USED = ("members", "membership", "exercises", "places", "forces")
 UNMAPPED_LISTED = 12
 METRICS = ("exercises", "personnel")
 TABLE_COLUMNS = [
@@ -71,6 +78,9 @@ def domain(tables: dict[str, pd.DataFrame], today: date) -> Domain:
     series = sorted(set(exercises["series"].astype(str)))
     series_aliases = {label: code for lang in LANGUAGES for code, label in series_names(exercises, lang).items()}
     status_aliases = {t(f"status_ex.{s}", lang): s for s in EXERCISE_STATUSES for lang in LANGUAGES}
+    force_aliases = {
+        label: code for lang in LANGUAGES for code, label in force_names(tables.get("forces"), lang).items()
+    }
     exercise_aliases = {
         label: code for lang in LANGUAGES for code, label in exercise_search_labels(exercises, lang).items()
     }
@@ -92,6 +102,7 @@ def domain(tables: dict[str, pd.DataFrame], today: date) -> Domain:
             "ex_hosts": states,
             "ex_participants": states,
             "ex_status": status_aliases,
+            "ex_force": force_aliases,
             "exercise": exercise_aliases,
         },
         bounds={
@@ -125,6 +136,7 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, today: date) -> PageMod
     # The status as every view shows it: "planned — no report yet" once the dates have passed.
     exercises = exercises.assign(status_label=status_labels(exercises, today))
     names = state_names(members)
+    forces = force_names(tables.get("forces"))
     series_labels = series_display_names(exercises, series_names(exercises))
     styles = series_styles(series_order(exercises))
     # The filters' year range; a single year (``year``, stepped by Play) narrows the map and counts.
@@ -192,6 +204,8 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, today: date) -> PageMod
     )
     table_rows = table_rows.assign(
         status=head["status_label"],
+        series=head["series"].astype(str).map(lambda s: series_labels.get(s, s)),
+        force=head["force"].map(lambda f: force_name(f, forces)),
         host_states=head["host_states"].map(lambda codes: [names.get(c, c) for c in codes]),
         participants=head["participants"].map(lambda codes: [names.get(c, c) for c in codes]),
         location=localized(head, "location"),
@@ -236,7 +250,7 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, today: date) -> PageMod
             "unmapped": view.unmapped,
             "unmapped_names": view.unmapped_names,
             "selected": selected,
-            "card": exercise_card(exercises, selected, names) if selected else None,
+            "card": exercise_card(exercises, selected, names, forces) if selected else None,
             "pickable": {i: labels.get(i, i) for i in head["exercise_id"]},
             "year": year,
             "metric": state.get("metric") or "exercises",
@@ -244,7 +258,9 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, today: date) -> PageMod
     )
 
 
-def exercise_card(exercises: pd.DataFrame, exercise_id: str, names: dict[str, str]) -> dict:
+def exercise_card(
+    exercises: pd.DataFrame, exercise_id: str, names: dict[str, str], forces: dict[str, str] | None = None
+) -> dict:
     """The facts the exercise card shows, as plain strings (the ui escapes them)."""
     row = exercises.set_index("exercise_id").loc[exercise_id]
     label = exercise_search_labels(exercises[exercises["exercise_id"] == exercise_id]).get(exercise_id, row["name"])
@@ -263,7 +279,7 @@ def exercise_card(exercises: pd.DataFrame, exercise_id: str, names: dict[str, st
         "hosts": ", ".join(names.get(c, c) for c in row["host_states"]) or "—",
         "participants": ", ".join(names.get(c, c) for c in row["participants"]) or "—",
         "personnel": personnel_text(one.iloc[0].to_dict()) or t("exercises.personnel_unknown"),
-        "force": row["force"] if isinstance(row["force"], str) else "",
+        "force": force_name(row["force"], forces or {}),
         "aliases": "; ".join(row["aliases"]) if row["aliases"] else "",
         "note": note if isinstance(note, str) else "",
         "sources": split_sources(row["source_url"]),
