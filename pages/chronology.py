@@ -83,6 +83,8 @@ if not model.extra["ids"]:
     st.stop()
 
 show_chart(model.chart("chronology_chart"), on_select=select_from_click, selection_mode="points")
+for note in model.notes:
+    st.caption(md(note))
 
 # Story mode: one item at a time through the filtered set; the item is in the URL.
 with st.container(border=True, key="story"):

@@ -179,3 +179,21 @@ def test_country_profile_says_no_report_yet():
     model, _ = build_from_params("country", {"country": ["TJK"]}, TABLES_NOW, "ru", FIXED_TODAY)
     rows = next(table for table in model.tables if "role" in table.rows).rows.set_index("name")
     assert rows.loc["Скала-2026", "status"] == "запланировано — сообщений о проведении пока нет"
+
+
+def test_chronology_draws_items_not_reported_as_held_hollow_with_their_status():
+    params = {"ch_ex": ["1"]}
+    model, _ = build_from_params("chronology", params, with_announced(TABLES_NOW), "en", FIXED_TODAY)
+    marks = {
+        item[0]: (symbol, text)
+        for trace in model.chart("chronology_chart").figure.data
+        if trace.customdata is not None
+        for item, symbol, text in zip(trace.customdata, trace.marker.symbol, trace.text, strict=True)
+    }
+    assert marks["summit-2026-11-moscow"][0].endswith("-open")
+    assert "planned — no report yet" in marks["summit-2026-11-moscow"][1]
+    assert marks[ANNOUNCED][0].endswith("-open") and "announced — no report yet" in marks[ANNOUNCED][1]
+    assert not marks["rubezh-2004"][0].endswith("-open") and "held" not in marks["rubezh-2004"][1]
+    assert not marks["treaty-signed-1992"][0].endswith("-open")
+    assert any("Hollow markers" in note for note in model.notes)
+    assert set(model.table("items").download["status"]) == set(EXERCISE_STATUSES)

@@ -112,6 +112,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "chronology.card.dates": "**Date:** {value}",
         "chronology.card.category": "**Category:** {value}",
         "chronology.card.status": "**Status:** {value}",
+        "chronology.hollow_note": "Hollow markers: not reported as held (announced, planned or cancelled); the card and the table give the status, and “no report yet” where the dates have passed.",
         "chronology.card.states": "**States:** {value}",
         "chronology.card.sources": "Sources",
         "chronology.empty": "No item matches these filters.",

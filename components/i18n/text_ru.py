@@ -89,6 +89,7 @@ RU: dict[str, str] = {
     "chronology.card.dates": "**Дата:** {value}",
     "chronology.card.category": "**Категория:** {value}",
     "chronology.card.status": "**Статус:** {value}",
+    "chronology.hollow_note": "Полые метки: о проведении не сообщалось (объявлено, запланировано или отменено); статус — в карточке и таблице, с пометкой «сообщений о проведении пока нет», если даты прошли.",
     "chronology.card.states": "**Государства:** {value}",
     "chronology.card.sources": "Источники",
     "chronology.empty": "Ни одна запись не подходит под эти фильтры.",

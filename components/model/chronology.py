@@ -81,13 +81,25 @@ def item_statuses(tables: dict[str, pd.DataFrame], today: date) -> dict[str, str
     return statuses
 
 
+def item_status_codes(tables: dict[str, pd.DataFrame]) -> dict[str, str]:
+    """item_id -> its status code as the data writes it (held, announced, planned, cancelled)."""
+    codes: dict[str, str] = {}
+    for frame, key in ((tables["exercises"], "exercise_id"), (tables["events"], "event_id")):
+        if "status" in frame:
+            codes.update(zip(frame[key].astype(str), frame["status"].astype(str), strict=True))
+    return codes
+
+
 def _build(tables: dict[str, pd.DataFrame], state: dict, lang: str, today: date) -> PageModel:
     members = tables["members"]
     names = state_names(members)
     with_exercises = bool(state["ch_ex"])
     items = all_items(tables, with_exercises, lang)
     statuses = item_statuses(tables, today)
-    items = items.assign(status=items["item_id"].map(statuses).fillna(""))
+    codes = item_status_codes(tables)
+    items = items.assign(
+        status=items["item_id"].map(statuses).fillna(""), status_code=items["item_id"].map(codes).fillna("")
+    )
     shown = filter_items(items, state["ch_cat"], state["ch_states"], state["ch_text"])
     ids = list(shown["item_id"])
     selected = state["item"] if state["item"] in set(ids) else None
@@ -119,10 +131,13 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, lang: str, today: date)
             "states": Column(t("col.states"), "list"),
             "source_url": Column(t("col.source"), "sources"),
         },
-        download=shown.drop(columns=["search", "status"]).assign(states=shown["states"].map(";".join)),
+        download=shown.drop(columns=["search", "status"])
+        .rename(columns={"status_code": "status"})
+        .assign(states=shown["states"].map(";".join)),
         file_name="csto-chronology.csv",
         total=len(shown),
     )
+    notes = [t("chronology.hollow_note")] if (~shown["status_code"].isin(["", "held"])).any() else []
     first, last = (shown["date"].min(), shown["date"].max()) if len(shown) else (None, None)
     span = f"{first.year}–{last.year}" if first is not None else ""
     return PageModel(
@@ -136,6 +151,7 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, lang: str, today: date)
             Metric(t("chronology.metric.span"), span or "—"),
         ],
         tables=[table],
+        notes=notes,
         sources=unique_sources(shown["source_url"]),
         extra={
             "ids": ids,
