@@ -84,3 +84,8 @@ def test_sources_page_shows_where_in_russian():
     assert "Обзор ОДКБ на сайте МИД Армении (mfa.am)" in texts
     english_where = set(pd.read_csv(ROOT / "data" / "discrepancies.csv")["where"])
     assert not [w for w in english_where if w in texts]
+
+
+def test_each_force_has_one_row():
+    forces = TABLES["forces"]["force"]
+    assert forces.is_unique, sorted(forces[forces.duplicated()])

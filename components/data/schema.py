@@ -306,9 +306,10 @@ EXERCISES = TableSpec(
 FORCES = TableSpec(
     name="forces",
     row_meaning="a force or formation named in exercises.csv's force column, with its Russian name",
-    key="force",
+    key="force_id",
     columns=(
-        Column("force", "text", "The value exactly as exercises.csv's force column writes it.", required=True),
+        Column("force_id", "id", "Unique short identifier.", required=True),
+        Column("force", "text", "The value exactly as exercises.csv's force column writes it (unique).", required=True),
         Column("body_id", "id", "The body of the Organization it belongs to, where it is one.", references="bodies"),
         Column("name_ru", "text", "Its name in Russian, as the Russian interface shows it.", required=True),
         _ru_translated(required=True),
@@ -318,6 +319,8 @@ FORCES = TableSpec(
             "A public page naming the force (in Russian where one was found).",
             required=True,
         ),
+        NOTE,
+        Column("note_ru", "text", "The note in Russian."),
     ),
 )
 
