@@ -78,11 +78,13 @@ SEEN = """
 """
 
 
-# Whole values a reader sees one by one: table cells in view and the chosen values of the filters.
+# Whole values a reader sees one by one: table cells in view and the chosen values of the filters
+# (a multiselect's text is its label, then one line per chosen value).
 CELLS = """
 () => [
   ...[...document.querySelectorAll('[data-testid="stDataFrame"] tbody td')].map(e => e.textContent),
-  ...[...document.querySelectorAll('[data-testid="stMain"] [data-baseweb="tag"]')].map(e => e.textContent),
+  ...[...document.querySelectorAll('[data-testid="stMain"] [data-testid="stMultiSelect"]')]
+    .flatMap(e => e.innerText.split('\\n').slice(1)),
 ]
 """
 
