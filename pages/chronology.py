@@ -86,6 +86,8 @@ if not model.extra["ids"]:
     st.stop()
 
 show_chart(model.chart("chronology_chart"), on_select=select_from_click, selection_mode="points")
+for note in model.notes:
+    st.caption(md(note))
 
 # Story mode: one item at a time through the filtered set; the item is in the URL.
 with st.container(border=True, key="story"):
@@ -118,6 +120,8 @@ with st.container(border=True, key="story"):
         st.subheader(md(card["title"]), anchor=False)
         st.markdown(tmd("chronology.card.dates", value=card["dates"]))
         st.markdown(tmd("chronology.card.category", value=card["category"]))
+        if card["status"]:
+            st.markdown(tmd("chronology.card.status", value=card["status"]))
         st.markdown(tmd("chronology.card.states", value=card["states"]))
         if card["note"]:
             st.caption(md(card["note"]))

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components.figures.exercises import series_display_names
-from components.i18n.names import series_names, state_names
+from components.i18n.names import force_names, series_names, state_names
 from components.i18n.text import md, t, tmd
 from components.model.exercises import FILTERS
 from components.ui.cache import load_table, sources_md
@@ -24,6 +24,7 @@ domain, model = page.domain, page.model
 exercises = page.tables["exercises"]
 names = state_names(load_table("members"))
 series_labels = series_display_names(exercises, series_names(exercises))
+forces = force_names(page.tables["forces"])
 
 
 def year_from_click() -> None:
@@ -106,6 +107,7 @@ with st.container(border=True):
     row2[3].multiselect(
         t("exercises.force"),
         domain.options["ex_force"],
+        format_func=lambda f: forces.get(f, f),
         placeholder=t("widget.any"),
         key=widget_key("ex_force"),
         on_change=changed("ex_force"),

@@ -140,7 +140,8 @@ if "discrepancies" in loaded:
     russian = current_language() == "ru"
     for row in discrepancies.itertuples():
         with st.container(border=True):
-            st.markdown(tmd("sources.discrepancy.where", where=row.where))
+            where = row.where_ru if russian and row.where_ru else row.where
+            st.markdown(tmd("sources.discrepancy.where", where=where))
             claim = row.claim_ru if russian and row.claim_ru else row.claim
             correction = row.correction_ru if russian and row.correction_ru else row.correction
             st.markdown(tmd("sources.discrepancy.claim", claim=claim))

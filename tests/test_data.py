@@ -195,10 +195,11 @@ def _with_status_column(monkeypatch) -> None:
 def _events_upload(date_value: str, status: str) -> bytes:
     header = ",".join(TABLES["events"].column_names)
     row = f"e-1,{date_value},day,,Council session,summit,ARM,,,https://example.org/e,{status},Сессия,,yes"
+    row += "," * (len(TABLES["events"].column_names) - 1 - row.count(","))  # empty later columns
     return f"{header}\n{row}\n".encode()
 
 
-@pytest.mark.parametrize("status", ["planned", "cancelled"])
+@pytest.mark.parametrize("status", ["announced", "planned", "cancelled"])
 def test_future_dates_follow_the_declared_status_column(monkeypatch, status):
     _with_status_column(monkeypatch)
     table = parse_table("events", _events_upload("2026-12-11", status), today=FIXED_TODAY)
@@ -211,7 +212,7 @@ def test_future_date_of_a_held_event_is_rejected_with_the_reason(monkeypatch):
         parse_table("events", _events_upload("2026-12-11", "held"), today=FIXED_TODAY)
     assert (
         "events.csv, line 2, column 'date': expected a date not after today (2026-11-29) for a held event "
-        "(only planned or cancelled rows may be dated later) (found '2026-12-11')"
+        "(only announced, planned or cancelled rows may be dated later) (found '2026-12-11')"
     ) in str(info.value)
 
 
@@ -219,7 +220,7 @@ def test_without_a_status_column_no_future_date_passes(monkeypatch):
     spec = TABLES["events"]
     monkeypatch.setitem(TABLES, "events", replace(spec, columns=tuple(c for c in spec.columns if c.name != "status")))
     header = ",".join(TABLES["events"].column_names)
-    raw = f"{header}\ne-1,2026-12-11,day,,Session,summit,ARM,,,https://example.org/e,Сессия,,yes\n".encode()
+    raw = f"{header}\ne-1,2026-12-11,day,,Session,summit,ARM,,,https://example.org/e,Сессия,,yes,\n".encode()
     with pytest.raises(DataValidationError, match=r"expected a date not after today \(2026-11-29\)"):
         parse_table("events", raw, today=FIXED_TODAY)
 

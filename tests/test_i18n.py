@@ -3,6 +3,7 @@ country in focus carried from page to page."""
 
 from __future__ import annotations
 
+import re
 import string
 from datetime import date
 
@@ -141,3 +142,14 @@ def test_clicked_row_focus_is_kept_in_the_session():
     assert at.query_params["country"] == "TJK"
     at.switch_page("pages/exercises.py").run()
     assert any("Tajikistan" in c.value for c in at.caption)
+
+
+def test_russian_exercise_names_come_from_name_ru_first(tables):
+    """Four exercises have no Cyrillic alias: their Russian name is only in ``name_ru``."""
+    exercises = tables["exercises"]
+    names = dict(zip(exercises["exercise_id"], exercise_names(exercises, "ru"), strict=True))
+    assert names["crrf-exercise-2015-tajikistan"] == "Учение КСОР (Таджикистан, май 2015)"
+    assert names["rescue-exercise-2015"] == "Совместное учение спасательных подразделений ОДКБ (май 2015)"
+    with_russian = exercises["name_ru"].fillna("").str.strip() != ""
+    assert (exercise_names(exercises[with_russian], "ru") == exercises.loc[with_russian, "name_ru"]).all()
+    assert not any(re.fullmatch(r"[^А-Яа-яЁё]+", name) for name in names.values()), "an English name in Russian"

@@ -367,7 +367,7 @@ CORPUS: list[tuple[str, Damage, str]] = [
     (
         "misspelled-status",
         set_cell("exercises.csv", 1, "status", "hold"),
-        "exercises.csv, line 2, column 'status': expected one of held, planned, cancelled",
+        "exercises.csv, line 2, column 'status': expected one of held, announced, planned, cancelled",
     ),
     (
         "capitalised-enum",

@@ -491,7 +491,7 @@ def _future_problems(
                 lines[row],
                 col.name,
                 f"a date not after today ({today.isoformat()}) for a {status} {rule.noun} "
-                f"(only {' or '.join(rule.allowed)} rows may be dated later)",
+                f"(only {', '.join(rule.allowed[:-1])} or {rule.allowed[-1]} rows may be dated later)",
                 str(day),
             )
 

@@ -50,9 +50,14 @@ EVENT_CATEGORIES = (
     "summit",
     "status",
 )
-EXERCISE_STATUSES = ("held", "planned", "announced", "cancelled")
+# held: a report after the dates says it took place (the only status that counts as held anywhere);
+# announced: a dated announcement of it (cited in source_url) but no report of holding found;
+# planned: in a plan (an annual plan, a decision) only; cancelled: called off or postponed for good.
+EXERCISE_STATUSES = ("held", "announced", "planned", "cancelled")
 # Statuses of what has not happened (yet): only such rows may be dated after today.
-NOT_HAPPENED = ("planned", "cancelled")
+NOT_HAPPENED = ("announced", "planned", "cancelled")
+# Statuses still waiting for a report: once their dates have passed they are "no report yet".
+AWAITING_REPORT = ("announced", "planned")
 LOCATION_PRECISIONS = ("site", "town", "region", "country")
 BODY_KINDS = (
     "statutory",
@@ -226,13 +231,15 @@ EVENTS = TableSpec(
         Column(
             "status",
             "enum",
-            "held (it happened), planned (announced; no report of it found yet) or cancelled.",
+            "held (a report after the dates), announced (an announcement of it, cited; no report of it "
+            "found), planned (in a plan only) or cancelled.",
             required=True,
             allowed=EXERCISE_STATUSES,
         ),
         Column("title_ru", "text", "The title in Russian.", required=True),
         Column("note_ru", "text", "The note in Russian."),
         _ru_translated(required=True),
+        Column("reported_figures_ru", "text", "The reported figures in Russian (this project's translation)."),
     ),
 )
 
@@ -249,7 +256,14 @@ EXERCISES = TableSpec(
         Column("start_date", "date", "First day (ISO).", required=True),
         Column("end_date", "date", "Last day (ISO), if reported."),
         _precision(),
-        Column("status", "enum", "held, planned or cancelled.", required=True, allowed=EXERCISE_STATUSES),
+        Column(
+            "status",
+            "enum",
+            "held (a report after the dates says it took place), announced (an announcement of it, "
+            "cited in source_url; no report of holding found), planned (in a plan only) or cancelled.",
+            required=True,
+            allowed=EXERCISE_STATUSES,
+        ),
         Column("host_states", "iso3_list", "Host state(s), ';'-separated ISO3.", references="members"),
         Column("location", "text", "Training ground and nearest town, as reported."),
         Column("latitude", "float", "Latitude, degrees.", min_value=-90, max_value=90),
@@ -286,6 +300,27 @@ EXERCISES = TableSpec(
         Column("location_ru", "text", "The location in Russian."),
         Column("note_ru", "text", "The note in Russian."),
         _ru_translated(),
+    ),
+)
+
+FORCES = TableSpec(
+    name="forces",
+    row_meaning="a force or formation named in exercises.csv's force column, with its Russian name",
+    key="force_id",
+    columns=(
+        Column("force_id", "id", "Unique short identifier.", required=True),
+        Column("force", "text", "The value exactly as exercises.csv's force column writes it (unique).", required=True),
+        Column("body_id", "id", "The body of the Organization it belongs to, where it is one.", references="bodies"),
+        Column("name_ru", "text", "Its name in Russian, as the Russian interface shows it.", required=True),
+        _ru_translated(required=True),
+        Column(
+            "source_url",
+            "url",
+            "A public page naming the force (in Russian where one was found).",
+            required=True,
+        ),
+        NOTE,
+        Column("note_ru", "text", "The note in Russian."),
     ),
 )
 
@@ -389,12 +424,13 @@ DISCREPANCIES = TableSpec(
         Column("claim_ru", "text", "The claim in Russian.", required=True),
         Column("correction_ru", "text", "The correction in Russian.", required=True),
         SOURCE,
+        Column("where_ru", "text", "Which text says it, in Russian."),
     ),
 )
 
 TABLES: dict[str, TableSpec] = {
     spec.name: spec
-    for spec in (MEMBERS, MEMBERSHIP, EVENTS, PLACES, EXERCISES, BODIES, BODY_LINKS, DISCREPANCIES, SOURCES)
+    for spec in (MEMBERS, MEMBERSHIP, EVENTS, PLACES, EXERCISES, FORCES, BODIES, BODY_LINKS, DISCREPANCIES, SOURCES)
 }
 
 # Which other tables a table's cross-references need loaded first.

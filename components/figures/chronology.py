@@ -28,8 +28,27 @@ def category_label(category: str) -> str:
     return t("chronology.category.exercise") if category == "exercise" else t(f"category.{category}")
 
 
+def not_held(items: pd.DataFrame) -> pd.Series:
+    """Items whose status (``status_code``) is known and is not ``held``: drawn hollow. Held is
+    defined positively; an item without a status column (older callers) is drawn as before."""
+    if "status_code" not in items:
+        return pd.Series(False, index=items.index)
+    codes = items["status_code"].fillna("").astype(str)
+    return (codes != "") & (codes != "held")
+
+
+def _hover(items: pd.DataFrame) -> list[str]:
+    statuses = items["status"] if "status" in items else pd.Series("", index=items.index)
+    hollow = not_held(items)
+    return [
+        f"<b>{esc(format_date(d, p))}</b><br>{wrapped(esc(title), 60)}" + (f"<br><i>{esc(s)}</i>" if h else "")
+        for d, p, title, s, h in zip(items["date"], items["precision"], items["title"], statuses, hollow, strict=True)
+    ]
+
+
 def chronology_figure(items: pd.DataFrame, categories: list[str], selected: str | None = None) -> go.Figure:
-    """One marker per item at its date, on the row of its category; the selected item ringed.
+    """One marker per item at its date, on the row of its category; the selected item ringed;
+    items not reported as held (announced, planned, cancelled) hollow, their status in the hover.
     Points carry the item id (customdata) so a click picks the item."""
     fig = go.Figure()
     rows = [c for c in categories if c in set(items["category"])]
@@ -37,18 +56,24 @@ def chronology_figure(items: pd.DataFrame, categories: list[str], selected: str 
         chosen = items[items["category"] == category]
         colour, symbol = CATEGORY_STYLE.get(category, (OKABE_ITO["grey"], "circle"))
         label = category_label(category)
+        hollow = list(not_held(chosen))
         fig.add_trace(
             go.Scatter(
                 x=chosen["date"],
                 y=[esc(label)] * len(chosen),
                 mode="markers",
                 name=esc(label),
-                marker={"color": colour, "symbol": symbol, "size": 13, "line": {"color": "white", "width": 1}},
+                marker={
+                    "color": colour,
+                    "symbol": [f"{symbol}-open" if h else symbol for h in hollow],
+                    "size": 13,
+                    "line": {
+                        "color": [colour if h else "white" for h in hollow],
+                        "width": [2 if h else 1 for h in hollow],
+                    },
+                },
                 customdata=[[i] for i in chosen["item_id"]],
-                text=[
-                    f"<b>{esc(format_date(d, p))}</b><br>{wrapped(esc(title), 60)}"
-                    for d, p, title in zip(chosen["date"], chosen["precision"], chosen["title"], strict=True)
-                ],
+                text=_hover(chosen),
                 hovertemplate="%{text}<extra></extra>",
             )
         )

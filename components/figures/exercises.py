@@ -13,7 +13,7 @@ from components.data.loaders import split_sources
 from components.derive.exercises import APPROXIMATE, MAP_POINT_LIMIT, aggregate_points, map_view_range
 from components.figures.style import INK, OKABE_ITO, base_layout, styled_geo, wrapped, year_axis
 from components.i18n.names import exercise_names, state_names
-from components.i18n.text import esc, format_date, t
+from components.i18n.text import current_language, esc, format_date, t
 
 SERIES_STYLE_ORDER = [
     (OKABE_ITO["blue"], "circle"),
@@ -103,9 +103,10 @@ def exercise_hover(row: dict, names: dict[str, str]) -> str:
     sources = [esc(url) for url in split_sources(row["source_url"])]
     return "<br>".join(
         [
-            f"<b>{esc(row.get('display_name') or row['name'])}</b> · {t('status_ex.' + str(row['status']))}",
+            f"<b>{esc(row.get('display_name') or row['name'])}</b> · "
+            + esc(row.get("status_label") or t("status_ex." + str(row["status"]))),
             _dates(row),
-            f"{esc(_clip(str(row['location'] or '')))} ({precision})",
+            f"{esc(_clip(_location(row)))} ({precision})",
             t("exercises.hover.hosts", names=", ".join(names.get(c, c) for c in row["host_states"]) or "—"),
             t(
                 "exercises.hover.participants",
@@ -120,13 +121,24 @@ def exercise_hover(row: dict, names: dict[str, str]) -> str:
     )
 
 
+def _location(row: dict) -> str:
+    """The location in the interface language (``location_ru`` in Russian where the data has it)."""
+    russian = row.get("location_ru")
+    if current_language() == "ru" and isinstance(russian, str) and russian.strip():
+        return russian
+    location = row.get("location")
+    return location if isinstance(location, str) else ""
+
+
 def _clip(text: str, limit: int = 70) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-# Status styling on the map: planned exercises are paler with a "+" over them, cancelled ones grey
-# with a "×" over them (colour alone would not tell them apart).
-STATUS_OVERLAY = {"planned": "cross-thin-open", "cancelled": "x-thin-open"}
+# Status styling on the map: announced and planned exercises are paler with a "–" or a "+" over
+# them, cancelled ones grey with a "×" over them (colour alone would not tell them apart). Only held
+# exercises are drawn plain.
+STATUS_OVERLAY = {"announced": "line-ew-open", "planned": "cross-thin-open", "cancelled": "x-thin-open"}
+PALER = ("announced", "planned")
 CANCELLED_COLOUR = "#9A9A9A"
 PLANNED_OPACITY = 0.5
 SIZE_KEY_PERSONNEL = (1_000, 5_000, 10_000)
@@ -226,6 +238,8 @@ def exercise_map_figure(
         (t("exercises.legend.approximate"), "circle-open", 13, "#555555", None),
         (t("exercises.legend.unknown_personnel"), "circle", UNKNOWN_SIZE, "#555555", None),
     ]
+    if "announced" in statuses:
+        encoding.append((t("exercises.legend.announced"), "circle", 13, "#555555", STATUS_OVERLAY["announced"]))
     if "planned" in statuses:
         encoding.append((t("exercises.legend.planned"), "circle", 13, "#555555", STATUS_OVERLAY["planned"]))
     if "cancelled" in statuses:
@@ -243,7 +257,7 @@ def exercise_map_figure(
                     "symbol": overlay or symbol,
                     "size": size,
                     "color": "#111111" if overlay else colour,
-                    "opacity": PLANNED_OPACITY if overlay == STATUS_OVERLAY["planned"] else 1.0,
+                    "opacity": PLANNED_OPACITY if overlay in (STATUS_OVERLAY[s] for s in PALER) else 1.0,
                     "line": {"width": 2, "color": "#111111" if overlay else colour},
                 },
             )
@@ -378,8 +392,8 @@ def _add_exercise_trace(
     largest: float,
     focus_state: str | None = None,
 ) -> None:
-    """One marker per exercise: clickable, sized by personnel, hollow when approximate; planned
-    ones paler and cancelled ones grey, each with its mark on top; with a state in focus,
+    """One marker per exercise: clickable, sized by personnel, hollow when approximate; announced
+    and planned ones paler and cancelled ones grey, each with its mark on top; with a state in focus,
     exercises it neither hosted nor took part in are faded. Returns whether anything was drawn."""
     if subset.empty:
         return False
@@ -387,7 +401,7 @@ def _add_exercise_trace(
     records = subset.to_dict("records")
     approximate = [r["plot_precision"] in APPROXIMATE for r in records]
     chosen = [r["exercise_id"] == selected for r in records]
-    status = [str(r.get("status") or "held") for r in records]
+    status = [str(r.get("status") or "") for r in records]
     colours = [CANCELLED_COLOUR if s == "cancelled" else colour for s in status]
     faded = [
         bool(selected and not c)
@@ -409,8 +423,7 @@ def _add_exercise_trace(
                 "size": sizes,
                 "color": colours,
                 "opacity": [
-                    0.35 if f else (PLANNED_OPACITY if s == "planned" else 1.0)
-                    for f, s in zip(faded, status, strict=True)
+                    0.35 if f else (PLANNED_OPACITY if s in PALER else 1.0) for f, s in zip(faded, status, strict=True)
                 ],
                 "line": {
                     "width": [3 if c else (2.5 if a else 1) for c, a in zip(chosen, approximate, strict=True)],
@@ -486,8 +499,10 @@ def _add_aggregated_trace(fig: go.Figure, cells: pd.DataFrame, style: tuple[str,
 
 
 EXERCISE_STATUS_STYLE = {
-    # status: (colour, pattern) — the same marks as on the map: planned lighter, cancelled grey.
+    # status: (colour, pattern) — the same marks as on the map: announced and planned lighter, each
+    # with its own pattern, cancelled grey.
     "held": (OKABE_ITO["blue"], ""),
+    "announced": (OKABE_ITO["bluish_green"], "-"),
     "planned": (OKABE_ITO["sky_blue"], "/"),
     "cancelled": ("#9A9A9A", "x"),
 }
@@ -507,7 +522,8 @@ def per_year_figure(
     """Stacked bars of exercises per year, with a legend and a note saying what is stacked.
 
     Args:
-        stack_by: "status" (held / planned / cancelled) or "series" (patterns double the colours);
+        stack_by: "status" (held / announced / planned / cancelled) or "series" (patterns double
+            the colours);
             None: by status when ``exercises`` has a ``status`` column, else by series.
     Every bar carries its year as ``customdata`` ([[year], …]) so that a click can filter to it.
     """

@@ -1,8 +1,9 @@
 """Display names in the interface language, taken from the data itself (pure).
 
 English names are the data's own columns; Russian ones come from ``name_ru`` columns or, for
-exercises and series, from the Russian name the data lists first among the aliases. Where the data
-has no Russian name the English one is shown, never a made-up translation.
+an exercise without ``name_ru`` (and for series), from the Russian name the data lists first among
+the aliases. Where the data has no Russian name the English one is shown, never a made-up
+translation.
 """
 
 from __future__ import annotations
@@ -30,11 +31,18 @@ def russian_alias(aliases: list[str]) -> str | None:
 
 
 def exercise_names(exercises: pd.DataFrame, lang: str | None = None) -> pd.Series:
-    """Each exercise's name in the language (indexed like ``exercises``)."""
+    """Each exercise's name in the language (indexed like ``exercises``). In Russian: ``name_ru``
+    where the data has it (it names exercises whose aliases hold no Russian name, e.g. "Учение
+    КСОР (Таджикистан, май 2015)"), else the first Cyrillic alias, else the English name."""
+    english = exercises["name"].astype(str)
     if (lang or current_language()) != "ru":
-        return exercises["name"].astype(str)
+        return english
     russian = exercises["aliases"].map(russian_alias)
-    return russian.where(russian.notna(), exercises["name"].astype(str)).astype(str)
+    russian = russian.where(russian.notna(), english)
+    if "name_ru" not in exercises:
+        return russian.astype(str)
+    named = exercises["name_ru"].fillna("").astype(str).str.strip()
+    return named.where(named != "", russian).astype(str)
 
 
 def series_names(exercises: pd.DataFrame, lang: str | None = None) -> dict[str, str]:
@@ -48,6 +56,22 @@ def series_names(exercises: pd.DataFrame, lang: str | None = None) -> dict[str, 
         stems = pd.Series([_YEAR_SUFFIX.sub("", r) for r in russian if r], dtype=object)
         result[name] = str(stems.mode().iloc[0]) if len(stems) else name
     return result
+
+
+def force_names(forces: pd.DataFrame | None, lang: str | None = None) -> dict[str, str]:
+    """The force column's value -> its name in the language: in Russian ``name_ru`` from
+    ``forces.csv``; in English (or for a force the table does not list) the value itself."""
+    if forces is None or (lang or current_language()) != "ru":
+        return {}
+    russian = forces["name_ru"].fillna("").astype(str).str.strip()
+    return {str(f): r for f, r in zip(forces["force"], russian, strict=True) if r}
+
+
+def force_name(force: object, names: dict[str, str]) -> str:
+    """One force's name (``names`` from ``force_names``); '' when there is none."""
+    if not isinstance(force, str) or not force:
+        return ""
+    return names.get(force, force)
 
 
 def body_name(attributes: dict, lang: str | None = None) -> str:

@@ -9,6 +9,7 @@ import pandas as pd
 
 from components.data.loaders import split_sources
 from components.data.schema import EVENT_CATEGORIES
+from components.derive.currency import status_labels
 from components.derive.participation import EXERCISE_CATEGORY, chronology_items, filter_items, step_item
 from components.figures.chronology import category_label, chronology_figure
 from components.i18n.names import exercise_names, state_names
@@ -68,11 +69,37 @@ def all_items(tables: dict[str, pd.DataFrame], with_exercises: bool, lang: str) 
     return chronology_items(tables["events"], exercises, lang, names)
 
 
+def item_statuses(tables: dict[str, pd.DataFrame], today: date) -> dict[str, str]:
+    """item_id -> its status as shown ("planned — no report yet" once the dates have passed)."""
+    events, exercises = tables["events"], tables["exercises"]
+    statuses: dict[str, str] = {}
+    if "status" in exercises:
+        statuses.update(zip(exercises["exercise_id"].astype(str), status_labels(exercises, today), strict=True))
+    if "status" in events:
+        labels = status_labels(events, today, start="date")
+        statuses.update(zip(events["event_id"].astype(str), labels, strict=True))
+    return statuses
+
+
+def item_status_codes(tables: dict[str, pd.DataFrame]) -> dict[str, str]:
+    """item_id -> its status code as the data writes it (held, announced, planned, cancelled)."""
+    codes: dict[str, str] = {}
+    for frame, key in ((tables["exercises"], "exercise_id"), (tables["events"], "event_id")):
+        if "status" in frame:
+            codes.update(zip(frame[key].astype(str), frame["status"].astype(str), strict=True))
+    return codes
+
+
 def _build(tables: dict[str, pd.DataFrame], state: dict, lang: str, today: date) -> PageModel:
     members = tables["members"]
     names = state_names(members)
     with_exercises = bool(state["ch_ex"])
     items = all_items(tables, with_exercises, lang)
+    statuses = item_statuses(tables, today)
+    codes = item_status_codes(tables)
+    items = items.assign(
+        status=items["item_id"].map(statuses).fillna(""), status_code=items["item_id"].map(codes).fillna("")
+    )
     shown = filter_items(items, state["ch_cat"], state["ch_states"], state["ch_text"])
     ids = list(shown["item_id"])
     selected = state["item"] if state["item"] in set(ids) else None
@@ -95,18 +122,22 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, lang: str, today: date)
     table = Table(
         key="items",
         title=t("chronology.table", count=f"{len(shown):,}"),
-        rows=rows[["when", "title", "category", "states", "source_url"]].head(TABLE_ROW_LIMIT),
+        rows=rows[["when", "title", "category", "status", "states", "source_url"]].head(TABLE_ROW_LIMIT),
         columns={
             "when": Column(t("col.date")),
             "title": Column(t("col.title"), "wide"),
             "category": Column(t("col.category")),
+            "status": Column(t("col.status")),
             "states": Column(t("col.states"), "list"),
             "source_url": Column(t("col.source"), "sources"),
         },
-        download=shown.drop(columns=["search"]).assign(states=shown["states"].map(";".join)),
+        download=shown.drop(columns=["search", "status"])
+        .rename(columns={"status_code": "status"})
+        .assign(states=shown["states"].map(";".join)),
         file_name="csto-chronology.csv",
         total=len(shown),
     )
+    notes = [t("chronology.hollow_note")] if (~shown["status_code"].isin(["", "held"])).any() else []
     first, last = (shown["date"].min(), shown["date"].max()) if len(shown) else (None, None)
     span = f"{first.year}–{last.year}" if first is not None else ""
     return PageModel(
@@ -120,6 +151,7 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, lang: str, today: date)
             Metric(t("chronology.metric.span"), span or "—"),
         ],
         tables=[table],
+        notes=notes,
         sources=unique_sources(shown["source_url"]),
         extra={
             "ids": ids,
@@ -142,6 +174,7 @@ def item_card(items: pd.DataFrame, item_id: str, names: dict[str, str]) -> dict:
         "title": row["title"],
         "kind": row["kind"],
         "category": category_label(row["category"]),
+        "status": str(row.get("status") or ""),
         "dates": format_date(row["date"], row["precision"]) + (f" – {format_date(end)}" if has_end else ""),
         "states": ", ".join(names.get(c, c) for c in row["states"]) or "—",
         "note": row["note"],

@@ -6,6 +6,7 @@ from datetime import date
 
 import pandas as pd
 
+from components.derive.currency import status_labels
 from components.derive.membership import membership_periods, state_history, status_on
 from components.derive.participation import (
     HOSTED,
@@ -85,7 +86,7 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, lang: str, today: date)
         name=exercise_names(mine) if "name_ru" not in mine else localized(mine, "name", lang),
         when=_when(mine, "start_date", "date_precision"),
         role=mine["role"].map(lambda r: t(f"participation.role.{r}")),
-        status=mine["status"].map(lambda s: t(f"status_ex.{s}")),
+        status=status_labels(mine, today),
         location=localized(mine, "location", lang),
     )[["when", "name", "role", "status", "location", "source_url"]]
 

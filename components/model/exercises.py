@@ -10,6 +10,7 @@ import pandas as pd
 from components.data.loaders import split_sources
 from components.data.schema import EXERCISE_STATUSES
 from components.derive.country import involves
+from components.derive.currency import status_labels
 from components.derive.exercises import ExerciseFilters, exercise_view, filter_exercises, series_order, with_place_names
 from components.derive.membership import status_on
 from components.derive.participation import (
@@ -21,7 +22,14 @@ from components.derive.participation import (
 )
 from components.figures.exercises import exercise_map_figure, per_year_figure, series_display_names, series_styles
 from components.figures.participation import co_participation_figure, participation_heatmap, personnel_per_year_figure
-from components.i18n.names import exercise_search_labels, localized, series_names, state_names
+from components.i18n.names import (
+    exercise_search_labels,
+    force_name,
+    force_names,
+    localized,
+    series_names,
+    state_names,
+)
 from components.i18n.text import LANGUAGES, format_date, format_number, labelled, language, t
 from components.model.base import TABLE_ROW_LIMIT, Chart, Column, Metric, PageModel, Table, unique_sources
 from components.model.common import COUNTRY, country_domain, state_aliases, year_span
@@ -44,7 +52,7 @@ SPEC = PageSpec(
     ),
 )
 FILTERS = ("ex_years", "ex_series", "ex_hosts", "ex_participants", "ex_status", "ex_force", "ex_text")
-TABLES_USED = ("members", "membership", "exercises", "places")
+TABLES_USED = ("members", "membership", "exercises", "places", "forces")
 UNMAPPED_LISTED = 12
 METRICS = ("exercises", "personnel")
 TABLE_COLUMNS = [
@@ -70,6 +78,9 @@ def domain(tables: dict[str, pd.DataFrame], today: date) -> Domain:
     series = sorted(set(exercises["series"].astype(str)))
     series_aliases = {label: code for lang in LANGUAGES for code, label in series_names(exercises, lang).items()}
     status_aliases = {t(f"status_ex.{s}", lang): s for s in EXERCISE_STATUSES for lang in LANGUAGES}
+    force_aliases = {
+        label: code for lang in LANGUAGES for code, label in force_names(tables.get("forces"), lang).items()
+    }
     exercise_aliases = {
         label: code for lang in LANGUAGES for code, label in exercise_search_labels(exercises, lang).items()
     }
@@ -91,6 +102,7 @@ def domain(tables: dict[str, pd.DataFrame], today: date) -> Domain:
             "ex_hosts": states,
             "ex_participants": states,
             "ex_status": status_aliases,
+            "ex_force": force_aliases,
             "exercise": exercise_aliases,
         },
         bounds={
@@ -121,7 +133,10 @@ def build(tables: dict[str, pd.DataFrame], state: dict, lang: str, today: date) 
 def _build(tables: dict[str, pd.DataFrame], state: dict, today: date) -> PageModel:
     members = tables["members"]
     exercises = with_place_names(tables["exercises"], tables["places"])
+    # The status as every view shows it: "planned — no report yet" once the dates have passed.
+    exercises = exercises.assign(status_label=status_labels(exercises, today))
     names = state_names(members)
+    forces = force_names(tables.get("forces"))
     series_labels = series_display_names(exercises, series_names(exercises))
     styles = series_styles(series_order(exercises))
     # The filters' year range; a single year (``year``, stepped by Play) narrows the map and counts.
@@ -185,9 +200,12 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, today: date) -> PageMod
         head[[c for c in TABLE_COLUMNS if c in head.columns]].assign(
             name=[labels.get(i, n) for i, n in zip(head["exercise_id"], head["name"], strict=True)]
         ),
-        {"status": "status_ex.", "location_precision": "exercises.precision."},
+        {"location_precision": "exercises.precision."},
     )
     table_rows = table_rows.assign(
+        status=head["status_label"],
+        series=head["series"].astype(str).map(lambda s: series_labels.get(s, s)),
+        force=head["force"].map(lambda f: force_name(f, forces)),
         host_states=head["host_states"].map(lambda codes: [names.get(c, c) for c in codes]),
         participants=head["participants"].map(lambda codes: [names.get(c, c) for c in codes]),
         location=localized(head, "location"),
@@ -232,7 +250,7 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, today: date) -> PageMod
             "unmapped": view.unmapped,
             "unmapped_names": view.unmapped_names,
             "selected": selected,
-            "card": exercise_card(exercises, selected, names) if selected else None,
+            "card": exercise_card(exercises, selected, names, forces) if selected else None,
             "pickable": {i: labels.get(i, i) for i in head["exercise_id"]},
             "year": year,
             "metric": state.get("metric") or "exercises",
@@ -240,7 +258,9 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, today: date) -> PageMod
     )
 
 
-def exercise_card(exercises: pd.DataFrame, exercise_id: str, names: dict[str, str]) -> dict:
+def exercise_card(
+    exercises: pd.DataFrame, exercise_id: str, names: dict[str, str], forces: dict[str, str] | None = None
+) -> dict:
     """The facts the exercise card shows, as plain strings (the ui escapes them)."""
     row = exercises.set_index("exercise_id").loc[exercise_id]
     label = exercise_search_labels(exercises[exercises["exercise_id"] == exercise_id]).get(exercise_id, row["name"])
@@ -252,14 +272,14 @@ def exercise_card(exercises: pd.DataFrame, exercise_id: str, names: dict[str, st
     note = localized(one, "note").iloc[0]
     return {
         "name": label,
-        "status": t(f"status_ex.{row['status']}"),
+        "status": str(row["status_label"]) if "status_label" in row else t(f"status_ex.{row['status']}"),
         "dates": format_date(row["start_date"]) + (f" – {format_date(end)}" if has_end else ""),
         "location": location if isinstance(location, str) and location else "—",
         "precision": t(f"exercises.precision.{precision}"),
         "hosts": ", ".join(names.get(c, c) for c in row["host_states"]) or "—",
         "participants": ", ".join(names.get(c, c) for c in row["participants"]) or "—",
         "personnel": personnel_text(one.iloc[0].to_dict()) or t("exercises.personnel_unknown"),
-        "force": row["force"] if isinstance(row["force"], str) else "",
+        "force": force_name(row["force"], forces or {}),
         "aliases": "; ".join(row["aliases"]) if row["aliases"] else "",
         "note": note if isinstance(note, str) else "",
         "sources": split_sources(row["source_url"]),

@@ -64,7 +64,11 @@ def grouped_codes(membership: pd.DataFrame, as_of: date) -> dict[str, list[str]]
 
 def events_table(events: pd.DataFrame, state: dict) -> Table:
     shown = filter_events(events, categories=state["ev_cat"], states=state["ev_state"], years=state["ev_years"])
-    shown = shown.assign(title=localized(shown, "title"), note=localized(shown, "note"))
+    shown = shown.assign(
+        title=localized(shown, "title"),
+        note=localized(shown, "note"),
+        reported_figures=localized(shown, "reported_figures"),
+    )
     columns = ["date", "end_date", "title", "category", "states", "reported_figures", "note", "source_url"]
     table = shown[columns]
     filtered = bool(state["ev_cat"] or state["ev_state"])

@@ -7,8 +7,9 @@ costs Chromium 4–8 CPU-seconds, so each check no longer opens the page for its
 - at 1024×768 no button, toggle, metric or widget label is cut with "…" (Russian labels are the
   longest);
 - no chart text overlaps other chart text or leaves its chart, at every size;
-- in Russian, no English data text (title, note, place, description) is in what the reader sees,
-  and none of Streamlit's English placeholders;
+- in Russian, no English data text (title, note, place, description, reported figures, where a
+  discrepancy was found) is in what the reader sees, no English force or series value in a table
+  cell, a chosen filter value or the exercise card, and none of Streamlit's English placeholders;
 - the texts a reader looks for on the page are there;
 - a screenshot at 1280×800 is saved under screenshots/ to be looked at.
 
@@ -36,9 +37,11 @@ KGZ_HOSTED = int(read_all()["exercises"]["host_states"].map(lambda codes: "KGZ" 
 # looks for, per language)
 WALK = {
     "overview": ("", 0, {}),
-    "membership": ("membership?country=KGZ", 3, {}),
+    # Operations: the events with reported figures (Channel, Nelegal…) are in the table's first rows.
+    "membership": ("membership?country=KGZ&ev_cat=operation", 3, {}),
     "structure": ("structure?body=collective_security_council", 1, {}),
-    "exercises": ("exercises?exercise=rubezh-2004", 2, {}),
+    # A force chosen in the filter: its name is on the filter's tag, in the table and on the card.
+    "exercises": ("exercises?exercise=rubezh-2004&ex_force=CRDF%20CAR", 2, {}),
     "country": (
         "country?country=KGZ",
         2,
@@ -52,12 +55,18 @@ WALK = {
 
 # Free-text columns with a Russian counterpart: their English text must not reach a Russian page.
 ENGLISH_TEXT = {
-    "events.csv": ("title", "note"),
+    "events.csv": ("title", "note", "reported_figures"),
     "exercises.csv": ("location", "note"),
     "bodies.csv": ("name_en", "description"),
     "places.csv": ("name_en", "note"),
-    "discrepancies.csv": ("claim", "correction"),
+    "discrepancies.csv": ("claim", "correction", "where"),
 }
+# Short free text with a Russian column: whole values are distinctive enough from two English words.
+ENGLISH_SHORT_TEXT = {"events.csv": ("reported_figures",)}
+# Categorical values with Russian names (forces.csv; a series by its exercises' Russian names): the
+# English value must not be a whole table cell, a chosen filter value or the card's force.
+ENGLISH_VALUES = {"exercises.csv": ("force", "series")}
+FORCE_ON_CARD = "Силы: "
 STREAMLIT_ENGLISH_DEFAULTS = ("Choose an option", "Choose options", "No results")
 # What the reader sees: the main area's text, every chart's SVG text and the table rows in view.
 SEEN = """
@@ -66,6 +75,17 @@ SEEN = """
   ...[...document.querySelectorAll('.js-plotly-plot .main-svg text')].map(e => e.textContent),
   ...[...document.querySelectorAll('[data-testid="stDataFrame"] tbody td')].map(e => e.textContent),
 ].join('\\n')
+"""
+
+
+# Whole values a reader sees one by one: table cells in view and the chosen values of the filters
+# (a multiselect's text is its label, then one line per chosen value).
+CELLS = """
+() => [
+  ...[...document.querySelectorAll('[data-testid="stDataFrame"] tbody td')].map(e => e.textContent),
+  ...[...document.querySelectorAll('[data-testid="stMain"] [data-testid="stMultiSelect"]')]
+    .flatMap(e => e.innerText.split('\\n').slice(1)),
+]
 """
 
 
@@ -84,10 +104,35 @@ def english_phrases() -> set[str]:
     return found
 
 
+def english_short_values() -> set[str]:
+    """Whole short English values (reported figures: "about 10,000 officers involved")."""
+    found: set[str] = set()
+    for file_name, columns in ENGLISH_SHORT_TEXT.items():
+        frame = pd.read_csv(DATA / file_name, dtype=str, keep_default_na=False)
+        for column in columns:
+            found |= {v.strip() for v in frame[column] if len(re.findall(r"[A-Za-z]{3,}", v)) >= 2}
+    return found
+
+
+def english_values() -> set[str]:
+    """English categorical values (force, series) that the Russian interface names in Russian."""
+    found: set[str] = set()
+    for file_name, columns in ENGLISH_VALUES.items():
+        frame = pd.read_csv(DATA / file_name, dtype=str, keep_default_na=False)
+        for column in columns:
+            found |= {v.strip() for v in frame[column] if re.search("[A-Za-z]", v)}
+    return found
+
+
 def english_data_text(page) -> list[str]:
     """English data text, or Streamlit's English placeholders, in what a reader of the page sees."""
     seen = re.sub(r"\s+", " ", page.evaluate(SEEN))
     english = sorted(phrase for phrase in english_phrases() if re.sub(r"\s+", " ", phrase) in seen)
+    english += sorted(value for value in english_short_values() if re.sub(r"\s+", " ", value) in seen)
+    cells = {re.sub(r"\s+", " ", cell).strip() for cell in page.evaluate(CELLS)}
+    values = english_values()
+    english += sorted(f"value: {cell}" for cell in cells & values)
+    english += sorted(f"card: {v}" for v in values if f"{FORCE_ON_CARD}{v}" in seen)
     return english + [text for text in STREAMLIT_ENGLISH_DEFAULTS if text in seen]
 
 

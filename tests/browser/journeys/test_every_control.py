@@ -232,6 +232,7 @@ def test_sources_page_gives_every_data_file_as_shipped(app_url, watched_page):
         "download_membership",
         "download_events",
         "download_exercises",
+        "download_forces",
         "download_places",
         "download_bodies",
         "download_body_links",
