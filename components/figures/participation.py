@@ -72,7 +72,8 @@ def country_years_figure(years: pd.DataFrame, span: tuple[int, int]) -> go.Figur
     fig.update_layout(**base_layout(height=340))
     fig.update_layout(
         barmode="stack",
-        legend={"orientation": "h", "y": -0.15, "x": 0},
+        # Held first, then what was not held: the order of the rule, not plotly's reversed stack.
+        legend={"orientation": "h", "y": -0.15, "x": 0, "traceorder": "normal"},
         yaxis={"title": t("participation.axis.exercises"), "dtick": 1, "automargin": True},
         xaxis=year_axis(span[0], span[1]),
         margin={"l": 60, "b": 40},
@@ -158,7 +159,7 @@ def _add_matrix_legend(
                 x=[y for y, _ in spots],
                 y=[esc(label) for _, label in spots],
                 mode="markers",
-                marker={"size": 20, "symbol": "square-open", "color": NOT_HELD_OUTLINE, "line": {"width": 1.5}},
+                marker={"size": 16, "symbol": "square-open", "color": NOT_HELD_OUTLINE, "line": {"width": 1.5}},
                 name=f"{not_held_mark(status)} {esc(role_label(status))}",
                 hoverinfo="skip",
             )
