@@ -69,17 +69,27 @@ def country_years_figure(years: pd.DataFrame, span: tuple[int, int]) -> go.Figur
                 hovertemplate="%{x}: %{y} · " + esc(label) + "<extra></extra>",
             )
         )
-    fig.update_layout(**base_layout(height=340))
+    fig.update_layout(**base_layout(height=300))
     fig.update_layout(
         barmode="stack",
-        # Held first, then what was not held: the order of the rule, not plotly's reversed stack.
-        legend={"orientation": "h", "y": -0.15, "x": 0, "traceorder": "normal"},
         yaxis={"title": t("participation.axis.exercises"), "dtick": 1, "automargin": True},
         xaxis=year_axis(span[0], span[1]),
-        margin={"l": 60, "b": 40},
+        margin={"l": 60},
         dragmode=False,
     )
+    legend_below(fig, len(fig.data))
     return fig
+
+
+def legend_below(fig: go.Figure, entries: int) -> None:
+    """The legend in the figure's own bottom margin, under the year labels (never over them or
+    the plot), in the order the traces were added; the figure grows by the rows it may need."""
+    legend_px = 26 * -(-entries // 2) + 8
+    fig.update_layout(
+        height=(fig.layout.height or 300) + legend_px,
+        legend={"orientation": "h", "x": 0, "yref": "container", "y": 0, "yanchor": "bottom", "traceorder": "normal"},
+        margin={"b": 40 + legend_px},
+    )
 
 
 def participation_heatmap(
@@ -120,20 +130,18 @@ def participation_heatmap(
             ygap=2,
         )
     )
-    _add_matrix_legend(fig, matrix, years, labels, cells)
-    fig.update_layout(**base_layout(height=max(260, 36 * len(states) + 120)))
+    _add_matrix_legend(fig, years, labels, cells)
+    fig.update_layout(**base_layout(height=max(220, 36 * len(states) + 80)))
     fig.update_layout(
         xaxis={"dtick": 1 if len(years) <= 12 else 2, "tickformat": "d", "showgrid": False},
         yaxis={"autorange": "reversed", "showgrid": False, "automargin": True},
-        legend={"orientation": "h", "y": -0.12, "x": 0},
         dragmode=False,
     )
+    legend_below(fig, sum(1 for trace in fig.data if trace.name))
     return fig
 
 
-def _add_matrix_legend(
-    fig: go.Figure, matrix: pd.DataFrame, years: list[int], labels: list[str], cells: list[list[str]]
-) -> None:
+def _add_matrix_legend(fig: go.Figure, years: list[int], labels: list[str], cells: list[list[str]]) -> None:
     """A legend of its own: the held roles as coloured squares with their marks; each status that
     was not held (present in the matrix) as a hollow square drawn on its cells, with its mark."""
     for role in (HOSTED, TOOK_PART):
