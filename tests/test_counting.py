@@ -22,7 +22,7 @@ from components.export.csv import to_csv_bytes
 from components.i18n.text import language
 from components.model.deck import slide_chart, slide_model
 from components.model.pages import build_from_params
-from tests.conftest import DATA, FIXED_TODAY
+from tests.conftest import DATA, FIXED_TODAY, app_test
 
 
 def _codes(cell: str) -> set[str]:
@@ -246,3 +246,24 @@ def test_overview_and_exercise_map_say_listed_and_held(tables, exercises_page):
     held_hosts = {c for r in raw if r["status"] == "held" for c in _codes(r["host_states"])}
     assert hosts.value == str(len(held_hosts))
     assert re.search(rf"\({held} held\)", exercises_page.caption)
+
+
+# --- What a person reads: the card and the profile on the running page (AppTest) ------------------
+
+
+@pytest.mark.parametrize("code", _member_codes())
+def test_the_rendered_card_and_profile_say_the_same_numbers(code):
+    expected = independent_counts(code)
+    at = app_test("pages/country.py", {"country": code})
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert (metrics["Took part in (held)"], metrics["Hosted (held)"]) == (
+        str(expected["took_part"]),
+        str(expected["hosted"]),
+    )
+    headings = [h.value for h in at.subheader]
+    assert f"Held exercises it took part in ({expected['took_part']})" in headings
+    at.button(key="country_card_open").click().run()
+    assert not at.exception
+    card = f"Held exercises: took part in {expected['took_part']}, hosted {expected['hosted']}"
+    assert card in [h.value for h in at.subheader], [h.value for h in at.subheader]
