@@ -267,3 +267,16 @@ def test_the_rendered_card_and_profile_say_the_same_numbers(code):
     assert not at.exception
     card = f"Held exercises: took part in {expected['took_part']}, hosted {expected['hosted']}"
     assert card in [h.value for h in at.subheader], [h.value for h in at.subheader]
+
+
+def test_the_chronology_marks_planned_and_cancelled_items_hollow_with_a_legend_entry(tables):
+    model, _ = build_from_params("chronology", {"ch_ex": ["1"], "item": ["ub-2023-armenia"]}, tables, "en", FIXED_TODAY)
+    figure = model.chart("chronology_chart").figure
+    symbol_of = {
+        point[0]: trace.marker.symbol for trace in figure.data if trace.customdata for point in trace.customdata
+    }
+    raw = {r["exercise_id"]: r["status"] for r in _raw_exercises()}
+    for exercise_id, status in raw.items():
+        assert symbol_of[exercise_id].endswith("-open") == (status != "held"), (exercise_id, status)
+    assert any(trace.showlegend and "planned or cancelled, not held" in trace.name for trace in figure.data)
+    assert model.extra["card"]["category"] == "Exercise · cancelled: not held"

@@ -170,7 +170,8 @@ def posts_held(events: pd.DataFrame, code: str) -> pd.DataFrame:
 # --- Chronology ----------------------------------------------------------------------------------
 
 ITEM_COLUMNS = [
-    "item_id", "kind", "date", "precision", "end_date", "title", "category", "states", "note", "source_url", "search",
+    "item_id", "kind", "date", "precision", "end_date", "title", "category", "status", "states", "note", "source_url",
+    "search",
 ]  # fmt: skip
 
 
@@ -179,7 +180,8 @@ def chronology_items(
 ) -> pd.DataFrame:
     """Events (and exercises when given) as one list of dated items, oldest first.
 
-    An exercise is an item of category ``exercise``; its states are hosts and participants."""
+    An exercise is an item of category ``exercise``; its states are hosts and participants.
+    ``status`` is the row's own (held, planned, cancelled...): the chart marks what was not held."""
     items = pd.DataFrame(
         {
             "item_id": events["event_id"].astype(str),
@@ -189,6 +191,7 @@ def chronology_items(
             "end_date": events.get("end_date", pd.NaT),
             "title": localized(events, "title", lang),
             "category": events["category"].astype(str),
+            "status": _status(events),
             "states": events["states"].map(_as_list),
             "note": localized(events, "note", lang),
             "source_url": events["source_url"].astype(str),
@@ -206,6 +209,7 @@ def chronology_items(
                 "end_date": exercises.get("end_date", pd.NaT),
                 "title": names.astype(str),
                 "category": EXERCISE_CATEGORY,
+                "status": _status(exercises),
                 "states": [sorted(involved_states(r)) for r in exercises.to_dict("records")],
                 "note": localized(exercises, "note", lang),
                 "source_url": exercises["source_url"].astype(str),
@@ -228,6 +232,12 @@ def _search_text(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.Series:
             cells = frame[column].map(lambda v: " ".join(v) if isinstance(v, list) else "" if pd.isna(v) else str(v))
             text = text + " " + cells
     return text.map(_fold)
+
+
+def _status(frame: pd.DataFrame) -> pd.Series:
+    if "status" not in frame:
+        return pd.Series(HELD, index=frame.index)
+    return frame["status"].astype(object).where(frame["status"].notna(), HELD).astype(str)
 
 
 def _precision(frame: pd.DataFrame) -> pd.Series:

@@ -113,6 +113,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "chronology.with_exercises_help": "Add every exercise as an item of its own category.",
         "chronology.item": "Item",
         "chronology.category.exercise": "Exercise",
+        "chronology.not_held": "{status}: not held",
+        "chronology.legend.not_held": "hollow mark: planned or cancelled, not held",
         "chronology.chart_title": "CSTO chronology: {count} items",
         "chronology.table": "Items ({count})",
         "chronology.caption": "{count} of {total} items · {span}",

@@ -90,6 +90,8 @@ RU: dict[str, str] = {
     "chronology.with_exercises_help": "Добавить каждое учение как запись отдельной категории.",
     "chronology.item": "Запись",
     "chronology.category.exercise": "Учение",
+    "chronology.not_held": "{status}: не проведено",
+    "chronology.legend.not_held": "полая отметка: запланировано или отменено, не проведено",
     "chronology.chart_title": "Хронология ОДКБ: записей — {count}",
     "chronology.table": "Записи ({count})",
     "chronology.caption": "{count} из {total} записей · {span}",

@@ -141,7 +141,13 @@ def item_card(items: pd.DataFrame, item_id: str, names: dict[str, str]) -> dict:
     return {
         "title": row["title"],
         "kind": row["kind"],
-        "category": category_label(row["category"]),
+        # A planned or cancelled item says so on its card, as its hollow mark does on the chart.
+        "category": category_label(row["category"])
+        + (
+            ""
+            if str(row.get("status", "held")) == "held"
+            else " · " + t("chronology.not_held", status=t(f"status_ex.{row['status']}"))
+        ),
         "dates": format_date(row["date"], row["precision"]) + (f" – {format_date(end)}" if has_end else ""),
         "states": ", ".join(names.get(c, c) for c in row["states"]) or "—",
         "note": row["note"],
