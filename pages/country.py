@@ -62,6 +62,10 @@ if exercises.total:
     show_table(exercises, download_label=t("profile.download", rows=exercises.total))
 else:
     st.caption(t("profile.empty"))
+not_held = model.table("exercises_not_held")
+if not_held.total:
+    st.subheader(not_held.title, anchor=False)
+    show_table(not_held, download_label=t("profile.download", rows=not_held.total))
 
 events = model.table("events")
 st.subheader(events.title, anchor=False)

@@ -210,6 +210,10 @@ if model.chart("participation_matrix"):
     with matrix_tab:
         show_chart(model.chart("participation_matrix"))
         st.caption(t("participation.matrix_note"))
+        totals = model.table("participation_totals")
+        st.markdown(f"**{totals.title}**")
+        show_table(totals, download_label=t("participation.totals_download", rows=totals.total))
+        st.caption(t("counting.rule"))
     with network_tab:
         if model.chart("co_participation"):
             show_chart(model.chart("co_participation"))

@@ -4,6 +4,7 @@ from datetime import date
 
 import streamlit as st
 
+from components.derive.counting import listed_breakdown
 from components.derive.overview import headline, intro_sources, state_names
 from components.i18n.text import format_date, md, t, tmd
 from components.ui.cache import current_review_day, sources_md
@@ -26,7 +27,7 @@ dash = t("overview.no_data")
 top = st.columns(3)
 top[0].metric(t("overview.metric.members"), len(figures.members_today), help=t("overview.metric.members_help"))
 top[1].metric(t("overview.metric.ever"), figures.ever_party)
-top[2].metric(t("overview.metric.exercises"), figures.exercises)
+top[2].metric(t("overview.metric.exercises"), figures.exercises, help=listed_breakdown(tables["exercises"]))
 bottom = st.columns(3)
 span = f"{figures.first_year}–{figures.last_year}" if figures.first_year else dash
 bottom[0].metric(t("overview.metric.span"), span)

@@ -184,7 +184,7 @@ def test_country_summary_on_all_empty_tables():
     tables = {name: empty_table(name) for name in ("membership", "exercises", "events")}
     summary = country_summary("ARM", tables, pd.Timestamp(FIXED_TODAY))
     assert summary.status_today is None and summary.sources == []
-    assert summary.hosted.empty and summary.attended.empty and summary.events.empty
+    assert summary.took_part.empty and summary.hosted.empty and summary.not_held.empty and summary.events.empty
 
 
 def _with_status_column(monkeypatch) -> None:

@@ -27,7 +27,13 @@ from tests.conftest import DATA, FIXED_TODAY, app_test
 
 
 def exercises_frame(rows: list[dict]) -> pd.DataFrame:
-    base = {"host_states": [], "participants": [], "personnel": pd.NA, "source_url": "https://example.org/x"}
+    base = {
+        "host_states": [],
+        "participants": [],
+        "personnel": pd.NA,
+        "source_url": "https://example.org/x",
+        "status": "held",
+    }
     frame = pd.DataFrame([{**base, **row} for row in rows])
     frame["start_date"] = pd.to_datetime(frame["start_date"])
     frame["personnel"] = frame["personnel"].astype("Int64")
@@ -160,8 +166,11 @@ def test_country_model_reads_the_record(tables):
     assert invalid == [] and model.extra["code"] == "KGZ"
     periods = model.table("periods").rows
     assert "Член Организации" in set(periods["status"])
-    hosted = tables["exercises"][tables["exercises"]["host_states"].map(lambda c: "KGZ" in c)]
-    assert model.metrics[0].value == str(len(hosted))
+    exercises = tables["exercises"]
+    held = exercises[exercises["status"] == "held"]
+    took_part = held[held["host_states"].map(lambda c: "KGZ" in c) | held["participants"].map(lambda c: "KGZ" in c)]
+    hosted = held[held["host_states"].map(lambda c: "KGZ" in c)]
+    assert [m.value for m in model.metrics[:2]] == [str(len(took_part)), str(len(hosted))]
     posts = model.table("posts").download
     assert set(posts["category"].astype(str)) <= {"appointment", "chairmanship"} and len(posts) >= 1
     assert all(url.startswith("http") for url in model.sources)

@@ -93,11 +93,11 @@ def test_structure_as_of_year_greys_later_bodies():
 
 def test_exercises_filter_changes_table_and_counts():
     at = run_page("pages/exercises.py")
-    total = {m.label: m.value for m in at.metric}["Exercises"]
+    total = {m.label: m.value for m in at.metric}["Exercises listed"]
     at.multiselect(key="w_ex_hosts").set_value(["KGZ"]).run()
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
-    assert int(metrics["Exercises"]) < int(total)
+    assert int(metrics["Exercises listed"]) < int(total)
     assert all("Kyrgyzstan" in hosts for hosts in at.dataframe[0].value["host_states"])
     assert at.query_params["ex_hosts"] in ("KGZ", ["KGZ"]), "the link carries the code"
 
@@ -107,7 +107,7 @@ def test_exercises_empty_result_explains_and_resets():
     at.text_input(key="w_ex_text").set_value("no such exercise anywhere").run()
     assert any("No exercise matches" in w.value for w in at.warning)
     at.button(key="ex_reset_empty").click().run()
-    assert not at.warning and int({m.label: m.value for m in at.metric}["Exercises"]) > 50
+    assert not at.warning and int({m.label: m.value for m in at.metric}["Exercises listed"]) > 50
     assert at.text_input(key="w_ex_text").value == "" and "ex_text" not in at.query_params
 
 

@@ -183,7 +183,7 @@ def test_chronology_table_and_card_say_no_report_yet_for_events_and_exercises():
 
 def test_country_profile_says_no_report_yet():
     model, _ = build_from_params("country", {"country": ["TJK"]}, TABLES_NOW, "ru", FIXED_TODAY)
-    rows = next(table for table in model.tables if "role" in table.rows).rows.set_index("name")
+    rows = model.table("exercises_not_held").rows.set_index("name")
     assert rows.loc["Скала-2026", "status"] == "запланировано — сообщений о проведении пока нет"
 
 

@@ -7,18 +7,23 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.data.loaders import split_sources
+from components.derive import counting
 from components.derive.membership import state_history, status_on
 
 
 @dataclass
 class CountrySummary:
-    """A state's place in the alliance: status today, history, exercises, events, sources."""
+    """A state's place in the alliance: status today, history, exercises, events, sources.
+
+    ``took_part`` and ``hosted`` are held exercises (components/derive/counting.py); ``not_held``
+    are the planned, cancelled... ones it was listed for, shown apart and never counted."""
 
     code: str
     status_today: str | None
     history: pd.DataFrame
+    took_part: pd.DataFrame
     hosted: pd.DataFrame
-    attended: pd.DataFrame
+    not_held: pd.DataFrame
     events: pd.DataFrame
     sources: list[str]
 
@@ -34,18 +39,19 @@ def _rows_involving(table: pd.DataFrame, column: str, code: str) -> pd.DataFrame
 
 
 def country_summary(code: str, tables: dict[str, pd.DataFrame], today: pd.Timestamp) -> CountrySummary:
-    """Everything tied to ``code`` in membership, exercises (hosted / took part) and events.
+    """Everything tied to ``code`` in membership, exercises (took part / hosted / not held) and events.
 
     Works on empty tables too (a file with only its header row): the parts are then empty frames
     with the table's columns."""
     membership, exercises, events = tables["membership"], tables["exercises"], tables["events"]
     history = state_history(membership, code)
-    hosted = _rows_involving(exercises, "host_states", code)
-    attended = _rows_involving(exercises, "participants", code)
+    took_part = counting.took_part(exercises, code)
+    hosted = counting.hosted(exercises, code)
+    not_held = counting.listed_not_held(exercises, code)
     tied_events = _rows_involving(events, "states", code)
     urls: list[str] = []
     seen: set[str] = set()
-    for frame in (history, hosted, attended, tied_events):
+    for frame in (history, took_part, not_held, tied_events):
         for cell in frame.get("source_url", ()):
             for url in split_sources(cell):
                 if url not in seen:
@@ -55,8 +61,9 @@ def country_summary(code: str, tables: dict[str, pd.DataFrame], today: pd.Timest
         code=code,
         status_today=status_on(membership, today).get(code),
         history=history,
+        took_part=took_part,
         hosted=hosted,
-        attended=attended,
+        not_held=not_held,
         events=tied_events,
         sources=urls,
     )

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from components.derive import counting
 from components.i18n.names import exercise_names
 
 RING_RADIUS_DEG = 0.45  # exercises at the same point are spread on a small ring around it
@@ -232,13 +233,13 @@ def aggregate_points(points: pd.DataFrame, cell_degrees: float = AGGREGATE_CELL_
 
 
 def headline_counts(exercises: pd.DataFrame) -> dict[str, int]:
-    """Counts for the linked headline: exercises, host states, participating states, personnel."""
-    hosts = set().union(*exercises["host_states"])
-    participants = set().union(*exercises["participants"])
+    """Counts for the linked headline: exercises listed (any status) and held, states that hosted
+    and that took part in a held one (components/derive/counting.py), personnel."""
     return {
         "exercises": len(exercises),
-        "hosts": len(hosts),
-        "participants": len(participants),
+        "held": len(counting.held(exercises)),
+        "hosts": len(counting.states_that_hosted(exercises)),
+        "participants": len(counting.states_that_took_part(exercises)),
         "personnel": int(exercises["personnel"].fillna(0).sum()),
         "with_personnel": int(exercises["personnel"].notna().sum()),
     }

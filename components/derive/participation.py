@@ -14,8 +14,9 @@ import networkx as nx
 import pandas as pd
 
 from components.data.loaders import split_list
+from components.data.schema import EXERCISE_STATUSES
+from components.derive.counting import HELD, HOSTED, NONE, TOOK_PART, held, involvement, is_held, listed_mask
 
-HOSTED, TOOK_PART, NONE = "hosted", "took_part", "none"
 POST_CATEGORIES = ("appointment", "chairmanship")
 EXERCISE_CATEGORY = "exercise"
 
@@ -45,43 +46,41 @@ def localized(frame: pd.DataFrame, column: str, lang: str) -> pd.Series:
     return values.where(values != "", english)
 
 
-# --- Participation -------------------------------------------------------------------------------
+# --- Participation (the counting rules are components/derive/counting.py) ----------------------
 
 
 def participation_roles(exercises: pd.DataFrame) -> pd.DataFrame:
-    """One row per exercise and state involved: state, year, exercise_id, role (hosted wins)."""
-    rows = []
-    for row in exercises.to_dict("records"):
-        hosts = set(_as_list(row["host_states"]))
-        for state in sorted(involved_states(row)):
-            rows.append(
-                {
-                    "state": state,
-                    "year": int(pd.Timestamp(row["start_date"]).year),
-                    "exercise_id": row["exercise_id"],
-                    "role": HOSTED if state in hosts else TOOK_PART,
-                }
-            )
-    return pd.DataFrame(rows, columns=["state", "year", "exercise_id", "role"])
+    """One row per exercise and state listed in it: state, year, exercise_id, status, role (HOSTED
+    or TOOK_PART for a held exercise, the exercise's status for any other)."""
+    return involvement(exercises)
+
+
+def not_held_order(statuses: Collection[str]) -> list[str]:
+    """Statuses other than held, in the data contract's order, unknown ones after (sorted)."""
+    known = [s for s in EXERCISE_STATUSES if s != HELD]
+    return [s for s in known if s in statuses] + sorted(set(statuses) - set(known) - {HELD})
 
 
 def participation_matrix(exercises: pd.DataFrame, years: tuple[int, int], states: Collection[str]) -> pd.DataFrame:
-    """State x year: ``hosted`` (hosted at least one exercise that year), ``took_part`` (took part
-    in at least one, hosted none) or ``none``. Rows follow ``states``; columns every year."""
+    """State x year: ``hosted`` (hosted at least one held exercise that year), ``took_part`` (took
+    part in a held one, hosted none), else the status of an exercise it was listed for that was not
+    held (``planned``, ``cancelled``...: shown, never counted), or ``none``. Rows follow ``states``."""
     all_years = list(range(years[0], years[1] + 1))
     matrix = pd.DataFrame(NONE, index=list(states), columns=all_years, dtype=object)
     roles = participation_roles(exercises)
+    priority = [HOSTED, TOOK_PART, *not_held_order(set(roles["status"]))]
     for (state, year), group in roles.groupby(["state", "year"]):
         if state in matrix.index and year in matrix.columns:
-            matrix.loc[state, year] = HOSTED if (group["role"] == HOSTED).any() else TOOK_PART
+            matrix.loc[state, year] = next(role for role in priority if (group["role"] == role).any())
     return matrix
 
 
 def co_participation(exercises: pd.DataFrame) -> nx.Graph:
-    """States linked by the exercises they share: edge ``weight`` = exercises both took part in
-    (hosting counts), edge ``exercises`` = their ids; node ``exercises`` = how many each was in."""
+    """States linked by the HELD exercises they share: edge ``weight`` = held exercises both took
+    part in (hosting counts), edge ``exercises`` = their ids; node ``exercises`` = how many held
+    exercises each took part in. Planned and cancelled exercises add nothing."""
     graph = nx.Graph()
-    for row in exercises.to_dict("records"):
+    for row in held(exercises).to_dict("records"):
         states = sorted(involved_states(row))
         for state in states:
             if state not in graph:
@@ -138,22 +137,28 @@ def per_year_totals(exercises: pd.DataFrame, years: tuple[int, int], metric: str
 
 
 def country_exercise_years(exercises: pd.DataFrame, code: str) -> pd.DataFrame:
-    """Per year: exercises ``code`` hosted and exercises it took part in without hosting."""
+    """Per year: held exercises ``code`` hosted, held ones it took part in without hosting, and one
+    column per other status it was listed with (planned, cancelled...: shown, never counted)."""
     roles = participation_roles(exercises)
     mine = roles[roles["state"] == code]
+    columns = [HOSTED, TOOK_PART, *not_held_order(set(mine["status"]))]
     counts = mine.groupby(["year", "role"]).size().unstack(fill_value=0)
-    for role in (HOSTED, TOOK_PART):
+    for role in columns:
         if role not in counts:
             counts[role] = 0
-    return counts[[HOSTED, TOOK_PART]].reset_index().rename_axis(None, axis=1).astype(int)
+    return counts[columns].reset_index().rename_axis(None, axis=1).astype(int)
 
 
 def country_exercises(exercises: pd.DataFrame, code: str) -> pd.DataFrame:
-    """The exercises ``code`` hosted or took part in, with its ``role``, oldest first."""
-    hosts = exercises["host_states"].map(lambda cell: code in _as_list(cell))
-    parts = exercises["participants"].map(lambda cell: code in _as_list(cell))
-    mine = exercises[hosts | parts]
-    return mine.assign(role=[HOSTED if h else TOOK_PART for h in hosts[hosts | parts]])
+    """Every exercise listed with ``code`` among its hosts or participants, oldest first, with
+    ``role``: HOSTED or TOOK_PART for a held exercise, its status for any other."""
+    mine = exercises[listed_mask(exercises, code)]
+    hosts = mine["host_states"].map(lambda cell: code in _as_list(cell))
+    roles = [
+        (HOSTED if host else TOOK_PART) if is_held(status) else str(status)
+        for host, status in zip(hosts, mine["status"], strict=True)
+    ]
+    return mine.assign(role=roles)
 
 
 def posts_held(events: pd.DataFrame, code: str) -> pd.DataFrame:
@@ -165,7 +170,8 @@ def posts_held(events: pd.DataFrame, code: str) -> pd.DataFrame:
 # --- Chronology ----------------------------------------------------------------------------------
 
 ITEM_COLUMNS = [
-    "item_id", "kind", "date", "precision", "end_date", "title", "category", "states", "note", "source_url", "search",
+    "item_id", "kind", "date", "precision", "end_date", "title", "category", "status", "states", "note", "source_url",
+    "search",
 ]  # fmt: skip
 
 
@@ -174,7 +180,8 @@ def chronology_items(
 ) -> pd.DataFrame:
     """Events (and exercises when given) as one list of dated items, oldest first.
 
-    An exercise is an item of category ``exercise``; its states are hosts and participants."""
+    An exercise is an item of category ``exercise``; its states are hosts and participants.
+    ``status`` is the row's own (held, planned, cancelled...): the chart marks what was not held."""
     items = pd.DataFrame(
         {
             "item_id": events["event_id"].astype(str),
@@ -184,6 +191,7 @@ def chronology_items(
             "end_date": events.get("end_date", pd.NaT),
             "title": localized(events, "title", lang),
             "category": events["category"].astype(str),
+            "status": _status(events),
             "states": events["states"].map(_as_list),
             "note": localized(events, "note", lang),
             "source_url": events["source_url"].astype(str),
@@ -201,6 +209,7 @@ def chronology_items(
                 "end_date": exercises.get("end_date", pd.NaT),
                 "title": names.astype(str),
                 "category": EXERCISE_CATEGORY,
+                "status": _status(exercises),
                 "states": [sorted(involved_states(r)) for r in exercises.to_dict("records")],
                 "note": localized(exercises, "note", lang),
                 "source_url": exercises["source_url"].astype(str),
@@ -223,6 +232,12 @@ def _search_text(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.Series:
             cells = frame[column].map(lambda v: " ".join(v) if isinstance(v, list) else "" if pd.isna(v) else str(v))
             text = text + " " + cells
     return text.map(_fold)
+
+
+def _status(frame: pd.DataFrame) -> pd.Series:
+    if "status" not in frame:
+        return pd.Series(HELD, index=frame.index)
+    return frame["status"].astype(object).where(frame["status"].notna(), HELD).astype(str)
 
 
 def _precision(frame: pd.DataFrame) -> pd.Series:

@@ -48,21 +48,22 @@ def _hover(items: pd.DataFrame) -> list[str]:
 
 def chronology_figure(items: pd.DataFrame, categories: list[str], selected: str | None = None) -> go.Figure:
     """One marker per item at its date, on the row of its category; the selected item ringed;
-    items not reported as held (announced, planned, cancelled) hollow, their status in the hover.
+    items not reported as held (announced, planned, cancelled) hollow, their status in the hover,
+    and one legend entry that says what a hollow mark means (shape, not colour alone).
     Points carry the item id (customdata) so a click picks the item."""
     fig = go.Figure()
     rows = [c for c in categories if c in set(items["category"])]
     for category in rows:
         chosen = items[items["category"] == category]
         colour, symbol = CATEGORY_STYLE.get(category, (OKABE_ITO["grey"], "circle"))
-        label = category_label(category)
         hollow = list(not_held(chosen))
         fig.add_trace(
             go.Scatter(
                 x=chosen["date"],
-                y=[esc(label)] * len(chosen),
+                y=[esc(category_label(category))] * len(chosen),
                 mode="markers",
-                name=esc(label),
+                name=esc(category_label(category)),
+                showlegend=False,
                 marker={
                     "color": colour,
                     "symbol": [f"{symbol}-open" if h else symbol for h in hollow],
@@ -77,6 +78,18 @@ def chronology_figure(items: pd.DataFrame, categories: list[str], selected: str 
                 hovertemplate="%{text}<extra></extra>",
             )
         )
+    any_not_held = bool(not_held(items).any())
+    if any_not_held:
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                marker={"symbol": "circle-open", "size": 13, "color": INK, "line": {"width": 2}},
+                name=esc(t("chronology.legend.not_held")),
+                showlegend=True,
+            )
+        )
     if selected is not None and selected in set(items["item_id"]):
         row = items[items["item_id"] == selected].iloc[0]
         fig.add_trace(
@@ -89,9 +102,12 @@ def chronology_figure(items: pd.DataFrame, categories: list[str], selected: str 
                 showlegend=False,
             )
         )
-    fig.update_layout(**base_layout(height=max(320, 46 * len(rows) + 170)))
+    legend_px = 34 if any_not_held else 0
+    fig.update_layout(**base_layout(height=max(320, 46 * len(rows) + 170) + legend_px))
     fig.update_layout(
-        showlegend=False,
+        showlegend=any_not_held,
+        legend={"orientation": "h", "x": 0, "yref": "container", "y": 0, "yanchor": "bottom"},
+        margin={"b": 10 + legend_px},
         xaxis={"type": "date", "rangeslider": {"visible": True, "thickness": 0.08}, "showgrid": True},
         yaxis={
             "categoryorder": "array",

@@ -6,10 +6,10 @@ from datetime import date
 
 import pandas as pd
 
+from components.derive.counting import held_mask, state_counts
 from components.derive.currency import status_labels
 from components.derive.membership import membership_periods, state_history, status_on
 from components.derive.participation import (
-    HOSTED,
     country_exercise_years,
     country_exercises,
     localized,
@@ -45,6 +45,31 @@ def _when(frame: pd.DataFrame, column: str, precision: str | None) -> list[str]:
     ]
 
 
+def _exercise_rows(
+    counted: pd.DataFrame, listed_only: pd.DataFrame, code: str, lang: str, today: date
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Display rows: the held exercises ``code`` took part in (role: hosted / took part, not
+    hosting), and the planned or cancelled ones it was listed for (status; host or participant)."""
+
+    def shown(frame: pd.DataFrame) -> pd.DataFrame:
+        return frame.assign(
+            name=exercise_names(frame) if "name_ru" not in frame else localized(frame, "name", lang),
+            when=_when(frame, "start_date", "date_precision"),
+            location=localized(frame, "location", lang),
+        )
+
+    held_rows = shown(counted).assign(role=counted["role"].map(lambda r: t(f"participation.role.{r}")))
+    listed_as = [
+        t("participation.listed_as.host" if code in hosts else "participation.listed_as.participant")
+        for hosts in listed_only["host_states"]
+    ]
+    other_rows = shown(listed_only).assign(status=status_labels(listed_only, today), listed_as=listed_as)
+    return (
+        held_rows[["when", "name", "role", "location", "source_url"]],
+        other_rows[["when", "name", "status", "listed_as", "location", "source_url"]],
+    )
+
+
 def _build(tables: dict[str, pd.DataFrame], state: dict, lang: str, today: date) -> PageModel:
     members, membership = tables["members"], tables["membership"]
     # Membership notes in the reader's language (English where no Russian note exists yet).
@@ -78,17 +103,12 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, lang: str, today: date)
         {"change": "change.", "body": "body.", "basis": "basis."},
     )
 
+    counts = state_counts(exercises, code)
     mine = country_exercises(exercises, code)
+    counted, listed_only = mine[held_mask(mine)], mine[~held_mask(mine)]
     by_year = country_exercise_years(exercises, code)
     span = year_span(exercises["start_date"], (2004, today.year))
-    hosted = int((mine["role"] == HOSTED).sum())
-    exercise_rows = mine.assign(
-        name=exercise_names(mine) if "name_ru" not in mine else localized(mine, "name", lang),
-        when=_when(mine, "start_date", "date_precision"),
-        role=mine["role"].map(lambda r: t(f"participation.role.{r}")),
-        status=status_labels(mine, today),
-        location=localized(mine, "location", lang),
-    )[["when", "name", "role", "status", "location", "source_url"]]
+    exercise_rows, not_held_rows = _exercise_rows(counted, listed_only, code, lang, today)
 
     posts = posts_held(events, code)
     post_rows = labelled(
@@ -120,7 +140,7 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, lang: str, today: date)
     source_col = Column(t("col.source"), "sources")
     chart = Chart(
         "country_exercises",
-        t("profile.chart_title", name=name, hosted=hosted, attended=len(mine) - hosted),
+        t("profile.chart_title", name=name, took_part=counts.took_part, hosted=counts.hosted),
         country_years_figure(by_year, span),
         f"csto-{code}-exercises-by-year",
     )
@@ -131,12 +151,12 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, lang: str, today: date)
         as_of=format_date(today),
         charts=[chart],
         metrics=[
-            Metric(t("profile.metric.hosted"), str(hosted)),
-            Metric(t("profile.metric.attended"), str(len(mine) - hosted), t("profile.metric.attended_help")),
+            Metric(t("profile.metric.took_part"), str(counts.took_part), t("profile.metric.took_part_help", name=name)),
+            Metric(t("profile.metric.hosted"), str(counts.hosted), t("profile.metric.hosted_help", name=name)),
             Metric(t("profile.metric.posts"), str(len(posts))),
             Metric(t("profile.metric.events"), str(len(involved))),
         ],
-        notes=[t("profile.exercise_note")],
+        notes=[t("counting.rule")],
         tables=[
             table(
                 "periods",
@@ -180,17 +200,30 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, lang: str, today: date)
             ),
             table(
                 "exercises",
-                t("profile.exercises", count=len(mine)),
+                t("profile.exercises", count=counts.took_part),
                 exercise_rows,
                 {
                     "when": Column(t("col.start")),
                     "name": Column(t("col.exercise"), "wide"),
                     "role": Column(t("profile.col.role")),
-                    "status": Column(t("col.status")),
                     "location": Column(t("col.location"), "wide"),
                     "source_url": source_col,
                 },
-                mine.drop(columns=["role"]).assign(role=mine["role"]),
+                counted,
+            ),
+            table(
+                "exercises_not_held",
+                t("profile.not_held", count=counts.not_held),
+                not_held_rows,
+                {
+                    "when": Column(t("col.start")),
+                    "name": Column(t("col.exercise"), "wide"),
+                    "status": Column(t("col.status")),
+                    "listed_as": Column(t("profile.col.listed_as")),
+                    "location": Column(t("col.location"), "wide"),
+                    "source_url": source_col,
+                },
+                listed_only,
             ),
             table(
                 "events",

@@ -9,7 +9,7 @@ import pandas as pd
 
 from components.data.loaders import split_sources
 from components.data.schema import EXERCISE_STATUSES
-from components.derive.country import involves
+from components.derive.counting import counts_per_state, listed_breakdown, listed_mask, state_counts
 from components.derive.currency import status_labels
 from components.derive.exercises import ExerciseFilters, exercise_view, filter_exercises, series_order, with_place_names
 from components.derive.membership import status_on
@@ -147,11 +147,14 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, today: date) -> PageMod
     view = exercise_view(exercises, members, filters, TABLE_ROW_LIMIT)
     counts = view.counts
     in_range = filter_exercises(exercises, range_filters)
-    counts["personnel"] = personnel_total(filter_exercises(exercises, filters))
+    shown = filter_exercises(exercises, filters)
+    counts["personnel"] = personnel_total(shown)
     metrics = [
-        Metric(t("exercises.metric.exercises"), f"{counts['exercises']:,}"),
-        Metric(t("exercises.metric.hosts"), str(counts["hosts"])),
-        Metric(t("exercises.metric.participants"), str(counts["participants"])),
+        Metric(t("exercises.metric.exercises"), f"{counts['exercises']:,}", listed_breakdown(shown)),
+        Metric(t("exercises.metric.hosts"), str(counts["hosts"]), t("exercises.metric.hosts_help")),
+        Metric(
+            t("exercises.metric.participants"), str(counts["participants"]), t("exercises.metric.participants_help")
+        ),
         Metric(
             t("exercises.metric.personnel"),
             f"{counts['personnel']:,}",
@@ -186,9 +189,14 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, today: date) -> PageMod
         charts.append(per_year_chart(in_range, range_filters.years, styles, series_labels, state.get("metric")))
         notes.append(t("exercises.map_caption"))
         if country:
-            shown = filter_exercises(exercises, filters)
-            involved = shown[involves(shown["host_states"], country) | involves(shown["participants"], country)]
-            notes.append(t("country.map_caption", name=names.get(country, country), count=len(involved)))
+            notes.append(
+                t(
+                    "country.map_caption",
+                    name=names.get(country, country),
+                    count=int(listed_mask(shown, country).sum()),
+                    took_part=state_counts(shown, country).took_part,
+                )
+            )
         if view.cells is not None:
             notes.append(t("exercises.aggregated", count=f"{view.shown - view.unmapped:,}", markers=len(view.cells)))
     charts.extend(participation_charts(in_range, range_filters.years, names))
@@ -211,11 +219,11 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, today: date) -> PageMod
         location=localized(head, "location"),
         personnel=[personnel_text(row) for row in head.to_dict("records")],
     )
-    download = filter_exercises(exercises, filters)[TABLE_COLUMNS]
+    download = shown[TABLE_COLUMNS]
     return PageModel(
         page="exercises",
         title=t("nav.exercises"),
-        caption=t("view.exercises.caption", count=view.shown, start=years[0], end=years[1]),
+        caption=t("view.exercises.caption", count=view.shown, held=counts["held"], start=years[0], end=years[1]),
         as_of=f"{years[0]}–{years[1]}",
         charts=charts,
         metrics=metrics,
@@ -242,7 +250,8 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, today: date) -> PageMod
                 download=download,
                 file_name="csto-exercises-filtered.csv",
                 total=view.shown,
-            )
+            ),
+            participation_totals(in_range, range_filters.years, names),
         ],
         sources=unique_sources(view.head["source_url"]),
         extra={
@@ -312,17 +321,24 @@ def per_year_chart(
     )
 
 
+def participation_states(exercises: pd.DataFrame, names: dict[str, str]) -> list[str]:
+    """Every state listed in the exercises (any status), by name: the matrix's rows."""
+    return sorted(set().union(*(involved_states(r) for r in exercises.to_dict("records"))), key=names.get)
+
+
 def participation_charts(exercises: pd.DataFrame, years: tuple[int, int], names: dict[str, str]) -> list[Chart]:
-    """Who trains with whom over the filtered exercises: the state x year matrix and the
-    co-participation network (page only: not on the slide)."""
+    """Who trains with whom over the filtered exercises: the state x year matrix (held roles; planned
+    and cancelled cells marked apart; each state's took-part total after its name) and the
+    co-participation network of held exercises (page only: not on the slide)."""
     if exercises.empty:
         return []
-    states = sorted(set().union(*(involved_states(r) for r in exercises.to_dict("records"))), key=names.get)
+    states = participation_states(exercises, names)
+    totals = counts_per_state(exercises, states).set_index("state")["took_part"].to_dict()
     charts = [
         Chart(
             "participation_matrix",
             t("participation.matrix_title", start=years[0], end=years[1]),
-            participation_heatmap(participation_matrix(exercises, years, states), names),
+            participation_heatmap(participation_matrix(exercises, years, states), names, totals),
             "csto-exercise-participation",
             on_slide=False,
         )
@@ -339,6 +355,28 @@ def participation_charts(exercises: pd.DataFrame, years: tuple[int, int], names:
             )
         )
     return charts
+
+
+def participation_totals(exercises: pd.DataFrame, years: tuple[int, int], names: dict[str, str]) -> Table:
+    """The matrix's totals as a table and a CSV: per state, held exercises it took part in and
+    hosted, and the planned or cancelled ones it was listed for (not counted)."""
+    states = participation_states(exercises, names) if len(exercises) else []
+    counts = counts_per_state(exercises, states)
+    counts.insert(1, "name", [names.get(code, code) for code in counts["state"]])
+    return Table(
+        key="participation_totals",
+        title=t("participation.totals", start=years[0], end=years[1]),
+        rows=counts.drop(columns=["state"]),
+        columns={
+            "name": Column(t("participation.col.state")),
+            "took_part": Column(t("participation.col.took_part"), "number"),
+            "hosted": Column(t("participation.col.hosted"), "number"),
+            "not_held": Column(t("participation.col.not_held"), "number"),
+        },
+        download=counts,
+        file_name="csto-participation-totals.csv",
+        total=len(counts),
+    )
 
 
 QUALIFIER_MARKS = {"about": "≈ ", "over": "> ", "up_to": "≤ ", "exact": ""}

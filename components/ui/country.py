@@ -19,7 +19,8 @@ from components.ui.render import show_data_error
 
 @st.dialog(" ", width="large")
 def country_card(code: str) -> None:
-    """The country card: status today, membership history, exercises hosted and attended, events."""
+    """The country card: status today, membership history, held exercises it took part in and hosted
+    (planned and cancelled ones listed apart, not counted), events."""
     try:
         tables = load_tables(("members", "membership", "exercises", "events"))
     except DataValidationError as error:
@@ -53,11 +54,14 @@ def country_card(code: str) -> None:
             "note": st.column_config.TextColumn(t("col.note"), width="large"),
         },
     )
-    hosted, attended = summary.hosted, summary.attended
-    st.subheader(t("country.exercises", hosted=len(hosted), attended=len(attended)), anchor=False)
-    ex_names = exercise_names(pd.concat([hosted, attended]).drop_duplicates("exercise_id"))
+    st.subheader(t("country.exercises", took_part=len(summary.took_part), hosted=len(summary.hosted)), anchor=False)
+    ex_names = exercise_names(summary.took_part)
     if len(ex_names):
         st.markdown(tmd("country.exercise_list", names=", ".join(ex_names.head(40))))
+    if len(summary.not_held):
+        listed = ", ".join(exercise_names(summary.not_held).head(40))
+        st.markdown(tmd("country.not_held", count=len(summary.not_held), names=listed))
+    st.caption(t("counting.rule"))
     st.subheader(t("country.events", count=len(summary.events)), anchor=False)
     st.dataframe(
         display_frame(

@@ -31,7 +31,9 @@ from tests.conftest import DATA
 
 pytestmark = pytest.mark.browser
 
-KGZ_HOSTED = int(read_all()["exercises"]["host_states"].map(lambda codes: "KGZ" in codes).sum())
+# Held exercises only (components/derive/counting.py): planned and cancelled ones are never counted.
+_HELD = read_all()["exercises"].query("status == 'held'")
+KGZ_TOOK_PART = int((_HELD["host_states"] + _HELD["participants"]).map(lambda codes: "KGZ" in codes).sum())
 
 # name: (path, with a card or panel open where the page has one; charts drawn; texts a reader
 # looks for, per language)
@@ -45,8 +47,10 @@ WALK = {
     "country": (
         "country?country=KGZ",
         2,
-        {"en": ["Kyrgyzstan: country profile", "Membership periods", str(KGZ_HOSTED)],
-         "ru": ["Кыргызстан: профиль государства", "Периоды членства", str(KGZ_HOSTED)]},
+        {"en": ["Kyrgyzstan: country profile", "Membership periods",
+                f"Held exercises it took part in ({KGZ_TOOK_PART})", "Hosted (held)"],
+         "ru": ["Кыргызстан: профиль государства", "Периоды членства",
+                f"Проведённые учения, в которых оно участвовало ({KGZ_TOOK_PART})", "Принимало учений"]},
     ),
     "chronology": ("chronology?ch_ex=1&item=treaty-signed-1992", 1, {}),
     "briefing": ("briefing", 1, {}),

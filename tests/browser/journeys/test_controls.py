@@ -51,11 +51,11 @@ def test_structure_kinds_layout_year_and_body(app_url, watched_page):
 def test_exercise_series_participants_and_force(app_url, watched_page):
     page = watched_page.page
     open_page(page, f"{app_url}/exercises", charts=2)
-    everything = int(metrics(page)["Exercises"])
+    everything = int(metrics(page)["Exercises listed"])
     pick(page, "w_ex_series", "Indestructible Brotherhood", charts=2)
-    brotherhood = int(metrics(page)["Exercises"])
+    brotherhood = int(metrics(page)["Exercises listed"])
     assert 0 < brotherhood < everything and query(page)["ex_series"] == ["Indestructible Brotherhood"]
     rows = table_rows(page, 0)
     assert rows and all("Brotherhood" in row[0] for row in rows)
     pick(page, "w_ex_participants", "Armenia", charts=2)
-    assert int(metrics(page)["Exercises"]) <= brotherhood and query(page)["ex_participants"] == ["ARM"]
+    assert int(metrics(page)["Exercises listed"]) <= brotherhood and query(page)["ex_participants"] == ["ARM"]

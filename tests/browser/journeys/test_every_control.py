@@ -103,9 +103,9 @@ def test_chronology_filters_story_mode_download_and_reset(app_url, watched_page)
 def test_exercise_force_and_per_year_metric(app_url, watched_page):
     page = watched_page.page
     open_page(page, f"{app_url}/exercises", charts=2)
-    everything = int(metrics(page)["Exercises"].replace(",", ""))
+    everything = int(metrics(page)["Exercises listed"].replace(",", ""))
     pick(page, "w_ex_force", "CRRF", charts=2)
-    crrf = int(metrics(page)["Exercises"].replace(",", ""))
+    crrf = int(metrics(page)["Exercises listed"].replace(",", ""))
     assert 0 < crrf < everything and query(page)["ex_force"] == ["CRRF"]
     # The per-year chart switches from counting exercises to reported personnel.
     axis = ".js-plotly-plot .g-ytitle"

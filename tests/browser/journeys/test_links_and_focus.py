@@ -34,10 +34,10 @@ def test_filters_set_in_english_open_the_same_view_in_russian(app_url, watched_p
 def test_reset_gives_the_defaults_and_a_clean_link(app_url, watched_page):
     page = watched_page.page
     open_page(page, f"{app_url}/exercises?ex_hosts=KGZ&ex_text=Rubezh&country=KAZ", charts=2)
-    filtered = int(metrics(page)["Exercises"])
+    filtered = int(metrics(page)["Exercises listed"])
     click_button(page, "ex_reset", charts=2)
     assert query(page) == {"country": ["KAZ"]}, "only the country in focus stays (it is cleared in the sidebar)"
-    assert int(metrics(page)["Exercises"]) > filtered
+    assert int(metrics(page)["Exercises listed"]) > filtered
     assert page.locator(".st-key-w_ex_text input").input_value() == ""
     open_page(page, f"{app_url}/structure?layout=spring&year=2005", charts=1)
     click_button(page, "structure_reset", charts=1)
