@@ -40,6 +40,7 @@ from components.model.deck_codec import (  # noqa: F401
     encode_deck,
     link_value,
 )
+from components.model.deck_view import view_title
 from components.model.pages import build_from_params
 
 
@@ -78,7 +79,11 @@ def slide_model(slide: dict[str, Any], tables: dict[str, pd.DataFrame], lang: st
     """The slide's page model (the same build as the page itself)."""
     model, _ = build_from_params(slide["page"], slide["params"], tables, lang, today)
     with language(lang):
-        model.title = slide_title(slide, lang)
+        if slide.get("title") or slide.get("title_key"):
+            model.title = slide_title(slide, lang)
+        else:  # an added view: a title from its filters, in the slide's language (issue 27)
+            chart = model.chart(slide["chart"]) if slide.get("chart") else None
+            model.title = view_title(slide, tables, lang, today, chart.title if chart else None)
     return model
 
 
