@@ -168,8 +168,7 @@ def test_the_message_says_not_a_deck_in_the_readers_language():
 
 def test_old_decks_still_open():
     """A deck saved before this decoder (slides carry lang, default title keys) opens unchanged."""
-    deck = default_deck(FIXED_TODAY) + [
-        {"page": "country", "params": {"country": ["KGZ"]}, "title": "", "notes": "", "lang": "ru"}
-    ]
+    older = {"page": "country", "params": {"country": ["KGZ"]}, "title": "", "notes": "", "lang": "ru"}
+    deck = [*default_deck(FIXED_TODAY), older]
     assert decode_deck(encode_deck(deck))[-1]["lang"] == "ru"
     assert deck_from_json(deck_to_json(deck))[3]["title_values"] == {"year": FIXED_TODAY.year - 1}

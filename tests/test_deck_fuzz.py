@@ -91,6 +91,6 @@ def test_random_text_as_link_and_file(text):
 @FUZZ
 @given(st.integers(min_value=1, max_value=3_000), st.sampled_from("[{"), st.booleans())
 def test_deep_nesting_as_link_and_file(depth, bracket, wrapped):
-    tree = bracket * depth if not wrapped else '{"format": "%s", "slides": %s' % (FORMAT, "[" * depth)
+    tree = bracket * depth if not wrapped else f'{{"format": "{FORMAT}", "slides": ' + "[" * depth
     survives(decode_deck, packed(tree.encode()))
     survives(deck_from_json, tree)
