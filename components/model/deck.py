@@ -82,8 +82,7 @@ def slide_model(slide: dict[str, Any], tables: dict[str, pd.DataFrame], lang: st
         if slide.get("title") or slide.get("title_key"):
             model.title = slide_title(slide, lang)
         else:  # an added view: a title from its filters, in the slide's language (issue 27)
-            chart = model.chart(slide["chart"]) if slide.get("chart") else None
-            model.title = view_title(slide, tables, lang, today, chart.title if chart else None)
+            model.title = view_title(slide, tables, lang, today)
     return model
 
 

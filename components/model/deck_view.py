@@ -58,10 +58,13 @@ def filters_summary(
     return "; ".join(f"{label}: {value}" for label, value in values) or t("share.default_view", lang)
 
 
-def view_title(
-    slide: dict[str, Any], tables: dict[str, pd.DataFrame], lang: str, today: date, chart_title: str | None = None
-) -> str:
-    """A title from the view: the chart's or the page's name, then the filter values."""
+def view_title(slide: dict[str, Any], tables: dict[str, pd.DataFrame], lang: str, today: date) -> str:
+    """A title from the view: the chart's or the page's name, then the filter values
+    ("Who trains with whom · 2022–2026 · Armenia, Kazakhstan")."""
     values = view_values(slide["page"], slide.get("params", {}), tables, lang, today)
-    head = chart_title or t(f"nav.{slide['page']}", lang)
-    return " · ".join([head, *(value for _, value in values if value not in head)])[:MAX_DERIVED_TITLE]
+    if slide.get("chart"):
+        name = t(f"deck.chart.{slide['chart']}", lang)
+        head = name[:1].upper() + name[1:]
+    else:
+        head = t(f"nav.{slide['page']}", lang)
+    return " · ".join([head, *(value for _, value in values)])[:MAX_DERIVED_TITLE]
