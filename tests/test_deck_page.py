@@ -172,7 +172,7 @@ def test_any_chart_of_a_view_becomes_a_slide_that_shows_that_chart():
     at.query_params["slide"] = "5"
     at.run()
     assert not at.exception
-    assert at.text_input(key="deck_title_4").value == "Who trains with whom · 2022–2026"
-    assert at.header[0].value == "Who trains with whom · 2022–2026", "the slide shows the title the editor shows"
+    assert at.text_input(key="deck_title_4").value == "Who took part, year by year · 2022–2026"
+    assert at.header[0].value == "Who took part, year by year · 2022–2026", "the slide shows the title the editor shows"
     captions = " ".join(c.value for c in at.caption)
-    assert "chart\\: who trains with whom" in captions, captions
+    assert "chart\\: who took part, year by year" in captions, captions

@@ -60,6 +60,12 @@ def go_to(number: int) -> None:
         st.query_params["slide"] = str(number)
 
 
+def keep_slide() -> None:
+    """Stay on the slide in view, or on the last one when the deck got shorter."""
+    raw = st.query_params.get("slide", "1")
+    go_to(int(raw) if raw.isascii() and raw.isdigit() else 1)
+
+
 def _said(action: Action) -> str:
     key, values = action
     return t(key, **values)
@@ -69,14 +75,14 @@ def _undo() -> None:
     action = undo_deck()
     if action:
         st.session_state[DONE] = ("briefing.undone", action)
-    go_to(1)
+    keep_slide()
 
 
 def _redo() -> None:
     action = redo_deck()
     if action:
         st.session_state[DONE] = ("briefing.redone", action)
-    go_to(1)
+    keep_slide()
 
 
 def move(index: int, step: int) -> None:
@@ -92,7 +98,7 @@ def remove(index: int) -> None:
     if 0 <= index < len(slides):
         slides.pop(index)
         change_deck(slides, ("deck.action.remove", {"number": index + 1}))
-    go_to(1)
+    keep_slide()
 
 
 def restore() -> None:
