@@ -176,3 +176,40 @@ def test_any_chart_of_a_view_becomes_a_slide_that_shows_that_chart():
     assert at.header[0].value == "Who took part, year by year · 2022–2026", "the slide shows the title the editor shows"
     captions = " ".join(c.value for c in at.caption)
     assert "chart\\: who took part, year by year" in captions, captions
+
+
+def test_typed_characters_a_deck_cannot_hold_are_dropped_so_the_export_cannot_fail_on_them():
+    """U+FFFE in a title made the PowerPoint export fail with no file and no message."""
+    at = app_test("pages/briefing.py", {})
+    at.text_input(key="deck_title_0").set_value("Opening\ufffe slide\uffff").run()
+    at.text_area(key="deck_notes_0").set_value("Say\x00 this").run()
+    assert not at.exception
+    assert at.session_state["deck"][0]["title"] == "Opening slide"
+    assert at.session_state["deck"][0]["notes"] == "Say this"
+
+
+def test_an_export_that_fails_says_so_on_the_next_run():
+    """Any failure of a deferred export is kept for the page to show (Streamlit's own notice under
+    the button vanishes after five seconds and does not say why)."""
+    from streamlit.testing.v1 import AppTest
+
+    def page() -> None:
+        import streamlit as st
+
+        from components.ui.share import export_problem, guarded_export
+
+        def broken() -> bytes:
+            raise ValueError("All strings must be XML compatible")
+
+        export_problem("deck_pptx")
+        if st.button("try", key="try"):
+            try:
+                guarded_export(broken, "deck_pptx")()
+            except ValueError:
+                pass
+
+    at = AppTest.from_function(page).run()
+    at.button(key="try").click().run()
+    assert not at.error
+    at.run()
+    assert "The export could not be made (ValueError\\: All strings must be XML compatible)" in at.error[0].value
