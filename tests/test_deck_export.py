@@ -99,7 +99,7 @@ def test_bad_deck_file_changes_nothing():
         b"not json",
         b"\xff\xfe",
         json.dumps({"format": "something-else", "slides": []}).encode(),
-        json.dumps({"format": "csto-explorer-deck", "slides": []}).encode(),
+        json.dumps({"format": "csto-explorer-deck", "slides": {}}).encode(),
         json.dumps({"format": "csto-explorer-deck", "slides": [{"page": "nowhere"}]}).encode(),
         json.dumps({"format": "csto-explorer-deck", "slides": [{"page": "membership", "params": 3}]}).encode(),
         json.dumps({"format": "csto-explorer-deck", "slides": [{"page": "membership"}] * 41}).encode(),
@@ -108,9 +108,12 @@ def test_bad_deck_file_changes_nothing():
         with pytest.raises(DeckError):
             kept = deck_from_json(raw) or kept
     assert json.dumps(kept) == before
-    for text in ("", "!!!", encode_deck([])):
+    for text in ("x", "!!!", encode_deck({})):
         with pytest.raises(DeckError):
-            decode_deck(text or "x")
+            decode_deck(text)
+    # An empty deck is a deck (issue 27: the editor may empty it; a link keeps it empty).
+    assert deck_from_json(json.dumps({"format": "csto-explorer-deck", "slides": []})) == []
+    assert decode_deck(encode_deck([])) == []
 
 
 def test_deck_keeps_order_titles_notes_params_and_language(deck):

@@ -8,9 +8,6 @@ The deck travels as compact text (``?deck=`` in links, so a reload keeps it) and
 
 from __future__ import annotations
 
-import base64
-import json
-import zlib
 from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
@@ -23,19 +20,28 @@ from components.figures.exercises import legend_beside_map
 from components.figures.org import org_for_slide
 from components.figures.style import for_projector
 from components.figures.timeline import timeline_for_slide
-from components.i18n.text import LANGUAGES, language, t
+from components.i18n.text import language, t
 from components.model.base import Chart, PageModel
-from components.model.pages import PAGE_KINDS, build_from_params
 
-MAX_SLIDES = 40
-MAX_TITLE = 200
-MAX_NOTES = 2_000
-MAX_PARAM_VALUES = 60
-FORMAT = "csto-explorer-deck"
-
-
-class DeckError(ValueError):
-    """A deck file or link that cannot be used (nothing is changed)."""
+# The deck's decoder lives in deck_codec (one guarded schema for link, file and session); these
+# names are re-exported so every caller keeps importing the deck from here.
+from components.model.deck_codec import (  # noqa: F401
+    FORMAT,
+    MAX_NOTES,
+    MAX_PARAM_VALUES,
+    MAX_SLIDES,
+    MAX_TITLE,
+    DeckError,
+    clean_deck,
+    clean_slide,
+    deck_from_json,
+    deck_to_json,
+    decode_deck,
+    encode_deck,
+    link_value,
+)
+from components.model.deck_view import view_title
+from components.model.pages import build_from_params
 
 
 def default_deck(today: date) -> list[dict[str, Any]]:
@@ -73,7 +79,10 @@ def slide_model(slide: dict[str, Any], tables: dict[str, pd.DataFrame], lang: st
     """The slide's page model (the same build as the page itself)."""
     model, _ = build_from_params(slide["page"], slide["params"], tables, lang, today)
     with language(lang):
-        model.title = slide_title(slide, lang)
+        if slide.get("title") or slide.get("title_key"):
+            model.title = slide_title(slide, lang)
+        else:  # an added view: a title from its filters, in the slide's language (issue 27)
+            model.title = view_title(slide, tables, lang, today)
     return model
 
 
@@ -112,71 +121,3 @@ def slide_figure(chart: Chart) -> go.Figure:
     elif chart.key == "timeline_chart":
         timeline_for_slide(figure)
     return figure
-
-
-def clean_slide(raw: object) -> dict[str, Any]:
-    """A slide from untrusted input (a file, a link), or DeckError."""
-    if not isinstance(raw, dict) or raw.get("page") not in PAGE_KINDS:
-        raise DeckError("slide")
-    params = raw.get("params", {})
-    if not isinstance(params, dict):
-        raise DeckError("params")
-    known = set(PAGE_KINDS[raw["page"]].spec.keys)
-    clean_params = {
-        str(key): [str(v)[:200] for v in (values if isinstance(values, list) else [values])][:MAX_PARAM_VALUES]
-        for key, values in params.items()
-        if str(key) in known
-    }
-    slide: dict[str, Any] = {
-        "page": raw["page"],
-        "params": clean_params,
-        "title": str(raw.get("title") or "")[:MAX_TITLE],
-        "notes": str(raw.get("notes") or "")[:MAX_NOTES],
-    }
-    if raw.get("lang") in LANGUAGES:
-        slide["lang"] = raw["lang"]
-    if raw.get("title_key") in {"deck.today.title", "deck.history.title", "deck.structure.title"}:
-        slide["title_key"] = raw["title_key"]
-    if raw.get("title_key") == "deck.exercises.title" and isinstance(raw.get("title_values"), dict):
-        year = raw["title_values"].get("year")
-        if isinstance(year, int):
-            slide["title_key"] = raw["title_key"]
-            slide["title_values"] = {"year": year}
-    return slide
-
-
-def deck_to_json(deck: list[dict[str, Any]]) -> str:
-    return json.dumps({"format": FORMAT, "version": 1, "slides": deck}, ensure_ascii=False, indent=1)
-
-
-def deck_from_json(text: str | bytes) -> list[dict[str, Any]]:
-    """A deck from a downloaded file; DeckError when it is not one (the current deck is kept)."""
-    try:
-        data = json.loads(text)
-    except (ValueError, UnicodeDecodeError) as error:
-        raise DeckError("json") from error
-    if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("slides"), list):
-        raise DeckError("format")
-    if not data["slides"] or len(data["slides"]) > MAX_SLIDES:
-        raise DeckError("size")
-    return [clean_slide(slide) for slide in data["slides"]]
-
-
-def encode_deck(deck: list[dict[str, Any]]) -> str:
-    """The whole deck as compact URL-safe text."""
-    raw = json.dumps(deck, ensure_ascii=False, separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(zlib.compress(raw, 9)).decode().rstrip("=")
-
-
-def decode_deck(text: str) -> list[dict[str, Any]]:
-    """A deck from ``encode_deck`` text; DeckError when it is not one."""
-    if len(text) > 20_000:
-        raise DeckError("size")
-    try:
-        raw = zlib.decompress(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)), bufsize=1 << 16)
-        slides = json.loads(raw)
-    except (ValueError, zlib.error) as error:
-        raise DeckError("link") from error
-    if not isinstance(slides, list) or not slides or len(slides) > MAX_SLIDES:
-        raise DeckError("size")
-    return [clean_slide(slide) for slide in slides]

@@ -8,12 +8,14 @@ and puts them back, so the country in focus and the language survive every click
 
 from __future__ import annotations
 
+import copy
+
 import streamlit as st
 
 from components.data.loaders import DataValidationError
 from components.i18n.text import LANGUAGES
 from components.model.common import COUNTRY, country_domain
-from components.model.deck import DeckError, decode_deck, default_deck, encode_deck
+from components.model.deck import DeckError, clean_deck, decode_deck, default_deck, link_value
 from components.model.pages import PAGE_KINDS
 from components.model.state import Domain, Unusable
 from components.ui.cache import load_table
@@ -26,6 +28,11 @@ LAST_PAGE = "_last_page"
 CURRENT_PAGE = "_current_page"
 NOTICES = "_link_notices"
 DECK = "deck"
+DECK_LINK_ERROR = "_deck_link_error"
+DECK_TOO_LARGE = "_deck_too_large"
+UNDO = "_deck_undo"
+REDO = "_deck_redo"
+HISTORY_LIMIT = 20  # undoable deck actions kept per session (the issue asks for at least 10)
 
 
 def _country_code(raw: str) -> str | None:
@@ -71,9 +78,11 @@ def app_state() -> dict[str, str | None]:
     if deck_text:
         try:
             st.session_state[DECK] = decode_deck(deck_text)
-        except DeckError:
+        except DeckError as error:
+            # The session's deck is kept; the briefing page says why the link's deck was refused.
             invalid.append("deck")
             st.query_params.pop("deck", None)
+            st.session_state[DECK_LINK_ERROR] = error
     if invalid:
         st.session_state.setdefault(NOTICES, []).extend(invalid)
     for key in REMEMBERED:
@@ -112,9 +121,56 @@ def get_deck() -> list[dict]:
 
 
 def save_deck(deck: list[dict]) -> None:
-    """Keep the deck in the session and in the URL (so a reload or a shared link keeps it)."""
+    """Keep the deck in the session and, when it fits, in the URL (so a reload or a shared link
+    keeps it). The session's deck passes the same schema as a link or a file (DeckError if not).
+    A deck too large for a link stays in the session and the briefing page offers it as a file;
+    it is never dropped or cut."""
+    deck = clean_deck(deck)
     st.session_state[DECK] = deck
-    set_app_value("deck", encode_deck(deck) if deck else None)
+    value = link_value(deck)
+    st.session_state[DECK_TOO_LARGE] = value is None
+    set_app_value("deck", value)
+
+
+Action = tuple[str, dict[str, object]]  # a catalogue key and its values: what a change did
+
+
+def change_deck(deck: list[dict], action: Action) -> None:
+    """An undoable change: the deck before it goes on this session's undo list (never a global
+    one), and the redo list is cleared. Nothing is recorded when the new deck is refused."""
+    before = copy.deepcopy(get_deck())
+    save_deck(deck)
+    undo: list = st.session_state.setdefault(UNDO, [])
+    undo.append((action, before))
+    del undo[:-HISTORY_LIMIT]
+    st.session_state[REDO] = []
+
+
+def _step(source: str, target: str) -> Action | None:
+    """Undo or redo: take the last deck from one list, put the current one on the other."""
+    history: list = st.session_state.get(source) or []
+    if not history:
+        return None
+    action, deck = history.pop()
+    st.session_state.setdefault(target, []).append((action, copy.deepcopy(get_deck())))
+    save_deck(deck)
+    return action
+
+
+def undo_deck() -> Action | None:
+    """The deck as it was before the last change; returns what was undone."""
+    return _step(UNDO, REDO)
+
+
+def redo_deck() -> Action | None:
+    """The last undone change again; returns what was redone."""
+    return _step(REDO, UNDO)
+
+
+def deck_history() -> tuple[Action | None, Action | None]:
+    """What Undo and Redo would do now (None when there is nothing)."""
+    undo, redo = st.session_state.get(UNDO) or [], st.session_state.get(REDO) or []
+    return (undo[-1][0] if undo else None), (redo[-1][0] if redo else None)
 
 
 def remember_page(page: str, params: dict[str, list[str]]) -> dict[str, list[str]] | None:

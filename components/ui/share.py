@@ -11,11 +11,12 @@ import streamlit as st
 from components.export.html import briefing_html
 from components.export.links import citation, describe_state, share_url
 from components.export.pptx import briefing_pptx, renderer_problem
-from components.i18n.text import current_language, t
-from components.model.base import PageModel
+from components.i18n.text import current_language, t, tmd
+from components.model.base import Chart, PageModel
+from components.model.deck import slide_chart
 from components.model.state import PageSpec
 from components.ui.cache import current_data_version
-from components.ui.frame import get_deck, save_deck
+from components.ui.frame import change_deck, get_deck
 from components.ui.state import query_dict
 
 EXCLUDED_FROM_LINK = ("present",)
@@ -26,11 +27,77 @@ def view_params(spec: PageSpec) -> dict[str, list[str]]:
     return {key: values for key, values in query_dict().items() if key not in EXCLUDED_FROM_LINK}
 
 
-def _add_to_deck(page: str, params: dict[str, list[str]], title: str, lang: str) -> None:
+EXPORT_PROBLEMS = "_export_problems"
+
+
+def _add_to_deck(page: str, params: dict[str, list[str]], chart: str | None = None) -> None:
+    """A slide of this view (or of one of its charts). Its title is derived from the view when
+    shown, in the slide's language; it keeps no language of its own unless every slide of the
+    deck has the same one (the deck-wide switch), so ``?lang=ru`` shows it in Russian."""
     deck = list(get_deck())
-    deck.append({"page": page, "params": params, "title": title, "notes": "", "lang": lang})
-    save_deck(deck)
-    st.toast(t("share.added", count=len(deck)), icon=":material/check:")
+    slide: dict = {"page": page, "params": params, "title": "", "notes": ""}
+    pinned = {view.get("lang") for view in deck}
+    if len(pinned) == 1 and None not in pinned:
+        slide["lang"] = pinned.pop()
+    if chart:
+        slide["chart"] = chart
+    change_deck([*deck, slide], ("deck.action.add", {"number": len(deck) + 1}))
+    st.toast(t("share.added", count=len(deck) + 1), icon=":material/check:")
+
+
+def _extra_charts(model: PageModel) -> list[Chart]:
+    """The view's charts other than the one its slide shows anyway (the matrix, the network...)."""
+    shown = slide_chart(model)
+    return [chart for chart in model.charts if shown is None or chart.key != shown.key]
+
+
+def _chart_picker(page: str, params: dict[str, list[str]], charts: list[Chart]) -> None:
+    """Any other chart of the view (the matrix, the network, the status map...) as its own slide:
+    picking one adds it; the picker empties again for the next one."""
+    if not charts:
+        return
+    key = f"add_chart_{page}"
+    titles = {chart.key: chart.title for chart in charts}
+
+    def add() -> None:
+        chosen = st.session_state.get(key)
+        st.session_state[key] = None
+        if chosen in titles:
+            _add_to_deck(page, params, chosen)
+
+    st.selectbox(
+        t("share.add_chart"),
+        list(titles),
+        index=None,
+        format_func=lambda chart: titles.get(chart, chart),
+        key=key,
+        on_change=add,
+        placeholder=t("share.add_chart_placeholder"),
+        help=t("share.add_chart_help"),
+    )
+
+
+def guarded_export(build: Callable[[], bytes], key: str) -> Callable[[], bytes]:
+    """An export built on click that never fails silently: Streamlit shows "Failed to generate
+    file" under the button, and the reason is kept in the session (a dict captured now, because
+    the build runs outside the script) for ``export_problem`` to show on the next run."""
+    problems: dict[str, str] = st.session_state.setdefault(EXPORT_PROBLEMS, {})
+
+    def build_or_report() -> bytes:
+        try:
+            return build()
+        except Exception as error:  # every failure is reported, then re-raised
+            problems[key] = f"{type(error).__name__}: {error}"[:300]
+            raise
+
+    return build_or_report
+
+
+def export_problem(key: str) -> None:
+    """The reason the last export with this key failed, shown once."""
+    problem = st.session_state.get(EXPORT_PROBLEMS, {}).pop(key, None)
+    if problem:
+        st.error(tmd("briefing.export_failed", reason=problem), icon=":material/error:")
 
 
 def _export(model: PageModel, version: str) -> Callable[[], bytes]:
@@ -48,9 +115,10 @@ def pptx_download(label: str, build: Callable[[], bytes], file_name: str, key: s
     if problem is not None:
         st.caption(t("pptx.missing", what=problem.what, install=problem.install))
         return
+    export_problem(key)
     st.download_button(
         label,
-        data=build,
+        data=guarded_export(build, key),
         file_name=file_name,
         mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
         key=key,
@@ -86,9 +154,10 @@ def share_panel(spec: PageSpec, model: PageModel) -> None:
             t("share.add_to_deck"),
             key=f"add_view_{spec.page}",
             on_click=_add_to_deck,
-            args=(spec.page, page_params, "", current_language()),
+            args=(spec.page, page_params),
             icon=":material/playlist_add:",
         )
+        _chart_picker(spec.page, page_params, _extra_charts(model))
         st.download_button(
             t("share.export_html"),
             data=_export(model, version),
