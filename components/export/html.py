@@ -14,7 +14,7 @@ from plotly.offline import get_plotlyjs
 
 from components.i18n.text import current_language, t
 from components.model.base import PageModel, display_frame
-from components.model.deck import slide_chart, slide_figure, source_line
+from components.model.deck import source_line, view_figure
 
 TOPOJSON_DIR = Path(__file__).resolve().parents[2] / "static" / "topojson"
 TOPOJSON_FILES = ("world_110m",)
@@ -149,9 +149,9 @@ def briefing_html(
         parts.append(f"<h1>{html.escape(slide.title)}</h1>")
         if slide.caption:
             parts.append(f"<p class='caption'>{html.escape(slide.caption)}</p>")
-        chart = slide_chart(slide)
-        if chart is not None:
-            parts.append(_figure_div(slide_figure(chart), f"slide{number}-chart"))
+        figure = view_figure(slide)
+        if figure is not None:
+            parts.append(_figure_div(figure, f"slide{number}-chart"))
         else:
             for table in slide.tables:
                 if table.on_slide:

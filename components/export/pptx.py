@@ -24,15 +24,17 @@ from typing import Any
 import plotly.graph_objects as go
 
 from components.export.html import _geo_assets
-from components.figures.style import PROJECTOR_FONT_SIZE
 from components.i18n.text import language, t
 from components.model.base import PageModel
-from components.model.deck import slide_chart, source_line
+from components.model.deck import SLIDE_PICTURE_PX, source_line, view_figure
 
 DEBIAN_CHROMIUM = "/usr/bin/chromium"
-# Picture size in CSS pixels (rendered at 2x): the slide's chart area is 12.5 x 5.4 inches.
-PICTURE_WIDTH = 1250
-PICTURE_HEIGHT = 540
+# A picture is the slide figure presentation mode draws at 1280×720 (``SLIDE_PICTURE_PX``), at 2x,
+# placed 12.5 inches wide under the title of a 16:9 slide (13.333 × 7.5 inches).
+PICTURE_SCALE = 2
+PICTURE_LEFT_IN = 0.4
+PICTURE_TOP_IN = 1.2
+PICTURE_WIDTH_IN = 12.5
 INSTALL_HINT = {
     "python-pptx": "pip install -r requirements.txt (python-pptx)",
     "kaleido": "pip install -r requirements.txt (kaleido)",
@@ -71,20 +73,6 @@ def renderer_problem() -> RendererMissing | None:
     return None
 
 
-def _slide_figure(figure: go.Figure) -> go.Figure:
-    """The chart as a picture: no title of its own (the slide has it), type sized for a room."""
-    picture = go.Figure(figure)
-    picture.update_layout(
-        title=None,
-        height=None,
-        width=None,
-        margin={"t": 40},
-        font={"size": PROJECTOR_FONT_SIZE - 4},
-        legend={"font": {"size": PROJECTOR_FONT_SIZE - 6}},
-    )
-    return picture
-
-
 def render_pngs(figures: list[go.Figure]) -> list[bytes]:
     """PNG pictures of the figures, all in one headless Chromium session (kaleido)."""
     problem = renderer_problem()
@@ -100,11 +88,17 @@ def render_pngs(figures: list[go.Figure]) -> list[bytes]:
         page = PageGenerator(mathjax=False, others=[str(assets)])
 
         async def render() -> list[bytes]:
-            opts = {"format": "png", "width": PICTURE_WIDTH, "height": PICTURE_HEIGHT, "scale": 2}
             async with kaleido.Kaleido(n=1, page_generator=page) as renderer:
-                return [await renderer.calc_fig(figure, opts=opts) for figure in figures]
+                return [await renderer.calc_fig(figure, opts=_picture_options(figure)) for figure in figures]
 
         return _run_apart(render)
+
+
+def _picture_options(figure: go.Figure) -> dict[str, Any]:
+    """Kaleido draws the figure at the size its layout says (a slide figure has one), at 2x."""
+    width = figure.layout.width or SLIDE_PICTURE_PX[0]
+    height = figure.layout.height or SLIDE_PICTURE_PX[1]
+    return {"format": "png", "width": width, "height": height, "scale": PICTURE_SCALE}
 
 
 def _run_apart(make: Callable[[], Coroutine[Any, Any, list[bytes]]]) -> list[bytes]:
@@ -126,21 +120,27 @@ def briefing_pptx(
     from pptx import Presentation
     from pptx.util import Inches, Pt
 
-    charts = [slide_chart(model) for model in slides]
-    pictures = iter(render_pngs([_slide_figure(chart.figure) for chart in charts if chart is not None]))
+    figures = [view_figure(model, SLIDE_PICTURE_PX) for model in slides]
+    pictures = iter(render_pngs([figure for figure in figures if figure is not None]))
     deck = Presentation()
     deck.slide_width, deck.slide_height = Inches(13.333), Inches(7.5)
     layout = deck.slide_layouts[5]  # "Title Only"
-    for index, (model, chart) in enumerate(zip(slides, charts, strict=True)):
+    for index, (model, figure) in enumerate(zip(slides, figures, strict=True)):
         lang = (langs or [])[index] if langs and index < len(langs) else "en"
         slide = deck.slides.add_slide(layout)
         title = slide.shapes.title
         title.left, title.top, title.width, title.height = Inches(0.4), Inches(0.2), Inches(12.5), Inches(0.9)
         title.text = model.title
         title.text_frame.paragraphs[0].font.size = Pt(32)
-        if chart is not None:
+        if figure is not None:
+            # The picture keeps the figure's proportions: 12.5 inches wide, as tall as that makes it.
+            height = PICTURE_WIDTH_IN * figure.layout.height / figure.layout.width
             slide.shapes.add_picture(
-                io.BytesIO(next(pictures)), Inches(0.4), Inches(1.2), width=Inches(12.5), height=Inches(5.4)
+                io.BytesIO(next(pictures)),
+                Inches(PICTURE_LEFT_IN),
+                Inches(PICTURE_TOP_IN),
+                width=Inches(PICTURE_WIDTH_IN),
+                height=Inches(height),
             )
         box = slide.shapes.add_textbox(Inches(0.4), Inches(6.75), Inches(12.5), Inches(0.5))
         box.text_frame.word_wrap = True

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import json
 import zlib
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
@@ -21,6 +22,13 @@ import plotly.graph_objects as go
 from components.data.schema import EVENT_CATEGORIES
 from components.figures.exercises import legend_beside_map
 from components.figures.org import org_for_slide
+from components.figures.slide import (
+    bars_for_slide,
+    card_under_chart,
+    legend_beside,
+    matrix_for_slide,
+    network_for_slide,
+)
 from components.figures.style import for_projector
 from components.figures.timeline import timeline_for_slide
 from components.i18n.text import LANGUAGES, language, t
@@ -74,6 +82,8 @@ def slide_model(slide: dict[str, Any], tables: dict[str, pd.DataFrame], lang: st
     model, _ = build_from_params(slide["page"], slide["params"], tables, lang, today)
     with language(lang):
         model.title = slide_title(slide, lang)
+    if isinstance(slide.get("chart"), str):
+        model.extra["slide_chart"] = slide["chart"]
     return model
 
 
@@ -91,27 +101,61 @@ def source_line(model: PageModel, version: str, lang: str) -> str:
         return t("present.source", version=version, first=first, more=more)
 
 
-def slide_chart(model: PageModel):
-    """The one chart a slide shows: the model's first chart meant for a slide (None if it has none)."""
-    return next((chart for chart in model.charts if chart.on_slide), None)
+# The chart box of a slide presented on a 1280×720 screen (app.py's presentation CSS: 21 px root
+# type, 1.6 rem side padding, the box the viewport's height less 9.6 rem). The PowerPoint picture is
+# drawn at this size, in CSS pixels, so what the briefer carries out is the slide they presented.
+SLIDE_SCREEN_PX = (1280, 720)
+SLIDE_PICTURE_PX = (1213, 518)
 
 
-def slide_figure(chart: Chart) -> go.Figure:
-    """The chart as every slide draws it (presentation mode and the HTML deck alike): a copy with
-    type for a projector and the screen's height, and what would crowd a slide left to the page.
+def slide_chart(model: PageModel, key: str | None = None) -> Chart | None:
+    """The one chart a slide shows: the chart the slide asked for (``key``, else the ``chart`` its
+    slide recorded), else the model's first chart meant for a slide (None if it has none)."""
+    wanted = key or model.extra.get("slide_chart")
+    chosen = model.chart(wanted) if isinstance(wanted, str) else None
+    return chosen or next((chart for chart in model.charts if chart.on_slide), None)
 
-    The org chart leaves its legends and key to the page and cuts long names to three lines. The
-    exercise map's legend goes beside the map (a wide screen has room) and its size key is left to
-    the page and the hover. The timeline's milestone names are left to the hover."""
+
+def slide_figure(chart: Chart, card: dict | None = None, size: tuple[int, int] | None = None) -> go.Figure:
+    """The chart as every slide draws it (presentation mode, the HTML deck and PowerPoint alike): a
+    copy with type for a projector, and what would crowd a slide left to the page.
+
+    Without ``size`` the figure takes the height of the box it is drawn in (the screen's); with
+    it, the figure is exactly that many CSS pixels (a picture). The org chart leaves its legends and
+    key to the page and cuts long names to two lines. The exercise map's legend goes beside the
+    map and its size key is left to the page and the hover. The timeline's milestone names are left
+    to the hover. A chronology slide shows the chosen item's ``card`` under its time axis."""
     figure = for_projector(go.Figure(chart.figure), fill=True)
     figure.update_layout(title=None, margin={"t": 40})
-    if chart.key == "org_chart":
-        org_for_slide(figure)
-    elif chart.key == "exercise_map":
-        legend_beside_map(figure)
-    elif chart.key == "timeline_chart":
-        timeline_for_slide(figure)
+    adjust = SLIDE_ADJUSTMENTS.get(chart.key)
+    if adjust is not None:
+        adjust(figure)
+    if card and chart.key == "chronology_chart":
+        card_under_chart(figure, card)
+    if size is not None:
+        figure.update_layout(width=size[0], height=size[1], autosize=False)
     return figure
+
+
+SLIDE_ADJUSTMENTS: dict[str, Callable[[go.Figure], None]] = {
+    "org_chart": org_for_slide,
+    "exercise_map": legend_beside_map,
+    "timeline_chart": timeline_for_slide,
+    "participation_matrix": matrix_for_slide,
+    "co_participation": network_for_slide,
+    "country_exercises": bars_for_slide,
+    "status_map": legend_beside,
+    "count_chart": legend_beside,
+}
+
+
+def view_figure(model: PageModel, size: tuple[int, int] | None = None) -> go.Figure | None:
+    """The slide figure of a view: its slide chart through ``slide_figure``, with the item card
+    the view shows (None when the view has no chart). The one call every slide renderer makes."""
+    chart = slide_chart(model)
+    if chart is None:
+        return None
+    return slide_figure(chart, model.extra.get("card"), size)
 
 
 def clean_slide(raw: object) -> dict[str, Any]:

@@ -15,7 +15,7 @@ import streamlit as st
 
 from components.i18n.text import current_language, md, t
 from components.model.base import PageModel
-from components.model.deck import slide_chart, slide_figure, source_line
+from components.model.deck import slide_chart, source_line, view_figure
 from components.ui.cache import current_data_version
 from components.ui.page import open_page
 from components.ui.render import plotly_config
@@ -46,7 +46,7 @@ def present_slide(
             st.markdown(t("present.no_chart"))
         else:
             st.plotly_chart(
-                slide_figure(chart),
+                view_figure(model),
                 key=f"present_{chart.key}",
                 theme=None,
                 config={**plotly_config(chart.file_stem), "responsive": True, "displayModeBar": False},
