@@ -16,7 +16,7 @@ import io
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,9 +24,10 @@ from typing import Any
 import plotly.graph_objects as go
 
 from components.export.html import _geo_assets
+from components.export.sources import offline_source_line, registry_publishers, source_entry
 from components.i18n.text import language, t
 from components.model.base import PageModel
-from components.model.deck import SLIDE_PICTURE_PX, source_line, view_figure
+from components.model.deck import SLIDE_PICTURE_PX, view_figure
 
 DEBIAN_CHROMIUM = "/usr/bin/chromium"
 # A picture is the slide figure presentation mode draws at 1280×720 (``SLIDE_PICTURE_PX``), at 2x,
@@ -35,6 +36,9 @@ PICTURE_SCALE = 2
 PICTURE_LEFT_IN = 0.4
 PICTURE_TOP_IN = 1.2
 PICTURE_WIDTH_IN = 12.5
+# Characters of a title on one line of the 12.5-inch title box at 32 pt, and at 24 pt.
+TITLE_ONE_LINE_CHARS = 52
+TITLE_TWO_LINE_CHARS = 68
 INSTALL_HINT = {
     "python-pptx": "pip install -r requirements.txt (python-pptx)",
     "kaleido": "pip install -r requirements.txt (kaleido)",
@@ -114,46 +118,91 @@ def briefing_pptx(
     accessed: date,
     notes: list[str] | None = None,
     langs: list[str] | None = None,
+    publishers: Mapping[str, tuple[str, str]] | None = None,
 ) -> bytes:
-    """The deck as a .pptx: per view a title, its first slide chart as a picture, a source line with
-    the data version, and the speaker notes followed by the view's numbered sources."""
+    """The deck as a .pptx: per view a title, its slide figure as a picture (the one presentation
+    mode draws, at its 1280×720 size), a source line with the data version and its sources'
+    publishers by name, and the speaker notes followed by the view's numbered sources (publisher,
+    kind, address: the file has no Sources & data page to point to). ``publishers`` (web domain
+    -> (name, kind)) comes from data/sources.csv when not given."""
     from pptx import Presentation
-    from pptx.util import Inches, Pt
+    from pptx.util import Inches
 
     figures = [view_figure(model, SLIDE_PICTURE_PX) for model in slides]
     pictures = iter(render_pngs([figure for figure in figures if figure is not None]))
     deck = Presentation()
     deck.slide_width, deck.slide_height = Inches(13.333), Inches(7.5)
-    layout = deck.slide_layouts[5]  # "Title Only"
+    registries: dict[str, Mapping[str, tuple[str, str]]] = {}
     for index, (model, figure) in enumerate(zip(slides, figures, strict=True)):
         lang = (langs or [])[index] if langs and index < len(langs) else "en"
-        slide = deck.slides.add_slide(layout)
-        title = slide.shapes.title
-        title.left, title.top, title.width, title.height = Inches(0.4), Inches(0.2), Inches(12.5), Inches(0.9)
-        title.text = model.title
-        title.text_frame.paragraphs[0].font.size = Pt(32)
-        if figure is not None:
-            # The picture keeps the figure's proportions: 12.5 inches wide, as tall as that makes it.
-            height = PICTURE_WIDTH_IN * figure.layout.height / figure.layout.width
-            slide.shapes.add_picture(
-                io.BytesIO(next(pictures)),
-                Inches(PICTURE_LEFT_IN),
-                Inches(PICTURE_TOP_IN),
-                width=Inches(PICTURE_WIDTH_IN),
-                height=Inches(height),
-            )
-        box = slide.shapes.add_textbox(Inches(0.4), Inches(6.75), Inches(12.5), Inches(0.5))
-        box.text_frame.word_wrap = True
-        box.text_frame.text = source_line(model, version, lang)
-        box.text_frame.paragraphs[0].font.size = Pt(12)
+        if publishers is None and lang not in registries:
+            registries[lang] = registry_publishers(lang)
+        slide = deck.slides.add_slide(deck.slide_layouts[5])  # "Title Only"
+        _fill_slide(
+            slide,
+            model,
+            (figure, next(pictures) if figure is not None else None),
+            lang,
+            publishers if publishers is not None else registries[lang],
+            version,
+        )
         note = (notes or [])[index] if notes and index < len(notes) else ""
-        with language(lang):
-            sources_heading = t("export.sources")
-            meta = t("export.meta", version=version, accessed=accessed.isoformat())
-        listed = "\n".join(f"{number}. {url}" for number, url in enumerate(model.sources, start=1))
-        slide.notes_slide.notes_text_frame.text = "\n\n".join(
-            part for part in (note, model.caption, meta, f"{sources_heading}:\n{listed}" if listed else "") if part
+        slide.notes_slide.notes_text_frame.text = _speaker_notes(
+            model, note, version, accessed, lang, publishers if publishers is not None else registries[lang]
         )
     out = io.BytesIO()
     deck.save(out)
     return out.getvalue()
+
+
+def title_points(title: str) -> int:
+    """The title's type size: 32 pt when it fits on one line of the slide, smaller for two or
+    three lines, so that it never runs into the picture below it."""
+    return 32 if len(title) <= TITLE_ONE_LINE_CHARS else 24 if len(title) <= 2 * TITLE_TWO_LINE_CHARS else 18
+
+
+def _fill_slide(slide: Any, model: PageModel, picture: tuple, lang: str, publishers: Mapping, version: str) -> None:
+    """Title, picture (the figure's proportions, 12.5 inches wide) and source line of one slide."""
+    from pptx.util import Inches, Pt
+
+    figure, png = picture
+    title = slide.shapes.title
+    title.left, title.top, title.width, title.height = Inches(0.4), Inches(0.2), Inches(12.5), Inches(0.9)
+    title.text = model.title
+    title.text_frame.word_wrap = True
+    for paragraph in title.text_frame.paragraphs:
+        paragraph.font.size = Pt(title_points(model.title))
+    if figure is not None:
+        height = PICTURE_WIDTH_IN * figure.layout.height / figure.layout.width
+        slide.shapes.add_picture(
+            io.BytesIO(png),
+            Inches(PICTURE_LEFT_IN),
+            Inches(PICTURE_TOP_IN),
+            width=Inches(PICTURE_WIDTH_IN),
+            height=Inches(height),
+        )
+    box = slide.shapes.add_textbox(Inches(0.4), Inches(6.75), Inches(12.5), Inches(0.5))
+    box.text_frame.word_wrap = True
+    box.text_frame.text = offline_source_line(model, version, lang, publishers, "export.sources_in_notes")
+    box.text_frame.paragraphs[0].font.size = Pt(12)
+
+
+def _speaker_notes(model: PageModel, note: str, version: str, accessed: date, lang: str, publishers: Mapping) -> str:
+    """The slide's notes: the briefer's note, the view's caption, the data version, the sources."""
+    with language(lang):
+        sources_heading = t("export.sources")
+        meta = t("export.meta", version=version, accessed=accessed.isoformat())
+    listed = "\n".join(
+        f"{number}. {source_entry(url, publishers, lang)}" for number, url in enumerate(model.sources, start=1)
+    )
+    return "\n\n".join(
+        part
+        for part in (
+            note,
+            model.caption,
+            model.extra.get("view"),
+            meta,
+            f"{sources_heading}:\n{listed}" if listed else "",
+        )
+        if part
+    )

@@ -31,9 +31,11 @@ from components.figures.slide import (
 )
 from components.figures.style import for_projector
 from components.figures.timeline import timeline_for_slide
+from components.i18n.names import exercise_names, localized, state_names
 from components.i18n.text import LANGUAGES, language, t
 from components.model.base import Chart, PageModel
 from components.model.pages import PAGE_KINDS, build_from_params
+from components.model.state import PageSpec
 
 MAX_SLIDES = 40
 MAX_TITLE = 200
@@ -84,7 +86,40 @@ def slide_model(slide: dict[str, Any], tables: dict[str, pd.DataFrame], lang: st
         model.title = slide_title(slide, lang)
     if isinstance(slide.get("chart"), str):
         model.extra["slide_chart"] = slide["chart"]
+    spec = PAGE_KINDS[slide["page"]].spec
+    model.extra["view"] = describe_params(spec, slide["params"], lang, value_names(tables, lang))
     return model
+
+
+def value_names(tables: dict[str, pd.DataFrame], lang: str) -> dict[str, str]:
+    """Codes a view's link carries -> what a reader calls them in ``lang``: states ("ARM" ->
+    Armenia), events (an event id -> its title), exercises and bodies (their names)."""
+    names: dict[str, str] = {}
+    if "members" in tables:
+        names.update(state_names(tables["members"], lang))
+    if "bodies" in tables:
+        bodies = tables["bodies"]
+        body_names = localized(bodies.rename(columns={"name_en": "name"}), "name", lang).astype(str)
+        names.update(zip(bodies["body_id"].astype(str), body_names, strict=True))
+    if "exercises" in tables:
+        exercises = tables["exercises"]
+        names.update(zip(exercises["exercise_id"].astype(str), exercise_names(exercises, lang), strict=True))
+    if "events" in tables:
+        events = tables["events"]
+        names.update(zip(events["event_id"].astype(str), localized(events, "title", lang).astype(str), strict=True))
+    return names
+
+
+def describe_params(spec: PageSpec, params: dict[str, list[str]], lang: str | None, names: dict[str, str]) -> str:
+    """What the view shows, in words: each set field with its label and its values by name
+    ('Participants: Armenia, Kazakhstan'; a code without a name is shown as it is)."""
+    parts = []
+    for field in spec.fields:
+        values = params.get(field.name)
+        if values:
+            shown = ", ".join(names.get(v, v)[:80] for v in values if v) or "—"
+            parts.append(f"{t(field.label, lang)}: {shown}")
+    return "; ".join(parts) if parts else t("share.default_view", lang)
 
 
 def publisher(url: str) -> str:
