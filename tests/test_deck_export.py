@@ -74,6 +74,12 @@ def test_pptx_has_one_slide_per_view_with_title_picture_source_and_notes(models,
         assert len(visuals) == 1, "one chart per slide, as a picture or a native chart"
         if visuals[0].shape_type == 13:
             assert visuals[0].image.blob.startswith(b"\x89PNG") and len(visuals[0].image.blob) > 20_000
+        # The picture sits between the title and the source line, inside the slide.
+        picture, title = visuals[0], slide.shapes.title
+        line = next(s for s in slide.shapes if s.has_text_frame and VERSION in s.text_frame.text)
+        assert title.top + title.height <= picture.top and picture.top + picture.height <= line.top
+        assert line.top + line.height <= presentation.slide_height
+        assert picture.left + picture.width <= presentation.slide_width
         texts = [s.text_frame.text for s in slide.shapes if s.has_text_frame and s != slide.shapes.title]
         assert any(VERSION in text for text in texts), "the source line carries the data version"
         # The file has no Sources & data page: its publishers are named, the full list is in the notes.

@@ -34,7 +34,8 @@ DEBIAN_CHROMIUM = "/usr/bin/chromium"
 # placed 12.5 inches wide under the title of a 16:9 slide (13.333 × 7.5 inches).
 PICTURE_SCALE = 2
 PICTURE_LEFT_IN = 0.4
-PICTURE_TOP_IN = 1.2
+PICTURE_TOP_IN = 1.15
+SOURCE_TOP_IN = 6.85
 PICTURE_WIDTH_IN = 12.5
 # Characters of a title on one line of the 12.5-inch title box at 32 pt, and at 24 pt.
 TITLE_ONE_LINE_CHARS = 52
@@ -167,7 +168,7 @@ def _fill_slide(slide: Any, model: PageModel, picture: tuple, lang: str, publish
 
     figure, png = picture
     title = slide.shapes.title
-    title.left, title.top, title.width, title.height = Inches(0.4), Inches(0.2), Inches(12.5), Inches(0.9)
+    title.left, title.top, title.width, title.height = Inches(0.4), Inches(0.15), Inches(12.5), Inches(0.95)
     title.text = model.title
     title.text_frame.word_wrap = True
     for paragraph in title.text_frame.paragraphs:
@@ -181,7 +182,7 @@ def _fill_slide(slide: Any, model: PageModel, picture: tuple, lang: str, publish
             width=Inches(PICTURE_WIDTH_IN),
             height=Inches(height),
         )
-    box = slide.shapes.add_textbox(Inches(0.4), Inches(6.75), Inches(12.5), Inches(0.5))
+    box = slide.shapes.add_textbox(Inches(0.4), Inches(SOURCE_TOP_IN), Inches(12.5), Inches(0.5))
     box.text_frame.word_wrap = True
     box.text_frame.text = offline_source_line(model, version, lang, publishers, "export.sources_in_notes")
     box.text_frame.paragraphs[0].font.size = Pt(12)

@@ -2,7 +2,7 @@
 (in place, on the copy ``model.deck.slide_figure`` makes): the chronology with its item card, the
 who-trains-with-whom matrix, the co-participation network and a state's exercises by year.
 
-A slide is about 1213 × 518 CSS pixels at 1280 × 720 (larger on a larger screen) and its type is
+A slide is about 1213 × 548 CSS pixels at 1280 × 720 (larger on a larger screen) and its type is
 at least 18 px: what a page puts around a chart (a range slider, a legend under the plot) has to
 fit that, and a card the page shows beside the chart goes into the figure, so that PowerPoint and
 the HTML slideshow carry it too."""

@@ -136,11 +136,13 @@ def source_line(model: PageModel, version: str, lang: str) -> str:
         return t("present.source", version=version, first=first, more=more)
 
 
-# The chart box of a slide presented on a 1280×720 screen (app.py's presentation CSS: 21 px root
-# type, 1.6 rem side padding, the box the viewport's height less 9.6 rem). The PowerPoint picture is
-# drawn at this size, in CSS pixels, so what the briefer carries out is the slide they presented.
+# The chart box of a slide presented on a 1280×720 screen with a one-line title and a caption
+# (app.py's presentation CSS: 21 px root type, 1.6 rem side padding; ui/present.py's slide column:
+# the box takes the screen's height less the title, the caption and the bottom line). The
+# PowerPoint picture is drawn at this size, in CSS pixels, so what the briefer carries out is the
+# slide they presented.
 SLIDE_SCREEN_PX = (1280, 720)
-SLIDE_PICTURE_PX = (1213, 518)
+SLIDE_PICTURE_PX = (1213, 548)
 
 
 def slide_chart(model: PageModel, key: str | None = None) -> Chart | None:

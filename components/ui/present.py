@@ -21,6 +21,17 @@ from components.ui.page import open_page
 from components.ui.render import plotly_config
 
 CAPTION_LIMIT = 160
+# The slide is one column as tall as the screen, and the chart takes what the title, the caption
+# and the bottom line leave: a title that wraps onto a second line shrinks the chart instead of
+# pushing the source line and the counter off the screen. (app.py's presentation CSS gives the
+# chart box a fixed height for the single-view slides; inside a slide column this wins.) Static:
+# no data reaches this HTML.
+SLIDE_CSS = (
+    "<style>[data-testid='stLayoutWrapper']:has(> .st-key-present_slide) { height: calc(100vh - 0.9rem); }"
+    ".st-key-present_slide { height: 100%; flex-wrap: nowrap; }"
+    ".st-key-present_slide > div:has(> .st-key-present_chart) { flex: 1 1 0 !important; min-height: 200px; }"
+    ".st-key-present_slide .st-key-present_chart { height: 100% !important; flex: none !important; }</style>"
+)
 
 
 def one_line(text: str, limit: int = CAPTION_LIMIT) -> str:
@@ -37,29 +48,31 @@ def present_slide(
 ) -> None:
     """Draw one slide: title, optional one-line caption, the first slide chart, then a bottom line
     with the source, the counter and the (small) navigation ``controls``."""
-    st.title(md(model.title), anchor=False)
-    if model.caption:
-        st.caption(md(one_line(model.caption)))
-    chart = slide_chart(model)
-    with st.container(key="present_chart"):
-        if chart is None:
-            st.markdown(t("present.no_chart"))
-        else:
-            st.plotly_chart(
-                view_figure(model),
-                key=f"present_{chart.key}",
-                theme=None,
-                config={**plotly_config(chart.file_stem), "responsive": True, "displayModeBar": False},
-                height="stretch",
-            )
-    # The slide's bottom line is its footer: provenance, then the counter and the controls.
-    with st.container(key="page_footer", horizontal=True, vertical_alignment="center"):
-        st.caption(md(source_line(model, current_data_version(), lang or current_language())))
-        if counter:
-            with st.container(key="present_counter", width="content"):
-                st.markdown(f"**{counter}**")
-        if controls:
-            controls()
+    st.html(SLIDE_CSS)
+    with st.container(key="present_slide"):
+        st.title(md(model.title), anchor=False)
+        if model.caption:
+            st.caption(md(one_line(model.caption)))
+        chart = slide_chart(model)
+        with st.container(key="present_chart"):
+            if chart is None:
+                st.markdown(t("present.no_chart"))
+            else:
+                st.plotly_chart(
+                    view_figure(model),
+                    key=f"present_{chart.key}",
+                    theme=None,
+                    config={**plotly_config(chart.file_stem), "responsive": True, "displayModeBar": False},
+                    height="stretch",
+                )
+        # The slide's bottom line is its footer: provenance, then the counter and the controls.
+        with st.container(key="page_footer", horizontal=True, vertical_alignment="center"):
+            st.caption(md(source_line(model, current_data_version(), lang or current_language())))
+            if counter:
+                with st.container(key="present_counter", width="content"):
+                    st.markdown(f"**{counter}**")
+            if controls:
+                controls()
 
 
 def present_page(page: str) -> None:
