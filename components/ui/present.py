@@ -2,8 +2,10 @@
 
 The server cannot read the viewport, so the chart's size comes from the browser: the figure has no
 fixed height (``for_projector(fill=True)``), ``st.plotly_chart(height="stretch")`` fills its box,
-and app.py's constant presentation CSS gives that box (``.st-key-present_chart``) the viewport's
-height less the title and the source line. Nothing else is drawn: no notices, no editor, no footer
+and app.py's constant presentation CSS makes the slide (``.st-key-present_slide``) a column as tall
+as the viewport in which that box (``.st-key-present_chart``) takes what the title, the caption and
+the source line leave. The figure is ``model.deck.view_figure``: the one PowerPoint and the HTML
+slideshow draw too. Nothing else is drawn: no notices, no editor, no footer
 beyond the slide's own source line and counter.
 """
 
@@ -21,17 +23,6 @@ from components.ui.page import open_page
 from components.ui.render import plotly_config
 
 CAPTION_LIMIT = 160
-# The slide is one column as tall as the screen, and the chart takes what the title, the caption
-# and the bottom line leave: a title that wraps onto a second line shrinks the chart instead of
-# pushing the source line and the counter off the screen. (app.py's presentation CSS gives the
-# chart box a fixed height for the single-view slides; inside a slide column this wins.) Static:
-# no data reaches this HTML.
-SLIDE_CSS = (
-    "<style>[data-testid='stLayoutWrapper']:has(> .st-key-present_slide) { height: calc(100vh - 0.9rem); }"
-    ".st-key-present_slide { height: 100%; flex-wrap: nowrap; }"
-    ".st-key-present_slide > div:has(> .st-key-present_chart) { flex: 1 1 0 !important; min-height: 200px; }"
-    ".st-key-present_slide .st-key-present_chart { height: 100% !important; flex: none !important; }</style>"
-)
 
 
 def one_line(text: str, limit: int = CAPTION_LIMIT) -> str:
@@ -46,9 +37,9 @@ def present_slide(
     counter: str | None = None,
     controls: Callable[[], None] | None = None,
 ) -> None:
-    """Draw one slide: title, optional one-line caption, the first slide chart, then a bottom line
+    """Draw one slide: title, optional one-line caption, the slide's chart, then a bottom line
     with the source, the counter and the (small) navigation ``controls``."""
-    st.html(SLIDE_CSS)
+    # One column as tall as the screen (app.py's presentation CSS): the chart takes what is left.
     with st.container(key="present_slide"):
         st.title(md(model.title), anchor=False)
         if model.caption:
