@@ -58,7 +58,10 @@ def _deck() -> dict[str, dict]:
     }
 
 
-SLIDES = _deck()
+# The Russian slides of the kinds whose labels grow most in Russian (legends, names, the card).
+RUSSIAN = ("today", "structure", "exercises", "matrix", "chronology_card", "profile", "status_map")
+ENGLISH = _deck()
+SLIDES = {**ENGLISH, **{f"{name}_ru": {**ENGLISH[name], "lang": "ru"} for name in RUSSIAN}}
 
 
 def _probe(figure: go.Figure) -> go.Figure:
@@ -86,12 +89,12 @@ def exported() -> dict[str, dict]:
     from pptx import Presentation
 
     tables = read_all(today=TODAY)
-    models = [slide_model(slide, tables, "en", TODAY) for slide in SLIDES.values()]
+    models = [slide_model(slide, tables, slide.get("lang", "en"), TODAY) for slide in SLIDES.values()]
     rendered: list[go.Figure] = []
     real_render = pptx.render_pngs
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(pptx, "render_pngs", lambda figures: rendered.extend(figures) or real_render(figures))
-        data = pptx.briefing_pptx(models, "test", TODAY)
+        data = pptx.briefing_pptx(models, "test", TODAY, langs=[slide.get("lang", "en") for slide in SLIDES.values()])
     assert len(rendered) == len(SLIDES), "every slide has a chart"
     probes = real_render([_probe(figure) for figure in rendered])
     found = {}
