@@ -56,6 +56,8 @@ def test_source_line_names_version_first_publisher_and_count(models):
     line = source_line(models[0], VERSION, "en")
     assert VERSION in line and f"{len(models[0].sources) - 1} more" in line
     assert "://" not in line, "the publisher, not the whole address"
+    named = source_line(models[0], VERSION, "en", registry_publishers("en"))
+    assert publisher_name(models[0].sources[0], registry_publishers("en")) in named
 
 
 def test_pptx_has_one_slide_per_view_with_title_picture_source_and_notes(models, deck):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import json
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
@@ -32,7 +32,7 @@ from components.figures.slide import (
 from components.figures.style import for_projector
 from components.figures.timeline import timeline_for_slide
 from components.i18n.names import exercise_names, localized, state_names
-from components.i18n.text import LANGUAGES, language, t
+from components.i18n.text import LANGUAGES, language, publisher_of, t
 from components.model.base import Chart, PageModel
 from components.model.pages import PAGE_KINDS, build_from_params
 from components.model.state import PageSpec
@@ -128,10 +128,14 @@ def publisher(url: str) -> str:
     return (host.removeprefix("www.") if host else url)[:80]
 
 
-def source_line(model: PageModel, version: str, lang: str) -> str:
-    """One line of provenance for a slide: data version, first source's publisher, how many more."""
+def source_line(
+    model: PageModel, version: str, lang: str, publishers: Mapping[str, tuple[str, str]] | None = None
+) -> str:
+    """One line of provenance for a slide: data version, first source's publisher (by its name in
+    the source registry ``publishers`` when it is there, else its web domain), how many more."""
     with language(lang):
-        first = publisher(model.sources[0]) if model.sources else "—"
+        known = publisher_of(model.sources[0], publishers) if model.sources and publishers else None
+        first = known[0] if known else publisher(model.sources[0]) if model.sources else "—"
         more = t("present.source_more", count=len(model.sources) - 1) if len(model.sources) > 1 else ""
         return t("present.source", version=version, first=first, more=more)
 

@@ -18,7 +18,7 @@ import streamlit as st
 from components.i18n.text import current_language, md, t
 from components.model.base import PageModel
 from components.model.deck import slide_chart, source_line, view_figure
-from components.ui.cache import current_data_version
+from components.ui.cache import current_data_version, publishers
 from components.ui.page import open_page
 from components.ui.render import plotly_config
 
@@ -58,7 +58,7 @@ def present_slide(
                 )
         # The slide's bottom line is its footer: provenance, then the counter and the controls.
         with st.container(key="page_footer", horizontal=True, vertical_alignment="center"):
-            st.caption(md(source_line(model, current_data_version(), lang or current_language())))
+            st.caption(md(source_line(model, current_data_version(), lang or current_language(), publishers())))
             if counter:
                 with st.container(key="present_counter", width="content"):
                     st.markdown(f"**{counter}**")
