@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import re
@@ -209,3 +210,8 @@ def test_citations_and_offline_lines_use_names_not_codes(tables):
     page = briefing_html(models, VERSION, FIXED_TODAY)
     assert "Participating state: Armenia, Kazakhstan" in page and "ARM, KAZ" not in page
     assert "Item: CSTO Collective Peacekeeping Forces deployed to Kazakhstan" in page
+    # The story slide lists its item's sources first, with what they are cited for.
+    card, story = models[1].extra["card"], html.unescape(page.split("id='slide2'", 1)[1])
+    first_listed = story.split("<li>", 1)[1]
+    assert f"— {card['title']}, {card['dates']} — " in first_listed.split("</li>", 1)[0]
+    assert card["sources"][0] in first_listed.split("</li>", 1)[0]

@@ -13,7 +13,13 @@ import plotly.graph_objects as go
 from plotly.io.json import to_json_plotly
 from plotly.offline import get_plotlyjs
 
-from components.export.sources import offline_source_line, registry_publishers, source_entry
+from components.export.sources import (
+    cited_for,
+    offline_source_line,
+    registry_publishers,
+    slide_sources,
+    source_entry,
+)
 from components.i18n.text import current_language, t
 from components.model.base import PageModel, display_frame
 from components.model.deck import view_figure
@@ -175,7 +181,11 @@ def briefing_html(
         parts.append(f"<summary>{html.escape(line)}</summary>")
         view = f" · {html.escape(slide.extra['view'])}" if slide.extra.get("view") else ""
         parts.append(f"<p>{meta} · {html.escape(t('export.as_of', as_of=slide.as_of))}{view}</p><ol>")
-        parts.extend(f"<li>{_safe_link(url, source_entry(url, named, lang))}</li>" for url in slide.sources)
+        about = cited_for(slide)
+        parts.extend(
+            f"<li>{_safe_link(url, source_entry(url, named, lang, about.get(url, '')))}</li>"
+            for url in slide_sources(slide)
+        )
         parts.append("</ol></details>")
         counter = html.escape(t("export.slide_of", number=number, total=total))
         parts.append(f"<span class='counter' title='{html.escape(t('export.keys'), quote=True)}'>{counter}</span>")

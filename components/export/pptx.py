@@ -24,7 +24,13 @@ from typing import Any
 import plotly.graph_objects as go
 
 from components.export.html import _geo_assets
-from components.export.sources import offline_source_line, registry_publishers, source_entry
+from components.export.sources import (
+    cited_for,
+    offline_source_line,
+    registry_publishers,
+    slide_sources,
+    source_entry,
+)
 from components.i18n.text import language, t
 from components.model.base import PageModel
 from components.model.deck import SLIDE_PICTURE_PX, view_figure
@@ -193,8 +199,10 @@ def _speaker_notes(model: PageModel, note: str, version: str, accessed: date, la
     with language(lang):
         sources_heading = t("export.sources")
         meta = t("export.meta", version=version, accessed=accessed.isoformat())
+    about = cited_for(model)
     listed = "\n".join(
-        f"{number}. {source_entry(url, publishers, lang)}" for number, url in enumerate(model.sources, start=1)
+        f"{number}. {source_entry(url, publishers, lang, about.get(url, ''))}"
+        for number, url in enumerate(slide_sources(model), start=1)
     )
     return "\n\n".join(
         part

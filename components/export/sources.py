@@ -40,10 +40,24 @@ def publisher_names(urls: list[str], publishers: Publishers) -> list[str]:
     return list(dict.fromkeys(publisher_name(url, publishers) for url in urls))
 
 
+def slide_sources(model: PageModel) -> list[str]:
+    """The view's sources, those of the item its card shows first (the slide is about that item)."""
+    card = model.extra.get("card") or {}
+    return list(dict.fromkeys([*card.get("sources", []), *model.sources]))
+
+
+def cited_for(model: PageModel) -> dict[str, str]:
+    """Source address -> what it is cited for on the slide, where known: the card's item, its
+    title and dates ('CSTO Collective Peacekeeping Forces deployed to Kazakhstan, 6 January 2022 …')."""
+    card = model.extra.get("card") or {}
+    what = ", ".join(str(part) for part in (card.get("title") or card.get("name"), card.get("dates")) if part)
+    return dict.fromkeys(card.get("sources", []), what) if what else {}
+
+
 def offline_source_line(model: PageModel, version: str, lang: str, publishers: Publishers, where: str) -> str:
     """A slide's line of provenance in a file: the data version and its sources' publishers by
     name (the first three, then how many more), and ``where`` (a catalogue key) the full list is."""
-    names = publisher_names(model.sources, publishers)
+    names = publisher_names(slide_sources(model), publishers)
     more = len(names) - NAMED_ON_THE_LINE
     return t(
         "export.source_line",
@@ -55,9 +69,8 @@ def offline_source_line(model: PageModel, version: str, lang: str, publishers: P
     )
 
 
-def source_entry(url: str, publishers: Publishers, lang: str) -> str:
-    """One source in a file's list: publisher (kind) — address."""
+def source_entry(url: str, publishers: Publishers, lang: str, about: str = "") -> str:
+    """One source in a file's list: publisher (kind) — what it is cited for, where known — address."""
     known = publisher_of(url, publishers)
-    if known is None:
-        return f"{publisher(url)} — {url}"
-    return f"{known[0]} ({t(f'source_kind.{known[1]}', lang)}) — {url}"
+    name = f"{known[0]} ({t(f'source_kind.{known[1]}', lang)})" if known else publisher(url)
+    return " — ".join(part for part in (name, about, url) if part)
