@@ -28,8 +28,8 @@ st.set_page_config(page_title=t("app.title"), page_icon="static/favicon.png", la
 # scales text, headings, metrics and widgets together. Static CSS only: no data reaches this HTML.
 # In presentation mode the page is a slide: the app's chrome, the sidebar (still open when presenting
 # was switched on from it), notices and editors are hidden, the chart box (.st-key-present_chart)
-# takes the viewport's height less the title and the source line, and the plotly chart stretches to
-# it (components/ui/present.py). First/Last stay mounted (their
+# takes what the title, caption and source line leave of the viewport, and the plotly chart
+# stretches to it (components/ui/present.py). First/Last stay mounted (their
 # Home/End shortcuts work) but off screen; the exit button is a small mark in the corner.
 PRESENTATION_CSS = (
     "<style>html { font-size: 21px; }"
@@ -40,7 +40,13 @@ PRESENTATION_CSS = (
     '[data-testid="stMainBlockContainer"] { padding: 0.6rem 1.6rem 0 1.6rem !important;'
     " max-width: 100% !important; }"
     '[data-testid="stMain"] h1 { font-size: 1.9rem; padding: 0 3rem 0 0; margin: 0; }'
-    ".st-key-present_chart { height: calc(100vh - 9.6rem) !important; min-height: 240px; flex: none !important; }"
+    # The slide is a column as tall as the screen and the chart box takes what the title, the
+    # caption and the bottom line leave: a two-line title shrinks the chart instead of pushing
+    # the source line and the counter off a 1280×720 screen.
+    "[data-testid='stLayoutWrapper']:has(> .st-key-present_slide) { height: calc(100vh - 0.9rem); }"
+    ".st-key-present_slide { height: 100%; flex-wrap: nowrap; }"
+    ".st-key-present_slide > div:has(> .st-key-present_chart) { flex: 1 1 0 !important; min-height: 200px; }"
+    ".st-key-present_chart { height: 100% !important; flex: none !important; }"
     ".st-key-present_chart [data-testid='stElementContainer'], .st-key-present_chart"
     " [data-testid='stFullScreenFrame'], .st-key-present_chart .stPlotlyChart,"
     " .st-key-present_chart .js-plotly-plot { height: 100% !important; }"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import re
@@ -10,8 +11,11 @@ import pytest
 
 from components.data.loaders import read_all
 from components.export.html import briefing_html
+from components.export.links import describe_state
 from components.export.pptx import briefing_pptx, renderer_problem
+from components.export.sources import publisher_name, registry_publishers
 from components.model.deck import (
+    SLIDE_PICTURE_PX,
     DeckError,
     deck_from_json,
     deck_to_json,
@@ -21,7 +25,10 @@ from components.model.deck import (
     slide_chart,
     slide_model,
     source_line,
+    value_names,
+    view_figure,
 )
+from components.model.pages import PAGE_KINDS
 from tests.conftest import FIXED_TODAY
 
 VERSION = "2026-01-01·abcd1234"
@@ -50,6 +57,8 @@ def test_source_line_names_version_first_publisher_and_count(models):
     line = source_line(models[0], VERSION, "en")
     assert VERSION in line and f"{len(models[0].sources) - 1} more" in line
     assert "://" not in line, "the publisher, not the whole address"
+    named = source_line(models[0], VERSION, "en", registry_publishers("en"))
+    assert publisher_name(models[0].sources[0], registry_publishers("en")) in named
 
 
 def test_pptx_has_one_slide_per_view_with_title_picture_source_and_notes(models, deck):
@@ -68,10 +77,21 @@ def test_pptx_has_one_slide_per_view_with_title_picture_source_and_notes(models,
         assert len(visuals) == 1, "one chart per slide, as a picture or a native chart"
         if visuals[0].shape_type == 13:
             assert visuals[0].image.blob.startswith(b"\x89PNG") and len(visuals[0].image.blob) > 20_000
+        # The picture sits between the title and the source line, inside the slide.
+        picture, title = visuals[0], slide.shapes.title
+        line = next(s for s in slide.shapes if s.has_text_frame and VERSION in s.text_frame.text)
+        assert title.top + title.height <= picture.top and picture.top + picture.height <= line.top
+        assert line.top + line.height <= presentation.slide_height
+        assert picture.left + picture.width <= presentation.slide_width
         texts = [s.text_frame.text for s in slide.shapes if s.has_text_frame and s != slide.shapes.title]
         assert any(VERSION in text for text in texts), "the source line carries the data version"
+        # The file has no Sources & data page: its publishers are named, the full list is in the notes.
+        lang = "ru" if model is models[2] else "en"
+        first = publisher_name(model.sources[0], registry_publishers(lang))
+        assert any(first in text for text in texts), f"the source line names {first}"
+        assert not any("Sources & data" in text or "Источники и данные" in text for text in texts)
         speaker = slide.notes_slide.notes_text_frame.text
-        assert note in speaker and model.sources[0] in speaker
+        assert note in speaker and f"1. {first} (" in speaker and f" — {model.sources[0]}" in speaker
     # The Russian slide's source line is Russian.
     ru_texts = [s.text_frame.text for s in presentation.slides[2].shapes if s.has_text_frame]
     assert any("Данные" in text for text in ru_texts)
@@ -90,6 +110,9 @@ def test_html_export_is_a_slideshow_with_keys_notes_and_sources(models, deck):
     assert body.count(VERSION) >= len(models), "every slide carries the data version"
     assert "<script src=" not in page and not re.search(r"(src|href)=[\"']?https?://cdn", page), "nothing fetched"
     assert "Данные" in body, "the Russian slide keeps its language"
+    assert "Sources &amp; data" not in body and "Источники и данные" not in body, "no page the file lacks"
+    tass = registry_publishers("en")["tass.com"][0]
+    assert f"<li>{tass} (" in body, "each listed source starts with its publisher's name"
 
 
 def test_bad_deck_file_changes_nothing():
@@ -135,3 +158,63 @@ def test_missing_renderer_says_what_to_install(monkeypatch, models):
     assert problem is not None and problem.what == "Chromium" and "apt-get install -y chromium" in problem.install
     with pytest.raises(pptx.RendererMissing):
         pptx.briefing_pptx(models[:1], VERSION, FIXED_TODAY)
+
+
+TWO_STATES = {"page": "exercises", "params": {"ex_years": ["2022", "2026"], "ex_participants": ["ARM", "KAZ"]}}
+STORY = {"page": "chronology", "params": {"item": ["deployment-kazakhstan-2022"]}}
+
+
+def test_a_slide_shows_the_chart_it_recorded(tables):
+    """A slide's ``chart`` picks the view's chart (even one the page keeps off slides); an
+    unknown key falls back to the view's first slide chart."""
+    for key in ("participation_matrix", "co_participation", "per_year"):
+        model = slide_model({**TWO_STATES, "chart": key}, tables, "en", FIXED_TODAY)
+        assert slide_chart(model).key == key
+        figure = view_figure(model)
+        assert figure.layout.title.text is None and figure.layout.height is None, "the screen gives the height"
+    model = slide_model({**TWO_STATES, "chart": "nowhere"}, tables, "en", FIXED_TODAY)
+    assert slide_chart(model).key == "exercise_map"
+    assert slide_chart(model, "co_participation").key == "co_participation"
+
+
+def test_matrix_slide_names_the_states_and_keeps_its_legend_off_the_rows(tables):
+    model = slide_model({**TWO_STATES, "chart": "participation_matrix"}, tables, "en", FIXED_TODAY)
+    figure = view_figure(model, SLIDE_PICTURE_PX)
+    assert (figure.layout.width, figure.layout.height) == SLIDE_PICTURE_PX
+    assert {"Armenia", "Kazakhstan"} <= set(figure.data[0].y)
+    assert figure.layout.legend.y >= 1 and figure.layout.legend.yanchor == "bottom", "the legend sits above"
+
+
+def test_chronology_slide_carries_the_story_card(tables):
+    """Not two triangles on a line: the card's title, dates, states and note are on the slide."""
+    for lang, title, when in (("en", "Kazakhstan", "January 2022"), ("ru", "Казахстан", "января 2022")):
+        model = slide_model(STORY, tables, lang, FIXED_TODAY)
+        card = model.extra["card"]
+        figure = view_figure(model)
+        texts = [note.text for note in figure.layout.annotations if note.name == "slide-card"]
+        assert len(texts) == 1, "one card"
+        text = texts[0]
+        assert title in card["title"] and f"<b>{card['title'][:40]}" in text
+        assert when in text and card["states"].split(", ")[0] in text
+        assert card["note"].split()[0] in text and "https://" not in text, "the note, its addresses in the list"
+        assert figure.layout.xaxis.rangeslider.visible is False
+        assert figure.layout.margin.b >= 24 * len(text.split("<br>")), "the margin makes room for the card"
+
+
+def test_citations_and_offline_lines_use_names_not_codes(tables):
+    """'Participating state: Armenia, Kazakhstan' and an event's title, never 'ARM, KAZ' or its id."""
+    for lang, states in (("en", "Armenia, Kazakhstan"), ("ru", "Армения, Казахстан")):
+        names = value_names(tables, lang)
+        described = describe_state(PAGE_KINDS["exercises"].spec, TWO_STATES["params"], lang, names)
+        assert states in described and "ARM" not in described
+        story = describe_state(PAGE_KINDS["chronology"].spec, STORY["params"], lang, names)
+        assert "deployment-kazakhstan-2022" not in story and ("Kazakhstan" in story or "Казахстан" in story)
+    models = [slide_model(view, tables, "en", FIXED_TODAY) for view in (TWO_STATES, STORY)]
+    page = briefing_html(models, VERSION, FIXED_TODAY)
+    assert "Participating state: Armenia, Kazakhstan" in page and "ARM, KAZ" not in page
+    assert "Item: CSTO Collective Peacekeeping Forces deployed to Kazakhstan" in page
+    # The story slide lists its item's sources first, with what they are cited for.
+    card, story = models[1].extra["card"], html.unescape(page.split("id='slide2'", 1)[1])
+    first_listed = story.split("<li>", 1)[1]
+    assert f"— {card['title']}, {card['dates']} — " in first_listed.split("</li>", 1)[0]
+    assert card["sources"][0] in first_listed.split("</li>", 1)[0]

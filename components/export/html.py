@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
@@ -12,9 +13,16 @@ import plotly.graph_objects as go
 from plotly.io.json import to_json_plotly
 from plotly.offline import get_plotlyjs
 
+from components.export.sources import (
+    cited_for,
+    offline_source_line,
+    registry_publishers,
+    slide_sources,
+    source_entry,
+)
 from components.i18n.text import current_language, t
 from components.model.base import PageModel, display_frame
-from components.model.deck import slide_chart, slide_figure, source_line
+from components.model.deck import view_figure
 
 TOPOJSON_DIR = Path(__file__).resolve().parents[2] / "static" / "topojson"
 TOPOJSON_FILES = ("world_110m",)
@@ -28,11 +36,13 @@ def _geo_assets() -> str:
     return "window.PlotlyGeoAssets = " + json.dumps({"topojson": topojson}, separators=(",", ":")) + ";"
 
 
-def _safe_link(url: str) -> str:
-    """A numbered source as an escaped link; only http(s) addresses become clickable."""
-    text = html.escape(url)
+def _safe_link(url: str, entry: str | None = None) -> str:
+    """A numbered source as escaped text (``entry``: publisher, kind, address), its address a link
+    when it is an http(s) one."""
+    text = html.escape(entry or url)
     if url.startswith(("http://", "https://")):
-        return f'<a href="{html.escape(url, quote=True)}" rel="noopener noreferrer">{text}</a>'
+        link = f'<a href="{html.escape(url, quote=True)}" rel="noopener noreferrer">{html.escape(url)}</a>'
+        return text.replace(html.escape(url), link, 1) if entry else link
     return text
 
 
@@ -127,12 +137,16 @@ def briefing_html(
     title: str | None = None,
     notes: list[str] | None = None,
     langs: list[str] | None = None,
+    publishers: Mapping[str, tuple[str, str]] | None = None,
 ) -> str:
     """One HTML file that is a slideshow and opens in a plain browser with no network: plotly.js
     and map outlines are embedded, one slide shows at a time (arrow keys, Home, End; N shows the
     speaker notes). Each slide has its title, one chart filling the screen, its source line with
     the data version, its notes and its numbered sources. Every data-derived string is escaped;
-    figure JSON is serialised by plotly, which escapes '<' and '/'; the script is static."""
+    figure JSON is serialised by plotly, which escapes '<' and '/'; the script is static.
+
+    The file has no Sources & data page: each source line names its publishers (``publishers``,
+    web domain -> (name, kind), from data/sources.csv when not given) and opens the full list."""
     heading = html.escape(title or t("export.title"))
     meta = html.escape(t("export.meta", version=version, accessed=accessed.isoformat()))
     parts = [
@@ -143,15 +157,16 @@ def briefing_html(
         f"<script>{get_plotlyjs()}</script><script>window.DRAW={{}};</script></head><body>",
     ]
     total = len(slides)
+    registries: dict[str, Mapping[str, tuple[str, str]]] = {}
     for number, slide in enumerate(slides, start=1):
         lang = (langs or [])[number - 1] if langs and number - 1 < len(langs) else current_language()
         parts.append(f"<section class='slide' id='slide{number}' data-number='{number}'>")
         parts.append(f"<h1>{html.escape(slide.title)}</h1>")
         if slide.caption:
             parts.append(f"<p class='caption'>{html.escape(slide.caption)}</p>")
-        chart = slide_chart(slide)
-        if chart is not None:
-            parts.append(_figure_div(slide_figure(chart), f"slide{number}-chart"))
+        figure = view_figure(slide)
+        if figure is not None:
+            parts.append(_figure_div(figure, f"slide{number}-chart"))
         else:
             for table in slide.tables:
                 if table.on_slide:
@@ -160,9 +175,17 @@ def briefing_html(
         if note:
             parts.append(f"<aside class='notes'>{html.escape(note)}</aside>")
         parts.append("<div class='bottom'><details>")
-        parts.append(f"<summary>{html.escape(source_line(slide, version, lang))}</summary>")
-        parts.append(f"<p>{meta} · {html.escape(t('export.as_of', as_of=slide.as_of))}</p><ol>")
-        parts.extend(f"<li>{_safe_link(url)}</li>" for url in slide.sources)
+        named = publishers if publishers is not None else registries.get(lang) or registry_publishers(lang)
+        registries[lang] = named
+        line = offline_source_line(slide, version, lang, named, "export.sources_below")
+        parts.append(f"<summary>{html.escape(line)}</summary>")
+        view = f" · {html.escape(slide.extra['view'])}" if slide.extra.get("view") else ""
+        parts.append(f"<p>{meta} · {html.escape(t('export.as_of', as_of=slide.as_of))}{view}</p><ol>")
+        about = cited_for(slide)
+        parts.extend(
+            f"<li>{_safe_link(url, source_entry(url, named, lang, about.get(url, '')))}</li>"
+            for url in slide_sources(slide)
+        )
         parts.append("</ol></details>")
         counter = html.escape(t("export.slide_of", number=number, total=total))
         parts.append(f"<span class='counter' title='{html.escape(t('export.keys'), quote=True)}'>{counter}</span>")

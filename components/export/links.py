@@ -7,18 +7,20 @@ from datetime import date
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from components.i18n.text import t
+from components.model.deck import describe_params
 from components.model.state import PageSpec
 
 
-def describe_state(spec: PageSpec, params: Mapping[str, list[str]], lang: str | None = None) -> str:
-    """What the view shows, in words: each set field with its label ('As of: 1995-01-01')."""
-    parts = []
-    for field in spec.fields:
-        values = params.get(field.name)
-        if values:
-            shown = ", ".join(v[:60] for v in values if v) or "—"
-            parts.append(f"{t(field.label, lang)}: {shown}")
-    return "; ".join(parts) if parts else t("share.default_view", lang)
+def describe_state(
+    spec: PageSpec,
+    params: Mapping[str, list[str]],
+    lang: str | None = None,
+    names: Mapping[str, str] | None = None,
+) -> str:
+    """What the view shows, in words: each set field with its label and its values by name
+    ('As of: 1995-01-01', 'Participants: Armenia, Kazakhstan'); ``names`` (code -> name,
+    ``model.deck.value_names``) turns codes into names, a citation must not show 'ARM, KAZ'."""
+    return describe_params(spec, dict(params), lang, dict(names or {}))
 
 
 def share_url(page_url: str | None, path: str, params: Mapping[str, list[str]]) -> str:

@@ -16,7 +16,7 @@ import io
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -24,15 +24,28 @@ from typing import Any
 import plotly.graph_objects as go
 
 from components.export.html import _geo_assets
-from components.figures.style import PROJECTOR_FONT_SIZE
+from components.export.sources import (
+    cited_for,
+    offline_source_line,
+    registry_publishers,
+    slide_sources,
+    source_entry,
+)
 from components.i18n.text import language, t
 from components.model.base import PageModel
-from components.model.deck import slide_chart, source_line
+from components.model.deck import SLIDE_PICTURE_PX, view_figure
 
 DEBIAN_CHROMIUM = "/usr/bin/chromium"
-# Picture size in CSS pixels (rendered at 2x): the slide's chart area is 12.5 x 5.4 inches.
-PICTURE_WIDTH = 1250
-PICTURE_HEIGHT = 540
+# A picture is the slide figure presentation mode draws at 1280×720 (``SLIDE_PICTURE_PX``), at 2x,
+# placed 12.5 inches wide under the title of a 16:9 slide (13.333 × 7.5 inches).
+PICTURE_SCALE = 2
+PICTURE_LEFT_IN = 0.4
+PICTURE_TOP_IN = 1.15
+SOURCE_TOP_IN = 6.85
+PICTURE_WIDTH_IN = 12.5
+# Characters of a title on one line of the 12.5-inch title box at 32 pt, and at 24 pt.
+TITLE_ONE_LINE_CHARS = 52
+TITLE_TWO_LINE_CHARS = 68
 INSTALL_HINT = {
     "python-pptx": "pip install -r requirements.txt (python-pptx)",
     "kaleido": "pip install -r requirements.txt (kaleido)",
@@ -71,20 +84,6 @@ def renderer_problem() -> RendererMissing | None:
     return None
 
 
-def _slide_figure(figure: go.Figure) -> go.Figure:
-    """The chart as a picture: no title of its own (the slide has it), type sized for a room."""
-    picture = go.Figure(figure)
-    picture.update_layout(
-        title=None,
-        height=None,
-        width=None,
-        margin={"t": 40},
-        font={"size": PROJECTOR_FONT_SIZE - 4},
-        legend={"font": {"size": PROJECTOR_FONT_SIZE - 6}},
-    )
-    return picture
-
-
 def render_pngs(figures: list[go.Figure]) -> list[bytes]:
     """PNG pictures of the figures, all in one headless Chromium session (kaleido)."""
     problem = renderer_problem()
@@ -100,11 +99,17 @@ def render_pngs(figures: list[go.Figure]) -> list[bytes]:
         page = PageGenerator(mathjax=False, others=[str(assets)])
 
         async def render() -> list[bytes]:
-            opts = {"format": "png", "width": PICTURE_WIDTH, "height": PICTURE_HEIGHT, "scale": 2}
             async with kaleido.Kaleido(n=1, page_generator=page) as renderer:
-                return [await renderer.calc_fig(figure, opts=opts) for figure in figures]
+                return [await renderer.calc_fig(figure, opts=_picture_options(figure)) for figure in figures]
 
         return _run_apart(render)
+
+
+def _picture_options(figure: go.Figure) -> dict[str, Any]:
+    """Kaleido draws the figure at the size its layout says (a slide figure has one), at 2x."""
+    width = figure.layout.width or SLIDE_PICTURE_PX[0]
+    height = figure.layout.height or SLIDE_PICTURE_PX[1]
+    return {"format": "png", "width": width, "height": height, "scale": PICTURE_SCALE}
 
 
 def _run_apart(make: Callable[[], Coroutine[Any, Any, list[bytes]]]) -> list[bytes]:
@@ -120,40 +125,93 @@ def briefing_pptx(
     accessed: date,
     notes: list[str] | None = None,
     langs: list[str] | None = None,
+    publishers: Mapping[str, tuple[str, str]] | None = None,
 ) -> bytes:
-    """The deck as a .pptx: per view a title, its first slide chart as a picture, a source line with
-    the data version, and the speaker notes followed by the view's numbered sources."""
+    """The deck as a .pptx: per view a title, its slide figure as a picture (the one presentation
+    mode draws, at its 1280×720 size), a source line with the data version and its sources'
+    publishers by name, and the speaker notes followed by the view's numbered sources (publisher,
+    kind, address: the file has no Sources & data page to point to). ``publishers`` (web domain
+    -> (name, kind)) comes from data/sources.csv when not given."""
     from pptx import Presentation
-    from pptx.util import Inches, Pt
+    from pptx.util import Inches
 
-    charts = [slide_chart(model) for model in slides]
-    pictures = iter(render_pngs([_slide_figure(chart.figure) for chart in charts if chart is not None]))
+    figures = [view_figure(model, SLIDE_PICTURE_PX) for model in slides]
+    pictures = iter(render_pngs([figure for figure in figures if figure is not None]))
     deck = Presentation()
     deck.slide_width, deck.slide_height = Inches(13.333), Inches(7.5)
-    layout = deck.slide_layouts[5]  # "Title Only"
-    for index, (model, chart) in enumerate(zip(slides, charts, strict=True)):
+    registries: dict[str, Mapping[str, tuple[str, str]]] = {}
+    for index, (model, figure) in enumerate(zip(slides, figures, strict=True)):
         lang = (langs or [])[index] if langs and index < len(langs) else "en"
-        slide = deck.slides.add_slide(layout)
-        title = slide.shapes.title
-        title.left, title.top, title.width, title.height = Inches(0.4), Inches(0.2), Inches(12.5), Inches(0.9)
-        title.text = model.title
-        title.text_frame.paragraphs[0].font.size = Pt(32)
-        if chart is not None:
-            slide.shapes.add_picture(
-                io.BytesIO(next(pictures)), Inches(0.4), Inches(1.2), width=Inches(12.5), height=Inches(5.4)
-            )
-        box = slide.shapes.add_textbox(Inches(0.4), Inches(6.75), Inches(12.5), Inches(0.5))
-        box.text_frame.word_wrap = True
-        box.text_frame.text = source_line(model, version, lang)
-        box.text_frame.paragraphs[0].font.size = Pt(12)
+        if publishers is None and lang not in registries:
+            registries[lang] = registry_publishers(lang)
+        slide = deck.slides.add_slide(deck.slide_layouts[5])  # "Title Only"
+        _fill_slide(
+            slide,
+            model,
+            (figure, next(pictures) if figure is not None else None),
+            lang,
+            publishers if publishers is not None else registries[lang],
+            version,
+        )
         note = (notes or [])[index] if notes and index < len(notes) else ""
-        with language(lang):
-            sources_heading = t("export.sources")
-            meta = t("export.meta", version=version, accessed=accessed.isoformat())
-        listed = "\n".join(f"{number}. {url}" for number, url in enumerate(model.sources, start=1))
-        slide.notes_slide.notes_text_frame.text = "\n\n".join(
-            part for part in (note, model.caption, meta, f"{sources_heading}:\n{listed}" if listed else "") if part
+        slide.notes_slide.notes_text_frame.text = _speaker_notes(
+            model, note, version, accessed, lang, publishers if publishers is not None else registries[lang]
         )
     out = io.BytesIO()
     deck.save(out)
     return out.getvalue()
+
+
+def title_points(title: str) -> int:
+    """The title's type size: 32 pt when it fits on one line of the slide, smaller for two or
+    three lines, so that it never runs into the picture below it."""
+    return 32 if len(title) <= TITLE_ONE_LINE_CHARS else 24 if len(title) <= 2 * TITLE_TWO_LINE_CHARS else 18
+
+
+def _fill_slide(slide: Any, model: PageModel, picture: tuple, lang: str, publishers: Mapping, version: str) -> None:
+    """Title, picture (the figure's proportions, 12.5 inches wide) and source line of one slide."""
+    from pptx.util import Inches, Pt
+
+    figure, png = picture
+    title = slide.shapes.title
+    title.left, title.top, title.width, title.height = Inches(0.4), Inches(0.15), Inches(12.5), Inches(0.95)
+    title.text = model.title
+    title.text_frame.word_wrap = True
+    for paragraph in title.text_frame.paragraphs:
+        paragraph.font.size = Pt(title_points(model.title))
+    if figure is not None:
+        height = PICTURE_WIDTH_IN * figure.layout.height / figure.layout.width
+        slide.shapes.add_picture(
+            io.BytesIO(png),
+            Inches(PICTURE_LEFT_IN),
+            Inches(PICTURE_TOP_IN),
+            width=Inches(PICTURE_WIDTH_IN),
+            height=Inches(height),
+        )
+    box = slide.shapes.add_textbox(Inches(0.4), Inches(SOURCE_TOP_IN), Inches(12.5), Inches(0.5))
+    box.text_frame.word_wrap = True
+    box.text_frame.text = offline_source_line(model, version, lang, publishers, "export.sources_in_notes")
+    box.text_frame.paragraphs[0].font.size = Pt(12)
+
+
+def _speaker_notes(model: PageModel, note: str, version: str, accessed: date, lang: str, publishers: Mapping) -> str:
+    """The slide's notes: the briefer's note, the view's caption, the data version, the sources."""
+    with language(lang):
+        sources_heading = t("export.sources")
+        meta = t("export.meta", version=version, accessed=accessed.isoformat())
+    about = cited_for(model)
+    listed = "\n".join(
+        f"{number}. {source_entry(url, publishers, lang, about.get(url, ''))}"
+        for number, url in enumerate(slide_sources(model), start=1)
+    )
+    return "\n\n".join(
+        part
+        for part in (
+            note,
+            model.caption,
+            model.extra.get("view"),
+            meta,
+            f"{sources_heading}:\n{listed}" if listed else "",
+        )
+        if part
+    )

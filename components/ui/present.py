@@ -2,8 +2,10 @@
 
 The server cannot read the viewport, so the chart's size comes from the browser: the figure has no
 fixed height (``for_projector(fill=True)``), ``st.plotly_chart(height="stretch")`` fills its box,
-and app.py's constant presentation CSS gives that box (``.st-key-present_chart``) the viewport's
-height less the title and the source line. Nothing else is drawn: no notices, no editor, no footer
+and app.py's constant presentation CSS makes the slide (``.st-key-present_slide``) a column as tall
+as the viewport in which that box (``.st-key-present_chart``) takes what the title, the caption and
+the source line leave. The figure is ``model.deck.view_figure``: the one PowerPoint and the HTML
+slideshow draw too. Nothing else is drawn: no notices, no editor, no footer
 beyond the slide's own source line and counter.
 """
 
@@ -15,8 +17,8 @@ import streamlit as st
 
 from components.i18n.text import current_language, md, t
 from components.model.base import PageModel
-from components.model.deck import slide_chart, slide_figure, source_line
-from components.ui.cache import current_data_version
+from components.model.deck import slide_chart, source_line, view_figure
+from components.ui.cache import current_data_version, publishers
 from components.ui.page import open_page
 from components.ui.render import plotly_config
 
@@ -35,31 +37,33 @@ def present_slide(
     counter: str | None = None,
     controls: Callable[[], None] | None = None,
 ) -> None:
-    """Draw one slide: title, optional one-line caption, the first slide chart, then a bottom line
+    """Draw one slide: title, optional one-line caption, the slide's chart, then a bottom line
     with the source, the counter and the (small) navigation ``controls``."""
-    st.title(md(model.title), anchor=False)
-    if model.caption:
-        st.caption(md(one_line(model.caption)))
-    chart = slide_chart(model)
-    with st.container(key="present_chart"):
-        if chart is None:
-            st.markdown(t("present.no_chart"))
-        else:
-            st.plotly_chart(
-                slide_figure(chart),
-                key=f"present_{chart.key}",
-                theme=None,
-                config={**plotly_config(chart.file_stem), "responsive": True, "displayModeBar": False},
-                height="stretch",
-            )
-    # The slide's bottom line is its footer: provenance, then the counter and the controls.
-    with st.container(key="page_footer", horizontal=True, vertical_alignment="center"):
-        st.caption(md(source_line(model, current_data_version(), lang or current_language())))
-        if counter:
-            with st.container(key="present_counter", width="content"):
-                st.markdown(f"**{counter}**")
-        if controls:
-            controls()
+    # One column as tall as the screen (app.py's presentation CSS): the chart takes what is left.
+    with st.container(key="present_slide"):
+        st.title(md(model.title), anchor=False)
+        if model.caption:
+            st.caption(md(one_line(model.caption)))
+        chart = slide_chart(model)
+        with st.container(key="present_chart"):
+            if chart is None:
+                st.markdown(t("present.no_chart"))
+            else:
+                st.plotly_chart(
+                    view_figure(model),
+                    key=f"present_{chart.key}",
+                    theme=None,
+                    config={**plotly_config(chart.file_stem), "responsive": True, "displayModeBar": False},
+                    height="stretch",
+                )
+        # The slide's bottom line is its footer: provenance, then the counter and the controls.
+        with st.container(key="page_footer", horizontal=True, vertical_alignment="center"):
+            st.caption(md(source_line(model, current_data_version(), lang or current_language(), publishers())))
+            if counter:
+                with st.container(key="present_counter", width="content"):
+                    st.markdown(f"**{counter}**")
+            if controls:
+                controls()
 
 
 def present_page(page: str) -> None:

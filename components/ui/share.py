@@ -13,13 +13,15 @@ from components.export.links import citation, describe_state, share_url
 from components.export.pptx import briefing_pptx, renderer_problem
 from components.i18n.text import current_language, t, tmd
 from components.model.base import Chart, PageModel
-from components.model.deck import slide_chart
+from components.model.deck import slide_chart, value_names
 from components.model.state import PageSpec
-from components.ui.cache import current_data_version
+from components.ui.cache import current_data_version, load_tables
 from components.ui.frame import change_deck, get_deck
 from components.ui.state import query_dict
 
 EXCLUDED_FROM_LINK = ("present",)
+# The tables whose codes a link may carry (states, bodies, exercises, events): a citation names them.
+NAMED_TABLES = ("members", "bodies", "exercises", "events")
 
 
 def view_params(spec: PageSpec) -> dict[str, list[str]]:
@@ -148,7 +150,7 @@ def share_panel(spec: PageSpec, model: PageModel) -> None:
         st.markdown(f"**{t('share.link')}**")
         st.code(url, language=None, wrap_lines=True)
         st.markdown(f"**{t('share.cite')}**")
-        described = describe_state(spec, page_params)
+        described = describe_state(spec, page_params, names=value_names(load_tables(NAMED_TABLES), current_language()))
         st.code(citation(model.title, described, version, date.today(), url), language=None, wrap_lines=True)
         st.button(
             t("share.add_to_deck"),

@@ -162,3 +162,37 @@ def test_html_slideshow_pages_with_the_keys_offline(browser, tmp_path):
     page.screenshot(path=str(SCREENSHOTS / "html-slideshow-1280x720.png"))
     assert blocked == [] and errors == []
     context.close()
+
+
+LONG_TITLE = "The CSTO after January 2022: the Kazakhstan deployment, Armenia's freeze, and who still trains together"
+
+
+def test_a_two_line_title_keeps_the_source_line_and_counter_on_screen(app_url, open_tab):
+    """At 1280×720 a title that wraps onto a second line shrinks the chart: the source line and
+    the counter stay on the screen, and the chart still takes most of it."""
+    from components.model.deck import encode_deck
+
+    deck = [
+        {"page": "exercises", "params": {"ex_years": ["2022", "2026"]}, "title": LONG_TITLE, "notes": ""},
+        {"page": "chronology", "params": {"item": ["deployment-kazakhstan-2022"]}, "title": "Story", "notes": ""},
+    ]
+    page = open_tab(1280, 720)
+    page.goto(f"{app_url}/briefing?present=1&deck={encode_deck(deck)}")
+    wait_for_page(page, charts=1)
+    _wait_slide(page, 1, total=2)
+    title = page.locator("h1").first.bounding_box()
+    assert title and title["height"] > 70, "the long title takes two lines at 1280 px"
+    for selector in (".st-key-page_footer", COUNTER):
+        box = page.locator(selector).first.bounding_box()
+        assert box and box["y"] + box["height"] <= 720, f"{selector} leaves the screen: {box}"
+    chart = page.locator(".js-plotly-plot").first.bounding_box()
+    assert chart and chart["height"] >= 0.6 * 720 and chart["y"] >= title["y"] + title["height"]
+    screenshot(page, "presentation-1280x720-two-line-title")
+    # The chronology slide shows its story card: the item's title is drawn in the chart.
+    page.keyboard.press("ArrowRight")
+    _wait_slide(page, 2, total=2)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.js-plotly-plot .annotation-text')]"
+        ".some(t => t.textContent.includes('deployed to Kazakhstan'))",
+        timeout=30_000,
+    )
