@@ -206,4 +206,3 @@ def view_figure(model: PageModel, size: tuple[int, int] | None = None) -> go.Fig
     if chart is None:
         return None
     return slide_figure(chart, model.extra.get("card"), size)
-

@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from components.i18n.names import state_names
-from components.i18n.text import format_date, t
+from components.i18n.text import CATALOGUE, DEFAULT_LANGUAGE, format_date, t
 from components.model.pages import PAGE_KINDS
 
 MAX_SHOWN_VALUES = 4
@@ -62,7 +62,7 @@ def view_title(slide: dict[str, Any], tables: dict[str, pd.DataFrame], lang: str
     """A title from the view: the chart's or the page's name, then the filter values
     ("Who trains with whom · 2022–2026 · Armenia, Kazakhstan")."""
     values = view_values(slide["page"], slide.get("params", {}), tables, lang, today)
-    if slide.get("chart"):
+    if slide.get("chart") and f"deck.chart.{slide['chart']}" in CATALOGUE[DEFAULT_LANGUAGE]:
         name = t(f"deck.chart.{slide['chart']}", lang)
         head = name[:1].upper() + name[1:]
     else:
