@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
+from components.i18n import formats
 from components.i18n.text_ru import RU
 
 DEFAULT_LANGUAGE = "en"
@@ -568,72 +569,14 @@ def t(key: str, lang: str | None = None, **values: object) -> str:
     return template.format(**values) if values else template
 
 
-_MONTHS = {
-    "en": [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-    "ru": [
-        "января",
-        "февраля",
-        "марта",
-        "апреля",
-        "мая",
-        "июня",
-        "июля",
-        "августа",
-        "сентября",
-        "октября",
-        "ноября",
-        "декабря",
-    ],
-}
-_MONTHS_STANDALONE_RU = [
-    "январь",
-    "февраль",
-    "март",
-    "апрель",
-    "май",
-    "июнь",
-    "июль",
-    "август",
-    "сентябрь",
-    "октябрь",
-    "ноябрь",
-    "декабрь",
-]
-
-
 def format_date(day: date | datetime, precision: str = "day", lang: str | None = None, short: bool = False) -> str:
-    """A date as people write it in the language, only as exact as it is known."""
-    lang = lang or current_language()
-    if precision == "year":
-        return str(day.year)
-    if precision == "month":
-        month = _MONTHS_STANDALONE_RU[day.month - 1] if lang == "ru" else _MONTHS["en"][day.month - 1]
-        return f"{month} {day.year}"
-    month = _MONTHS.get(lang, _MONTHS["en"])[day.month - 1]
-    if short:
-        month = month[:3]
-    return f"{day.day} {month} {day.year}"
+    """A date as people write it in the language, only as exact as it is known (Babel, formats.py)."""
+    return formats.format_date(day, lang or current_language(), precision, short)
 
 
 def format_number(value: float | int, lang: str | None = None) -> str:
-    """Thousands grouped the way the language does: 1,500 in English, 1 500 in Russian."""
-    text = f"{value:,}" if isinstance(value, int) or float(value).is_integer() else f"{value:,.1f}"
-    if (lang or current_language()) == "ru":
-        text = text.replace(",", "\u00a0").replace(".", ",")
-    return text
+    """Thousands grouped the way the language does: 1,500 in English, 1 500 in Russian (formats.py)."""
+    return formats.format_number(value, lang or current_language())
 
 
 # Characters Markdown (and Streamlit's extensions: LaTeX with $, colour and icon directives with :)

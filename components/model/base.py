@@ -14,6 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.data.loaders import split_sources
+from components.i18n.text import format_number
 
 # Tables show at most this many rows (the CSV download has all): at 100,000 rows a full table
 # would send tens of megabytes to the browser on every rerun.
@@ -98,16 +99,15 @@ def unique_sources(*cells_columns: pd.Series) -> list[str]:
 
 def display_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """A table as a person reads it: missing values empty, never a literal 'None', 'NaT' or
-    '<NA>'; dates as ISO text (sortable), numbers grouped. Lists stay lists (list columns)."""
+    '<NA>'; dates as ISO text (sortable), numbers grouped as the interface language groups them.
+    Lists stay lists (list columns)."""
     shown = frame.copy()
     for column in shown.columns:
         series = shown[column]
         if pd.api.types.is_datetime64_any_dtype(series):
             shown[column] = series.dt.strftime("%Y-%m-%d").fillna("")
         elif pd.api.types.is_numeric_dtype(series) and series.isna().any():
-            shown[column] = series.map(
-                lambda v: "" if pd.isna(v) else f"{int(v):,}" if float(v).is_integer() else f"{v:,}"
-            )
+            shown[column] = series.map(lambda v: "" if pd.isna(v) else format_number(v))
         elif series.dtype == object or pd.api.types.is_string_dtype(series):
             shown[column] = series.map(_blank_missing)
     return shown

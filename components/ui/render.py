@@ -11,7 +11,7 @@ import streamlit as st
 from components.data.loaders import DEFAULT_DATA_DIR, DataValidationError, data_dir
 from components.export.csv import to_csv_bytes
 from components.figures.style import for_projector, with_title_and_source
-from components.i18n.text import t, tmd
+from components.i18n.text import format_number, t, tmd
 from components.model.base import Chart, Metric, Table, display_frame
 from components.ui.cache import current_data_version
 
@@ -88,7 +88,7 @@ def show_table(table: Table, *, download_label: str | None = None, key: str | No
         rows = rows.assign(source_url=rows["source_url"].map(first_source))
     shown = display_frame(rows[[c for c in table.columns if c in rows.columns]])
     if table.total > len(table.rows):
-        st.caption(t("table.capped", shown=f"{len(table.rows):,}", total=f"{table.total:,}"))
+        st.caption(t("table.capped", shown=format_number(len(table.rows)), total=format_number(table.total)))
     st.dataframe(shown, hide_index=True, column_config=_column_config(table), key=key)
     if download_label:
         csv_download(download_label, table.download, table.file_name, f"download_{table.key}")
