@@ -164,18 +164,34 @@ if not presentation_on():
                 on_change=edit,
                 args=(index, "title"),
             )
+            # Named buttons for screen readers; the name is hidden on screen, the icon shows
+            # (components/ui/a11y.py, ICON_ONLY_KEYS).
             row[1].button(
-                "↑", key=f"up_{index}", on_click=move, args=(index, -1), help=t("briefing.up"), disabled=index == 0
+                t("briefing.up"),
+                key=f"up_{index}",
+                on_click=move,
+                args=(index, -1),
+                help=t("briefing.up"),
+                disabled=index == 0,
+                icon=":material/arrow_upward:",
             )
             row[2].button(
-                "↓",
+                t("briefing.down"),
+                icon=":material/arrow_downward:",
                 key=f"down_{index}",
                 on_click=move,
                 args=(index, 1),
                 help=t("briefing.down"),
                 disabled=index == len(deck) - 1,
             )
-            row[3].button("✕", key=f"remove_{index}", on_click=remove, args=(index,), help=t("briefing.remove"))
+            row[3].button(
+                t("briefing.remove"),
+                icon=":material/close:",
+                key=f"remove_{index}",
+                on_click=remove,
+                args=(index,),
+                help=t("briefing.remove"),
+            )
             st.session_state[f"deck_notes_{index}"] = view.get("notes", "")
             st.text_area(
                 t("briefing.notes"), key=f"deck_notes_{index}", on_change=edit, args=(index, "notes"), height=68

@@ -23,6 +23,12 @@ LANG_KEY = "html_lang"
 # 5.5:1 (WCAG AA asks 4.5:1 for text).
 # Static CSS only: no data reaches this HTML.
 CAPTION_COLOUR = "#5F6368"
+# Buttons that show only their icon (the deck's move and remove buttons): their label stays in the
+# page, so a screen reader announces "Move slide up", but is clipped out of sight.
+ICON_ONLY_KEYS = ("up_", "down_", "remove_")
+_ICON_ONLY = ", ".join(
+    f'[class*="st-key-{prefix}"] button [data-testid="stMarkdownContainer"]' for prefix in ICON_ONLY_KEYS
+)
 A11Y_CSS = (
     "<style>"
     f".st-key-{LANG_KEY} {{ display: none !important; }}"
@@ -34,6 +40,15 @@ A11Y_CSS = (
     '[data-testid="stSidebar"] :is(a, button, input, [role="button"], [role="combobox"], [role="switch"],'
     ' [role="radio"], [tabindex]):focus-visible, [data-testid="stMain"] :is(a, button, [role="button"])'
     ":focus-visible { outline: 3px solid #1F2328 !important; outline-offset: 2px !important; }"
+    # The Copy button of a code block (the share panel's link and citation) is hidden until the
+    # pointer hovers the block, so Tab skipped it: it stays shown, and so reachable by keyboard.
+    '[data-testid="stCode"] :has(> [data-testid="stElementToolbarButton"]),'
+    ' [data-testid="stCode"] [data-testid="stElementToolbarButton"],'
+    ' [data-testid="stCode"] [data-testid="stElementToolbarButton"] button'
+    " { visibility: visible !important; opacity: 1 !important; }"
+    + _ICON_ONLY
+    + " { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);"
+    " white-space: nowrap; }"
     "</style>"
 )
 

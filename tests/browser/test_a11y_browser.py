@@ -94,3 +94,55 @@ def test_html_lang_follows_the_language_switch(app_url, open_tab):
     page.wait_for_function("document.documentElement.lang === 'ru'", timeout=60_000)
     page.locator('[data-testid="stSidebar"] button', has_text="English").click()
     page.wait_for_function("document.documentElement.lang === 'en'", timeout=60_000)
+
+
+@pytest.mark.parametrize(
+    ("lang", "names"),
+    [
+        ("en", ["Move slide up", "Move slide down", "Remove slide"]),
+        ("ru", ["Переместить слайд выше", "Переместить слайд ниже", "Удалить слайд"]),
+    ],
+)
+def test_deck_buttons_are_named_for_a_screen_reader(app_url, open_tab, lang, names):
+    """The deck's move and remove buttons show only an icon; their accessible name says what they do."""
+    page = _open(open_tab, app_url, f"briefing?lang={lang}")
+    for name in names:
+        assert page.get_by_role("button", name=name, exact=True).count() >= 1, name
+    for mark in ("↑", "↓", "✕"):
+        assert page.get_by_role("button", name=mark, exact=True).count() == 0, mark
+
+
+def _focused(page) -> dict:
+    return page.evaluate(
+        "(() => { const e = document.activeElement, s = getComputedStyle(e);"
+        " return {label: e.getAttribute('aria-label') || e.innerText.trim(), testid: e.dataset.testid || '',"
+        " outline: parseFloat(s.outlineWidth), style: s.outlineStyle,"
+        " inSidebar: !!e.closest('[data-testid=\"stSidebar\"]')}; })()"
+    )
+
+
+def test_copy_buttons_are_reached_with_tab(app_url, open_tab):
+    """The share panel's Copy buttons (link and citation) are next in the Tab order after their text."""
+    page = _open(open_tab, app_url, "membership")
+    page.get_by_role("button", name="Share, cite or export this view").click()
+    code = page.locator('[data-testid="stPopoverBody"] [data-testid="stCode"]')
+    code.first.wait_for(timeout=30_000)
+    copies = 0
+    code.first.focus()
+    for _ in range(4):
+        page.keyboard.press("Tab")
+        copies += _focused(page)["label"] == "Copy to clipboard"
+    assert copies == 2, "the link's and the citation's Copy buttons are each reached by Tab"
+
+
+def test_sidebar_focus_is_clearly_visible(app_url, open_tab):
+    """A keyboard user sees where the focus is in the sidebar: a solid ring at least 3 px wide."""
+    page = _open(open_tab, app_url, "membership")
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        focus = _focused(page)
+        if focus["inSidebar"] and focus["testid"] == "stSidebarNavLink":
+            break
+    else:
+        pytest.fail("Tab never reached the sidebar's page links")
+    assert focus["style"] == "solid" and focus["outline"] >= 3, focus
