@@ -23,7 +23,9 @@ SERIES_STYLE_ORDER = [
     (OKABE_ITO["reddish_purple"], "pentagon"),
     (OKABE_ITO["sky_blue"], "hexagon"),
     (OKABE_ITO["black"], "star"),
-    ("#8C6D31", "triangle-down"),
+    # A dark brown: the earlier ochre #8C6D31 came within ΔE 6 of the vermillion under protanopia
+    # (tests/test_a11y_palettes.py asks at least 10 under every simulated colour-vision deficiency).
+    ("#552200", "triangle-down"),
     (OKABE_ITO["grey"], "hourglass"),
 ]
 

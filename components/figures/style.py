@@ -21,7 +21,9 @@ OKABE_ITO = {
     "blue": "#0072B2",
     "vermillion": "#D55E00",
     "reddish_purple": "#CC79A7",
-    "grey": "#7F7F7F",
+    # Not one of Okabe and Ito's eight: a grey dark enough to stay apart from the bluish green under
+    # deuteranopia (#7F7F7F came within ΔE 7 of it; tests/test_a11y_palettes.py asks at least 10).
+    "grey": "#5F5F5F",
 }
 
 STATUS_COLOURS = {
