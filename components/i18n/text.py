@@ -370,6 +370,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "links.unknown": "Ignored link parameter(s) this page does not know: {keys}.",
         "links.invalid": "Some link values could not be used and were reset to their defaults: {keys}.",
         "chart.source_line": "CSTO Explorer · data {version} · sources: Sources & data page",
+        "chart.alt": "Chart: {title}.",
+        "chart.alt_legend": "Chart: {title}. Legend: {legend}.",
         "present.toggle": "Presentation mode",
         "present.toggle_help": "Hides the sidebar, enlarges type and charts for a projector. Also opens with ?present=1.",
         "present.exit": "Exit presentation mode",

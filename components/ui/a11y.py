@@ -29,6 +29,9 @@ ICON_ONLY_KEYS = ("up_", "down_", "remove_")
 _ICON_ONLY = ", ".join(
     f'[class*="st-key-{prefix}"] button [data-testid="stMarkdownContainer"]' for prefix in ICON_ONLY_KEYS
 )
+# A chart's text alternative (components/ui/render.py, show_chart) is read, not shown: the chart
+# and its title are on screen; its container takes no room.
+_CHART_ALT = '[class*="st-key-chart_alt_"]'
 A11Y_CSS = (
     "<style>"
     f".st-key-{LANG_KEY} {{ display: none !important; }}"
@@ -46,7 +49,7 @@ A11Y_CSS = (
     ' [data-testid="stCode"] [data-testid="stElementToolbarButton"],'
     ' [data-testid="stCode"] [data-testid="stElementToolbarButton"] button'
     " { visibility: visible !important; opacity: 1 !important; }"
-    + _ICON_ONLY
+    + f"{_ICON_ONLY}, {_CHART_ALT}"
     + " { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);"
     " white-space: nowrap; }"
     "</style>"

@@ -146,3 +146,23 @@ def test_sidebar_focus_is_clearly_visible(app_url, open_tab):
     else:
         pytest.fail("Tab never reached the sidebar's page links")
     assert focus["style"] == "solid" and focus["outline"] >= 3, focus
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", ["Chart: Membership of the Collective Security Treaty", "Chart: Status by country on", "Legend:"]),
+        ("ru", ["Диаграмма: Участие в Договоре о коллективной безопасности", "Условные обозначения:"]),
+    ],
+)
+def test_charts_have_a_text_alternative_in_the_accessibility_tree(app_url, open_tab, lang, expected):
+    """What a screen reader gets for the membership page's charts: each one's name and legend, in the
+    page's language, while nothing of it shows on screen."""
+    page = _open(open_tab, app_url, f"membership?lang={lang}")
+    tree = page.locator('[data-testid="stMain"]').aria_snapshot()
+    for text in expected:
+        assert text in tree, text
+    alternatives = page.locator('[class*="st-key-chart_alt_"]')
+    assert alternatives.count() == 3, "one text alternative per chart"
+    boxes = [alternatives.nth(i).bounding_box() for i in range(alternatives.count())]
+    assert all(box is not None and box["width"] <= 1 and box["height"] <= 1 for box in boxes), boxes
