@@ -164,5 +164,8 @@ def test_charts_have_a_text_alternative_in_the_accessibility_tree(app_url, open_
         assert text in tree, text
     alternatives = page.locator('[class*="st-key-chart_alt_"]')
     assert alternatives.count() == 3, "one text alternative per chart"
-    boxes = [alternatives.nth(i).bounding_box() for i in range(alternatives.count())]
-    assert all(box is not None and box["width"] <= 1 and box["height"] <= 1 for box in boxes), boxes
+    drawn = alternatives.evaluate_all(
+        "els => els.map(e => [e.getBoundingClientRect().height,"
+        " [...e.querySelectorAll('p')].every(p => getComputedStyle(p).fontSize === '0px')])"
+    )
+    assert all(height <= 1 and unseen for height, unseen in drawn), f"shown on screen: {drawn}"
