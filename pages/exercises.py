@@ -4,7 +4,7 @@ import streamlit as st
 
 from components.figures.exercises import series_display_names
 from components.i18n.names import force_names, series_names, state_names
-from components.i18n.text import md, t, tmd
+from components.i18n.text import format_number, md, t, tmd
 from components.model.exercises import FILTERS
 from components.ui.cache import load_table, sources_md
 from components.ui.navigation import through_frame
@@ -151,7 +151,7 @@ for note in model.notes:
     st.caption(md(note))
 if model.extra["unmapped"]:
     more = model.extra["unmapped"] - len(model.extra["unmapped_names"])
-    listed = ", ".join(model.extra["unmapped_names"]) + (f" … (+{more:,})" if more > 0 else "")
+    listed = ", ".join(model.extra["unmapped_names"]) + (f" … (+{format_number(more)})" if more > 0 else "")
     st.caption(tmd("exercises.unmapped", count=model.extra["unmapped"], names=listed))
 
 left, right = st.columns([3, 2])
@@ -201,7 +201,7 @@ with right, st.container(border=True):
 
 table = model.table("exercises")
 st.subheader(table.title, anchor=False)
-show_table(table, download_label=t("exercises.download", rows=f"{table.total:,}"))
+show_table(table, download_label=t("exercises.download", rows=format_number(table.total)))
 
 # Who trains with whom: over the filters' year range (not the single year Play shows).
 if model.chart("participation_matrix"):

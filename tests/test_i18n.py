@@ -37,8 +37,8 @@ def test_language_is_per_run_and_falls_back():
 
 
 def test_dates_and_numbers_follow_the_language():
-    assert format_date(date(1992, 5, 15), lang="ru") == "15 мая 1992"
-    assert format_date(date(1992, 5, 1), "month", lang="ru") == "май 1992"
+    assert format_date(date(1992, 5, 15), lang="ru") == "15 мая 1992\u202fг."
+    assert format_date(date(1992, 5, 1), "month", lang="ru") == "май 1992\u202fг."
     assert format_date(date(1992, 5, 15), lang="en") == "15 May 1992"
     assert format_number(2030, "ru") == "2\u00a0030" and format_number(2030, "en") == "2,030"
 

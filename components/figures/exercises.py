@@ -13,7 +13,7 @@ from components.data.loaders import split_sources
 from components.derive.exercises import APPROXIMATE, MAP_POINT_LIMIT, aggregate_points, map_view_range
 from components.figures.style import INK, OKABE_ITO, base_layout, styled_geo, wrapped, year_axis
 from components.i18n.names import exercise_names, state_names
-from components.i18n.text import current_language, esc, format_date, t
+from components.i18n.text import current_language, esc, format_date, format_number, t
 
 SERIES_STYLE_ORDER = [
     (OKABE_ITO["blue"], "circle"),
@@ -23,7 +23,9 @@ SERIES_STYLE_ORDER = [
     (OKABE_ITO["reddish_purple"], "pentagon"),
     (OKABE_ITO["sky_blue"], "hexagon"),
     (OKABE_ITO["black"], "star"),
-    ("#8C6D31", "triangle-down"),
+    # A dark brown: the earlier ochre #8C6D31 came within ΔE 6 of the vermillion under protanopia
+    # (tests/test_a11y_palettes.py asks at least 10 under every simulated colour-vision deficiency).
+    ("#552200", "triangle-down"),
     (OKABE_ITO["grey"], "hourglass"),
 ]
 
@@ -96,7 +98,7 @@ def exercise_hover(row: dict, names: dict[str, str]) -> str:
     if row.get("at_capital"):
         precision = t("exercises.at_capital")
     personnel = (
-        t("exercises.personnel_value", value=f"{int(row['personnel']):,}")
+        t("exercises.personnel_value", value=format_number(int(row["personnel"])))
         if pd.notna(row["personnel"])
         else t("exercises.personnel_unknown")
     )
@@ -375,7 +377,7 @@ def _add_size_key(fig: go.Figure, largest: float, plot_px: float) -> None:
             yanchor="middle",
             xshift=diameter / 2 + 6,
             showarrow=False,
-            text=f"{value:,}",
+            text=format_number(value),
             font={"size": 13},
             name="size-key",
         )

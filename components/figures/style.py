@@ -21,7 +21,9 @@ OKABE_ITO = {
     "blue": "#0072B2",
     "vermillion": "#D55E00",
     "reddish_purple": "#CC79A7",
-    "grey": "#7F7F7F",
+    # Not one of Okabe and Ito's eight: a grey dark enough to stay apart from the bluish green under
+    # deuteranopia (#7F7F7F came within ΔE 7 of it; tests/test_a11y_palettes.py asks at least 10).
+    "grey": "#5F5F5F",
 }
 
 STATUS_COLOURS = {
@@ -77,6 +79,7 @@ def chart_font() -> str:
 
 
 BASE_FONT_SIZE = 15
+NUMBER_SEPARATORS = {"en": ".,", "ru": ",\u00a0"}
 TITLE_FONT_SIZE = 20
 INK = "#1F2328"
 GRID = "#E5E7EB"
@@ -120,6 +123,9 @@ def base_layout(title: str | None = None, height: int | None = None) -> dict:
         "margin": {"l": 10, "r": 10, "t": 60 if title else 20, "b": 10},
         "paper_bgcolor": "white",
         "plot_bgcolor": "white",
+        # Plotly's own number formatting (hover "%{y:,}", axis ticks): decimal mark, then thousands
+        # separator, as components/i18n/formats.py writes them ("101 850" and "2,5" in Russian).
+        "separators": NUMBER_SEPARATORS.get(current_language(), NUMBER_SEPARATORS["en"]),
     }
     if title:
         layout["title"] = {"text": title, "font": {"size": TITLE_FONT_SIZE}, "x": 0, "xanchor": "left"}

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
+from components.i18n import formats
 from components.i18n.text_ru import RU
 
 DEFAULT_LANGUAGE = "en"
@@ -394,6 +395,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "links.unknown": "Ignored link parameter(s) this page does not know: {keys}.",
         "links.invalid": "Some link values could not be used and were reset to their defaults: {keys}.",
         "chart.source_line": "CSTO Explorer · data {version} · sources: Sources & data page",
+        "chart.alt": "Chart: {title}.",
+        "chart.alt_legend": "Chart: {title}. Legend: {legend}.",
         "present.toggle": "Presentation mode",
         "present.toggle_help": "Hides the sidebar, enlarges type and charts for a projector. Also opens with ?present=1.",
         "present.exit": "Exit presentation mode",
@@ -407,9 +410,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "briefing.as_of": "As of: {as_of}",
         "briefing.sources": "Sources ({count})",
         "briefing.deck": "Deck",
-        "briefing.up": "Move up",
-        "briefing.down": "Move down",
-        "briefing.remove": "Remove",
+        "briefing.up": "Move slide up",
+        "briefing.down": "Move slide down",
+        "briefing.remove": "Remove slide",
         "briefing.reset": "Restore the default deck",
         "briefing.export": "Download the whole deck as offline HTML",
         "briefing.empty": "The deck is empty. Restore the default deck or add views from the other pages.",
@@ -661,72 +664,14 @@ def t(key: str, lang: str | None = None, **values: object) -> str:
     return template.format(**values) if values else template
 
 
-_MONTHS = {
-    "en": [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ],
-    "ru": [
-        "января",
-        "февраля",
-        "марта",
-        "апреля",
-        "мая",
-        "июня",
-        "июля",
-        "августа",
-        "сентября",
-        "октября",
-        "ноября",
-        "декабря",
-    ],
-}
-_MONTHS_STANDALONE_RU = [
-    "январь",
-    "февраль",
-    "март",
-    "апрель",
-    "май",
-    "июнь",
-    "июль",
-    "август",
-    "сентябрь",
-    "октябрь",
-    "ноябрь",
-    "декабрь",
-]
-
-
 def format_date(day: date | datetime, precision: str = "day", lang: str | None = None, short: bool = False) -> str:
-    """A date as people write it in the language, only as exact as it is known."""
-    lang = lang or current_language()
-    if precision == "year":
-        return str(day.year)
-    if precision == "month":
-        month = _MONTHS_STANDALONE_RU[day.month - 1] if lang == "ru" else _MONTHS["en"][day.month - 1]
-        return f"{month} {day.year}"
-    month = _MONTHS.get(lang, _MONTHS["en"])[day.month - 1]
-    if short:
-        month = month[:3]
-    return f"{day.day} {month} {day.year}"
+    """A date as people write it in the language, only as exact as it is known (Babel, formats.py)."""
+    return formats.format_date(day, lang or current_language(), precision, short)
 
 
 def format_number(value: float | int, lang: str | None = None) -> str:
-    """Thousands grouped the way the language does: 1,500 in English, 1 500 in Russian."""
-    text = f"{value:,}" if isinstance(value, int) or float(value).is_integer() else f"{value:,.1f}"
-    if (lang or current_language()) == "ru":
-        text = text.replace(",", "\u00a0").replace(".", ",")
-    return text
+    """Thousands grouped the way the language does: 1,500 in English, 1 500 in Russian (formats.py)."""
+    return formats.format_number(value, lang or current_language())
 
 
 # Characters Markdown (and Streamlit's extensions: LaTeX with $, colour and icon directives with :)

@@ -14,6 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from components.data.loaders import split_sources
+from components.i18n.text import format_number, t
 
 # Tables show at most this many rows (the CSV download has all): at 100,000 rows a full table
 # would send tens of megabytes to the browser on every rerun.
@@ -98,16 +99,15 @@ def unique_sources(*cells_columns: pd.Series) -> list[str]:
 
 def display_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """A table as a person reads it: missing values empty, never a literal 'None', 'NaT' or
-    '<NA>'; dates as ISO text (sortable), numbers grouped. Lists stay lists (list columns)."""
+    '<NA>'; dates as ISO text (sortable), numbers grouped as the interface language groups them.
+    Lists stay lists (list columns)."""
     shown = frame.copy()
     for column in shown.columns:
         series = shown[column]
         if pd.api.types.is_datetime64_any_dtype(series):
             shown[column] = series.dt.strftime("%Y-%m-%d").fillna("")
         elif pd.api.types.is_numeric_dtype(series) and series.isna().any():
-            shown[column] = series.map(
-                lambda v: "" if pd.isna(v) else f"{int(v):,}" if float(v).is_integer() else f"{v:,}"
-            )
+            shown[column] = series.map(lambda v: "" if pd.isna(v) else format_number(v))
         elif series.dtype == object or pd.api.types.is_string_dtype(series):
             shown[column] = series.map(_blank_missing)
     return shown
@@ -121,3 +121,24 @@ def _blank_missing(value: object) -> object:
     if isinstance(value, pd.Timestamp):
         return value.strftime("%Y-%m-%d")
     return value
+
+
+# At most this many legend entries are named in a chart's text alternative (read out whole).
+ALT_SERIES_LIMIT = 10
+
+
+def chart_summary(chart: Chart, lang: str | None = None) -> str:
+    """The chart's text alternative in ``lang`` (default: this run's language): its title (which carries the key
+    figure: "101 shown", "17 hosted, 55 attended") and what its legend tells apart. Nothing is
+    counted from the drawing: a trace's points are not always the items a reader counts."""
+    names: list[str] = []
+    for trace in chart.figure.data:
+        name = " ".join(str(trace.name or "").replace("<br>", " ").split())
+        if name and trace.showlegend is not False and name not in names:
+            names.append(name)
+    title = " ".join(chart.title.replace("<br>", " ").split()).rstrip(".")
+    if not names:
+        return t("chart.alt", lang, title=title)
+    more = len(names) - ALT_SERIES_LIMIT
+    legend = ", ".join(names[:ALT_SERIES_LIMIT]) + (f" … (+{format_number(more)})" if more > 0 else "")
+    return t("chart.alt_legend", lang, title=title, legend=legend)

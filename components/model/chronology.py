@@ -13,7 +13,7 @@ from components.derive.currency import status_labels
 from components.derive.participation import EXERCISE_CATEGORY, chronology_items, filter_items, step_item
 from components.figures.chronology import category_label, chronology_figure
 from components.i18n.names import exercise_names, state_names
-from components.i18n.text import LANGUAGES, format_date, language, t
+from components.i18n.text import LANGUAGES, format_date, format_number, language, t
 from components.model.base import TABLE_ROW_LIMIT, Chart, Column, Metric, PageModel, Table, unique_sources
 from components.model.common import COUNTRY, country_domain, state_aliases
 from components.model.state import Code, Codes, Domain, Field, Number, PageSpec, Text
@@ -109,7 +109,7 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, lang: str, today: date)
         charts.append(
             Chart(
                 "chronology_chart",
-                t("chronology.chart_title", count=f"{len(shown):,}"),
+                t("chronology.chart_title", count=format_number(len(shown))),
                 chronology_figure(shown, categories, selected),
                 "csto-chronology",
             )
@@ -121,7 +121,7 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, lang: str, today: date)
     )
     table = Table(
         key="items",
-        title=t("chronology.table", count=f"{len(shown):,}"),
+        title=t("chronology.table", count=format_number(len(shown))),
         rows=rows[["when", "title", "category", "status", "states", "source_url"]].head(TABLE_ROW_LIMIT),
         columns={
             "when": Column(t("col.date")),
@@ -147,7 +147,7 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, lang: str, today: date)
         as_of=span,
         charts=charts,
         metrics=[
-            Metric(t("chronology.metric.items"), f"{len(shown):,}"),
+            Metric(t("chronology.metric.items"), format_number(len(shown))),
             Metric(t("chronology.metric.span"), span or "—"),
         ],
         tables=[table],

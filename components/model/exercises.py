@@ -150,14 +150,14 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, today: date) -> PageMod
     shown = filter_exercises(exercises, filters)
     counts["personnel"] = personnel_total(shown)
     metrics = [
-        Metric(t("exercises.metric.exercises"), f"{counts['exercises']:,}", listed_breakdown(shown)),
+        Metric(t("exercises.metric.exercises"), format_number(counts["exercises"]), listed_breakdown(shown)),
         Metric(t("exercises.metric.hosts"), str(counts["hosts"]), t("exercises.metric.hosts_help")),
         Metric(
             t("exercises.metric.participants"), str(counts["participants"]), t("exercises.metric.participants_help")
         ),
         Metric(
             t("exercises.metric.personnel"),
-            f"{counts['personnel']:,}",
+            format_number(counts["personnel"]),
             t("exercises.metric.personnel_help", count=counts["with_personnel"]),
         ),
     ]
@@ -169,9 +169,9 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, today: date) -> PageMod
         charts.append(
             Chart(
                 "exercise_map",
-                t("exercises.map_title_year", year=year, count=f"{view.shown:,}")
+                t("exercises.map_title_year", year=year, count=format_number(view.shown))
                 if year
-                else t("exercises.map_title", start=years[0], end=years[1], count=f"{view.shown:,}"),
+                else t("exercises.map_title", start=years[0], end=years[1], count=format_number(view.shown)),
                 exercise_map_figure(
                     view.points,
                     members,
@@ -198,7 +198,8 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, today: date) -> PageMod
                 )
             )
         if view.cells is not None:
-            notes.append(t("exercises.aggregated", count=f"{view.shown - view.unmapped:,}", markers=len(view.cells)))
+            mapped = format_number(view.shown - view.unmapped)
+            notes.append(t("exercises.aggregated", count=mapped, markers=len(view.cells)))
     charts.extend(participation_charts(in_range, range_filters.years, names))
     head = view.head
     if selected and selected not in set(head["exercise_id"]):
@@ -231,7 +232,7 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, today: date) -> PageMod
         tables=[
             Table(
                 key="exercises",
-                title=t("exercises.table", rows=f"{view.shown:,}"),
+                title=t("exercises.table", rows=format_number(view.shown)),
                 rows=table_rows.head(TABLE_ROW_LIMIT),
                 columns={
                     "name": Column(t("col.exercise"), "wide"),

@@ -18,7 +18,7 @@ from components.derive.membership import (
 )
 from components.figures.timeline import member_count_figure, membership_timeline_figure, status_map_figure
 from components.i18n.names import localized, state_names
-from components.i18n.text import format_date, labelled, language, t
+from components.i18n.text import format_date, format_number, labelled, language, t
 from components.model.base import TABLE_ROW_LIMIT, Chart, Column, Metric, PageModel, Table, unique_sources
 from components.model.common import COUNTRY, country_domain, state_aliases, year_span
 from components.model.state import Codes, Day, Domain, Field, PageSpec, YearRange
@@ -110,7 +110,7 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, today: date) -> PageMod
     milestones = milestones.assign(title=localized(milestones, "title"))
     notes = []
     if len(milestones) > MILESTONE_LIMIT:
-        notes.append(t("membership.milestones_sampled", total=f"{len(milestones):,}", shown=MILESTONE_LIMIT))
+        notes.append(t("membership.milestones_sampled", total=format_number(len(milestones)), shown=MILESTONE_LIMIT))
         milestones = spread_sample(milestones, MILESTONE_LIMIT)
     groups = grouped_codes(membership, as_of)
     status_by_state = {code: status for status, codes in summary_on(membership, as_of).items() for code in codes}

@@ -234,18 +234,34 @@ def slide_rows(deck: list[dict[str, Any]], tables: dict[str, pd.DataFrame], lang
                 args=(index, "title"),
                 max_chars=MAX_TITLE,
             )
+            # Named buttons for screen readers; the name is clipped out of sight and the icon shows
+            # (components/ui/a11y.py, ICON_ONLY_KEYS).
             row[1].button(
-                "↑", key=f"up_{index}", on_click=move, args=(index, -1), help=t("briefing.up"), disabled=index == 0
+                t("briefing.up"),
+                icon=":material/arrow_upward:",
+                key=f"up_{index}",
+                on_click=move,
+                args=(index, -1),
+                help=t("briefing.up"),
+                disabled=index == 0,
             )
             row[2].button(
-                "↓",
+                t("briefing.down"),
+                icon=":material/arrow_downward:",
                 key=f"down_{index}",
                 on_click=move,
                 args=(index, 1),
                 help=t("briefing.down"),
                 disabled=index == len(deck) - 1,
             )
-            row[3].button("✕", key=f"remove_{index}", on_click=remove, args=(index,), help=t("briefing.remove"))
+            row[3].button(
+                t("briefing.remove"),
+                icon=":material/close:",
+                key=f"remove_{index}",
+                on_click=remove,
+                args=(index,),
+                help=t("briefing.remove"),
+            )
             st.caption(md(slide_info(view, tables, lang, today)))
             st.session_state[f"deck_notes_{index}"] = view.get("notes", "")
             st.text_area(

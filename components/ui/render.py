@@ -11,8 +11,8 @@ import streamlit as st
 from components.data.loaders import DEFAULT_DATA_DIR, DataValidationError, data_dir
 from components.export.csv import to_csv_bytes
 from components.figures.style import for_projector, with_title_and_source
-from components.i18n.text import t, tmd
-from components.model.base import Chart, Metric, Table, display_frame
+from components.i18n.text import format_number, md, t, tmd
+from components.model.base import Chart, Metric, Table, chart_summary, display_frame
 from components.ui.cache import current_data_version
 
 # Served by Streamlit's static file serving (server.enableStaticServing); relative, so the app
@@ -43,7 +43,10 @@ def framed_figure(figure: go.Figure, title: str | None, narrow: bool = False) ->
 
 
 def show_chart(chart: Chart, **kwargs) -> object:
-    """Draw a model's chart as built (our template, not Streamlit's)."""
+    """Draw a model's chart as built (our template, not Streamlit's), after its text alternative:
+    a paragraph a screen reader reads and the screen does not show (components/ui/a11y.py)."""
+    with st.container(key=f"chart_alt_{chart.key}"):
+        st.markdown(md(chart_summary(chart)))
     return st.plotly_chart(
         framed_figure(chart.figure, chart.title, chart.narrow),
         key=chart.key,
@@ -88,7 +91,7 @@ def show_table(table: Table, *, download_label: str | None = None, key: str | No
         rows = rows.assign(source_url=rows["source_url"].map(first_source))
     shown = display_frame(rows[[c for c in table.columns if c in rows.columns]])
     if table.total > len(table.rows):
-        st.caption(t("table.capped", shown=f"{len(table.rows):,}", total=f"{table.total:,}"))
+        st.caption(t("table.capped", shown=format_number(len(table.rows)), total=format_number(table.total)))
     st.dataframe(shown, hide_index=True, column_config=_column_config(table), key=key)
     if download_label:
         csv_download(download_label, table.download, table.file_name, f"download_{table.key}")

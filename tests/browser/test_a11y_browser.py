@@ -1,0 +1,171 @@
+"""Accessibility in the browser: axe-core's WCAG 2 A/AA rules on every page in both languages and
+in presentation mode, and ``<html lang>`` following the interface language.
+
+axe-core comes inside the ``axe-playwright-python`` wheel (``axe.min.js``): nothing is fetched at
+test time. Each page is loaded once per language; axe runs on the drawn page.
+"""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.conftest import wait_for_page
+
+pytestmark = pytest.mark.browser
+
+# The rule sets WCAG 2.0, 2.1 and 2.2 at levels A and AA name (axe-core's tags).
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_AA}, "resultTypes": ["violations"]}
+
+# Every page of app.py, with a card or panel open where the page has one (its text is checked too).
+PAGES = {
+    "overview": "",
+    "membership": "membership?country=KGZ",
+    "structure": "structure?body=collective_security_council",
+    "exercises": "exercises?exercise=rubezh-2004",
+    "country": "country?country=KGZ",
+    "chronology": "chronology?ch_ex=1&item=treaty-signed-1992",
+    "briefing": "briefing",
+    "sources": "sources",
+}
+# Presentation mode: every page with a declared state presents its view; the briefing its deck.
+PRESENTED = ["membership", "structure", "exercises", "country", "chronology", "briefing"]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def first_visit_is_the_front_page(app_url, tabs):
+    """The app's own entry point settles Streamlit's multipage mode on the first session."""
+    page = tabs.open(1280, 800)
+    page.goto(app_url)
+    wait_for_page(page)
+    tabs.close([page])
+
+
+def _with_params(path: str, **params: str) -> str:
+    extra = "&".join(f"{key}={value}" for key, value in params.items())
+    return f"{path}{'&' if '?' in path else '?'}{extra}" if extra else path
+
+
+def _open(open_tab, app_url: str, path: str):
+    page = open_tab(1280, 800)
+    page.goto(f"{app_url}/{path}")
+    wait_for_page(page)
+    # Streamlit fades elements while a rerun is in flight; axe must see the settled page.
+    page.wait_for_function("!document.querySelector('[data-stale=\"true\"]')", timeout=60_000)
+    return page
+
+
+def _violations(page) -> list[str]:
+    """axe-core's WCAG A/AA violations, one line per failing element."""
+    results = Axe().run(page, options=AXE_OPTIONS)
+    return [
+        f"{rule['id']}: {node['html'][:120]} -> {node['failureSummary'][:200]}"
+        for rule in results.response["violations"]
+        for node in rule["nodes"]
+    ]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("name", list(PAGES))
+def test_every_page_has_no_wcag_aa_violation(app_url, open_tab, name, lang):
+    path = _with_params(PAGES[name], **({"lang": lang} if lang != "en" else {}))
+    page = _open(open_tab, app_url, path)
+    assert page.evaluate("document.documentElement.lang") == lang
+    found = _violations(page)
+    assert not found, f"{path}: {len(found)} WCAG A/AA violations:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("name", PRESENTED)
+def test_presenting_has_no_wcag_aa_violation(app_url, open_tab, name, lang):
+    path = _with_params(PAGES[name], present="1", **({"lang": lang} if lang != "en" else {}))
+    page = _open(open_tab, app_url, path)
+    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
+    found = _violations(page)
+    assert not found, f"{path}: {len(found)} WCAG A/AA violations:\n" + "\n".join(found)
+
+
+def test_html_lang_follows_the_language_switch(app_url, open_tab):
+    """Switching the language in the sidebar changes ``<html lang>`` without a reload, both ways."""
+    page = _open(open_tab, app_url, "membership")
+    assert page.evaluate("document.documentElement.lang") == "en"
+    page.locator('[data-testid="stSidebar"] button', has_text="Русский").click()
+    page.wait_for_function("document.documentElement.lang === 'ru'", timeout=60_000)
+    page.locator('[data-testid="stSidebar"] button', has_text="English").click()
+    page.wait_for_function("document.documentElement.lang === 'en'", timeout=60_000)
+
+
+@pytest.mark.parametrize(
+    ("lang", "names"),
+    [
+        ("en", ["Move slide up", "Move slide down", "Remove slide"]),
+        ("ru", ["Переместить слайд выше", "Переместить слайд ниже", "Удалить слайд"]),
+    ],
+)
+def test_deck_buttons_are_named_for_a_screen_reader(app_url, open_tab, lang, names):
+    """The deck's move and remove buttons show only an icon; their accessible name says what they do."""
+    page = _open(open_tab, app_url, f"briefing?lang={lang}")
+    for name in names:
+        assert page.get_by_role("button", name=name, exact=True).count() >= 1, name
+    for mark in ("↑", "↓", "✕"):
+        assert page.get_by_role("button", name=mark, exact=True).count() == 0, mark
+
+
+def _focused(page) -> dict:
+    return page.evaluate(
+        "(() => { const e = document.activeElement, s = getComputedStyle(e);"
+        " return {label: e.getAttribute('aria-label') || e.innerText.trim(), testid: e.dataset.testid || '',"
+        " outline: parseFloat(s.outlineWidth), style: s.outlineStyle,"
+        " inSidebar: !!e.closest('[data-testid=\"stSidebar\"]')}; })()"
+    )
+
+
+def test_copy_buttons_are_reached_with_tab(app_url, open_tab):
+    """The share panel's Copy buttons (link and citation) are next in the Tab order after their text."""
+    page = _open(open_tab, app_url, "membership")
+    page.get_by_role("button", name="Share, cite or export this view").click()
+    code = page.locator('[data-testid="stPopoverBody"] [data-testid="stCode"]')
+    code.first.wait_for(timeout=30_000)
+    copies = 0
+    code.first.focus()
+    for _ in range(4):
+        page.keyboard.press("Tab")
+        copies += _focused(page)["label"] == "Copy to clipboard"
+    assert copies == 2, "the link's and the citation's Copy buttons are each reached by Tab"
+
+
+def test_sidebar_focus_is_clearly_visible(app_url, open_tab):
+    """A keyboard user sees where the focus is in the sidebar: a solid ring at least 3 px wide."""
+    page = _open(open_tab, app_url, "membership")
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        focus = _focused(page)
+        if focus["inSidebar"] and focus["testid"] == "stSidebarNavLink":
+            break
+    else:
+        pytest.fail("Tab never reached the sidebar's page links")
+    assert focus["style"] == "solid" and focus["outline"] >= 3, focus
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", ["Chart: Membership of the Collective Security Treaty", "Chart: Status by country on", "Legend:"]),
+        ("ru", ["Диаграмма: Участие в Договоре о коллективной безопасности", "Условные обозначения:"]),
+    ],
+)
+def test_charts_have_a_text_alternative_in_the_accessibility_tree(app_url, open_tab, lang, expected):
+    """What a screen reader gets for the membership page's charts: each one's name and legend, in the
+    page's language, while nothing of it shows on screen."""
+    page = _open(open_tab, app_url, f"membership?lang={lang}")
+    tree = page.locator('[data-testid="stMain"]').aria_snapshot()
+    for text in expected:
+        assert text in tree, text
+    alternatives = page.locator('[class*="st-key-chart_alt_"]')
+    assert alternatives.count() == 3, "one text alternative per chart"
+    drawn = alternatives.evaluate_all(
+        "els => els.map(e => [e.getBoundingClientRect().height,"
+        " [...e.querySelectorAll('p')].every(p => getComputedStyle(p).fontSize === '0px')])"
+    )
+    assert all(height <= 1 and unseen for height, unseen in drawn), f"shown on screen: {drawn}"
