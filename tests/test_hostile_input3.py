@@ -46,7 +46,8 @@ def run_page(folder: Path, monkeypatch, page: str, params: dict[str, str] | None
 
 
 def texts(at: AppTest, kind: str) -> list[str]:
-    return [str(el.value) for el in getattr(at, kind)]
+    """The elements' text as a reader sees it (Markdown escapes removed)."""
+    return [str(el.value).replace("\\", "") for el in getattr(at, kind)]
 
 
 @pytest.mark.parametrize("file_name", [spec.file_name for spec in TABLES.values()])

@@ -114,6 +114,9 @@ class TableSpec:
     key: str | None = None
     order_by: tuple[str, ...] = ()  # typed tables come sorted so filters need not sort again
     future_dates: FutureDates | None = None  # None: no date may be after today
+    # A lookup the pages can do without (the source registry, the place gazetteer): when it does not
+    # load, a page that reads it goes on with an empty table and a notice instead of stopping.
+    optional: bool = False
 
     @property
     def file_name(self) -> str:
@@ -293,6 +296,7 @@ PLACES = TableSpec(
     name="places",
     row_meaning="a place exercises were held at: a training ground, town, region or country",
     key="place_id",
+    optional=True,
     columns=(
         Column("place_id", "id", "Unique short identifier.", required=True),
         Column("name_en", "text", "English name.", required=True),
@@ -318,6 +322,7 @@ SOURCES = TableSpec(
     name="sources",
     row_meaning="a publisher the data cites, by web domain, with its kind (official, news, reference, weak)",
     key="domain",
+    optional=True,
     columns=(
         Column("domain", "text", "Web domain (without www.).", required=True),
         Column("publisher", "text", "Who publishes there, as a briefer would name them.", required=True),

@@ -34,6 +34,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "footer.offline": "Works offline: maps, fonts and scripts are served by this app.",
         "error.data": "This page cannot show its data because a data file has problems. Other pages keep working.",
         "error.details": "What is wrong (file, line, column, expected)",
+        "error.optional": "{file} could not be read, so this page goes on without it (publishers or place names are not shown). Sources & data → Data health says what is wrong.",
         # Country profile, chronology, exercises over time, who trains with whom
         "nav.country": "Country profile",
         "nav.chronology": "Chronology",
