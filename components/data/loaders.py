@@ -33,6 +33,7 @@ import pycountry
 from pandera.errors import SchemaError, SchemaErrors
 
 from components.data.schema import DEPENDS_ON, LOAD_ORDER, TABLES, Column, TableSpec
+from components.data.spam import host_of, spam_domain, spam_in_text
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 DATA_DIR_ENV = "CSTO_DATA_DIR"
@@ -204,6 +205,10 @@ KNOWN_STATES_EXPECTED = "state code(s) listed in members.csv"
 URL_EXPECTED = "one or more http(s) URLs separated by ' ; '"
 
 
+def spam_expected(domains: list[str]) -> str:
+    return "a public source, not a spam, SEO or mirror site (listed as one: " + ", ".join(domains[:5]) + ")"
+
+
 def _parse_codes(codes: list[str]) -> list[str] | Invalid:
     return codes if all(is_iso3(code) for code in codes) else Invalid(ISO3_EXPECTED)
 
@@ -252,7 +257,8 @@ def _parse_value(col: Column, raw: str) -> object:
         return [] if col.kind in ("iso3_list", "list") else "" if col.kind in ("text", "id", "url") else None
     kind = col.kind
     if kind == "text":
-        return value
+        spam = [d for d in [spam_domain(value)] if d] if col.web_domain else spam_in_text(value)
+        return Invalid(spam_expected(spam)) if spam else value
     if kind == "id":
         return value if _ID.fullmatch(value) else Invalid(ID_EXPECTED)
     if kind == "enum":
@@ -279,7 +285,10 @@ def _parse_value(col: Column, raw: str) -> object:
         return whole if _in_range(col, whole) else Invalid(expected)
     if kind == "url":
         urls = split_sources(value)
-        return value if urls and all(_URL.fullmatch(u) for u in urls) else Invalid(URL_EXPECTED)
+        if not urls or not all(_URL.fullmatch(u) for u in urls):
+            return Invalid(URL_EXPECTED)
+        spam = list(dict.fromkeys(d for d in map(spam_domain, map(host_of, urls)) if d))
+        return Invalid(spam_expected(spam)) if spam else value
     if kind == "iso3":
         result = _parse_codes([value])
         return value if isinstance(result, list) else result

@@ -93,6 +93,7 @@ class Column:
     # or the column's own table ("exercises" for personnel_combined_with). The loader checks every
     # declared reference; none is checked by a hand-written list.
     references: str | None = None
+    web_domain: bool = False  # the cell is a web domain (sources.csv): never a listed spam site
 
 
 @dataclass(frozen=True)
@@ -337,7 +338,7 @@ SOURCES = TableSpec(
     key="domain",
     optional=True,
     columns=(
-        Column("domain", "text", "Web domain (without www.).", required=True),
+        Column("domain", "text", "Web domain (without www.).", required=True, web_domain=True),
         Column("publisher", "text", "Who publishes there, as a briefer would name them.", required=True),
         Column("publisher_ru", "text", "The publisher's name in Russian."),
         Column(
