@@ -32,7 +32,8 @@ import pandera.pandas as pa
 import pycountry
 from pandera.errors import SchemaError, SchemaErrors
 
-from components.data.schema import TABLES, Column, TableSpec
+from components.data.schema import DEPENDS_ON, LOAD_ORDER, TABLES, Column, TableSpec
+from components.data.spam import host_of, spam_domain, spam_in_text
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 DATA_DIR_ENV = "CSTO_DATA_DIR"
@@ -63,7 +64,10 @@ csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES + 1))
 
 Severity = Literal["error", "warning"]
 Refs = Mapping[str, frozenset[str]]
-REF_KEYS = {"members": "iso3", "bodies": "body_id", "places": "place_id"}
+# The key of every table another table references, from the schema's declarations.
+REF_KEYS: dict[str, str] = {
+    ref: str(TABLES[ref].key) for name in LOAD_ORDER for ref in DEPENDS_ON[name] if TABLES[ref].key
+}
 
 
 @dataclass(frozen=True)
@@ -201,13 +205,36 @@ KNOWN_STATES_EXPECTED = "state code(s) listed in members.csv"
 URL_EXPECTED = "one or more http(s) URLs separated by ' ; '"
 
 
-def _parse_codes(codes: list[str], refs: Refs) -> list[str] | Invalid:
-    if not all(is_iso3(code) for code in codes):
-        return Invalid(ISO3_EXPECTED)
-    known = refs.get("members")
-    if known is not None and not all(code in known for code in codes):
-        return Invalid(KNOWN_STATES_EXPECTED)
-    return codes
+def spam_expected(domains: list[str]) -> str:
+    return "a public source, not a spam, SEO or mirror site (listed as one: " + ", ".join(domains[:5]) + ")"
+
+
+def _parse_codes(codes: list[str]) -> list[str] | Invalid:
+    return codes if all(is_iso3(code) for code in codes) else Invalid(ISO3_EXPECTED)
+
+
+def reference_expected(table: str, missing: list[str], many: bool = True) -> str:
+    """What a reference to ``table`` expects, naming the values that table does not list."""
+    spec = TABLES[table]
+    if table == "members":
+        expected = KNOWN_STATES_EXPECTED
+    else:
+        expected = f"{spec.key}(s) listed in {spec.file_name}" if many else f"a {spec.key} listed in {spec.file_name}"
+    shown = ", ".join(item[:100] for item in missing[:10]) + (", …" if len(missing) > 10 else "")
+    return f"{expected} (not listed: {shown})"
+
+
+def _checked_reference(col: Column, value: object, refs: Refs) -> object:
+    """``value`` when every id in it is a key of the table ``col`` references, else ``Invalid``.
+    A reference to a table that did not load (absent from ``refs``) is not checked: that table's
+    own error is reported instead."""
+    known = refs.get(col.references) if col.references else None
+    if known is None or isinstance(value, Invalid) or value in ("", None):
+        return value
+    items = value if isinstance(value, list) else [value]
+    missing = [str(item) for item in dict.fromkeys(items) if item not in known]
+    many = isinstance(value, list)
+    return Invalid(reference_expected(str(col.references), missing, many)) if missing else value
 
 
 def parse_cell(col: Column, raw: str, refs: Refs | None = None) -> object:
@@ -216,8 +243,13 @@ def parse_cell(col: Column, raw: str, refs: Refs | None = None) -> object:
     Empty optional cells give ``None`` (dates, numbers, enums), ``""`` (text) or ``[]`` (lists).
     Surrounding white space is ignored. Numbers and dates take ASCII digits only; numbers must be
     finite and in the column's range. Dates are only checked against the earliest date here: the
-    latest allowed date depends on the row (see ``TableSpec.future_dates``)."""
-    refs = refs or {}
+    latest allowed date depends on the row (see ``TableSpec.future_dates``). A column that declares
+    ``references`` is checked against ``refs[col.references]`` (the ids of that table)."""
+    return _checked_reference(col, _parse_value(col, raw), refs or {})
+
+
+def _parse_value(col: Column, raw: str) -> object:
+    """The cell's typed value by its kind alone (references are checked by the caller)."""
     value = raw.strip()
     if value == "":
         if col.required:
@@ -225,13 +257,10 @@ def parse_cell(col: Column, raw: str, refs: Refs | None = None) -> object:
         return [] if col.kind in ("iso3_list", "list") else "" if col.kind in ("text", "id", "url") else None
     kind = col.kind
     if kind == "text":
-        return value
+        spam = [d for d in [spam_domain(value)] if d] if col.web_domain else spam_in_text(value)
+        return Invalid(spam_expected(spam)) if spam else value
     if kind == "id":
-        if not _ID.fullmatch(value):
-            return Invalid(ID_EXPECTED)
-        if col.references == "bodies" and refs.get("bodies") is not None and value not in refs["bodies"]:
-            return Invalid("a body_id listed in bodies.csv")
-        return value
+        return value if _ID.fullmatch(value) else Invalid(ID_EXPECTED)
     if kind == "enum":
         return value if value in col.allowed else Invalid("one of " + ", ".join(col.allowed))
     if kind == "date":
@@ -256,12 +285,15 @@ def parse_cell(col: Column, raw: str, refs: Refs | None = None) -> object:
         return whole if _in_range(col, whole) else Invalid(expected)
     if kind == "url":
         urls = split_sources(value)
-        return value if urls and all(_URL.fullmatch(u) for u in urls) else Invalid(URL_EXPECTED)
+        if not urls or not all(_URL.fullmatch(u) for u in urls):
+            return Invalid(URL_EXPECTED)
+        spam = list(dict.fromkeys(d for d in map(spam_domain, map(host_of, urls)) if d))
+        return Invalid(spam_expected(spam)) if spam else value
     if kind == "iso3":
-        result = _parse_codes([value], refs)
+        result = _parse_codes([value])
         return value if isinstance(result, list) else result
     if kind == "iso3_list":
-        return _parse_codes(split_list(value), refs)
+        return _parse_codes(split_list(value))
     if kind == "list":
         return split_list(value)
     raise ValueError(f"unknown column kind {kind!r}")  # a contract bug, reported by the last-resort catch
@@ -504,6 +536,16 @@ def _parse_cell_safely(col: Column, value: str, refs: Refs) -> object:
         return Invalid(f"a value the loader can read (it failed: {type(exc).__name__}: {str(exc)[:200]})")
 
 
+def _with_own_ids(spec: TableSpec, refs: Refs, raw_keys: tuple[str, ...]) -> Refs:
+    """``refs`` plus this table's own ids when a column references the table itself (an exercise
+    whose personnel figure is combined with others'); ids already in ``refs`` (the data folder's,
+    when checking an upload) count too."""
+    if not any(col.references == spec.name for col in spec.columns):
+        return refs
+    own = frozenset(key.strip() for key in raw_keys if key.strip())
+    return {**refs, spec.name: own | refs.get(spec.name, frozenset())}
+
+
 def _parse_text(
     spec: TableSpec, text: str, name: str, refs: Refs, today: date, stage: list[str]
 ) -> tuple[pd.DataFrame | None, list[Problem], list[Problem]]:
@@ -530,6 +572,7 @@ def _parse_text(
     problems = list(records.problems)
     positions = {column: index for index, column in enumerate(records.header)}
     raw_columns = list(zip(*records.rows, strict=True)) if records.rows else [() for _ in records.header]
+    refs = _with_own_ids(spec, refs, raw_columns[positions[spec.key]] if spec.key else ())
     typed: dict[str, list[object]] = {}
     for col in spec.columns:
         stage[0] = f"checking column '{col.name}'"
@@ -733,12 +776,9 @@ def refs_from(results: Mapping[str, Loaded]) -> dict[str, frozenset[str]]:
 def load_snapshot(folder: Path | None = None, today: date | None = None) -> dict[str, Loaded]:
     """Every table's ``Loaded`` in dependency order (referenced tables first); never raises."""
     results: dict[str, Loaded] = {}
-    for ref in REF_KEYS:
-        results[ref] = load_result(ref, folder, today=today)
-    refs = refs_from(results)
-    for name in TABLES:
-        if name not in results:
-            results[name] = load_result(name, folder, refs, today)
+    for name in LOAD_ORDER:
+        refs = refs_from({ref: results[ref] for ref in DEPENDS_ON[name]})
+        results[name] = load_result(name, folder, refs, today)
     return results
 
 

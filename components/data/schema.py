@@ -94,7 +94,11 @@ class Column:
     allowed: tuple[str, ...] = ()
     min_value: float | None = None
     max_value: float | None = None
-    references: str | None = None  # "members", "bodies" or "places": values must be ids of that table
+    # The table whose key every value (every item of a list) must be: "members", "bodies", "places",
+    # or the column's own table ("exercises" for personnel_combined_with). The loader checks every
+    # declared reference; none is checked by a hand-written list.
+    references: str | None = None
+    web_domain: bool = False  # the cell is a web domain (sources.csv): never a listed spam site
 
 
 @dataclass(frozen=True)
@@ -119,6 +123,9 @@ class TableSpec:
     key: str | None = None
     order_by: tuple[str, ...] = ()  # typed tables come sorted so filters need not sort again
     future_dates: FutureDates | None = None  # None: no date may be after today
+    # A lookup the pages can do without (the source registry, the place gazetteer): when it does not
+    # load, a page that reads it goes on with an empty table and a notice instead of stopping.
+    optional: bool = False
 
     @property
     def file_name(self) -> str:
@@ -282,7 +289,12 @@ EXERCISES = TableSpec(
         NOTE,
         SOURCE,
         Column("place_id", "id", "The place drawn on the map (places.csv).", references="places"),
-        Column("place_ids", "list", "Every place the exercise used, ';'-separated; the first is drawn."),
+        Column(
+            "place_ids",
+            "list",
+            "Every place the exercise used, ';'-separated; the first is drawn.",
+            references="places",
+        ),
         Column(
             "personnel_qualifier",
             "enum",
@@ -295,7 +307,12 @@ EXERCISES = TableSpec(
             "this (the figure is this exercise's) or combined (one figure for several exercises).",
             allowed=PERSONNEL_SCOPES,
         ),
-        Column("personnel_combined_with", "list", "The other exercises a combined figure covers (ids)."),
+        Column(
+            "personnel_combined_with",
+            "list",
+            "The other exercises a combined figure covers (ids).",
+            references="exercises",
+        ),
         Column("name_ru", "text", "The exercise's name in Russian."),
         Column("location_ru", "text", "The location in Russian."),
         Column("note_ru", "text", "The note in Russian."),
@@ -328,12 +345,13 @@ PLACES = TableSpec(
     name="places",
     row_meaning="a place exercises were held at: a training ground, town, region or country",
     key="place_id",
+    optional=True,
     columns=(
         Column("place_id", "id", "Unique short identifier.", required=True),
         Column("name_en", "text", "English name.", required=True),
         Column("name_ru", "text", "Russian name.", required=True),
         Column("kind", "enum", "What the place is.", required=True, allowed=PLACE_KINDS),
-        Column("country", "iso3", "The state it is in.", required=True),
+        Column("country", "iso3", "The state it is in.", required=True, references="members"),
         Column("latitude", "float", "Latitude, degrees.", required=True, min_value=-90, max_value=90),
         Column("longitude", "float", "Longitude, degrees.", required=True, min_value=-180, max_value=180),
         Column(
@@ -353,8 +371,9 @@ SOURCES = TableSpec(
     name="sources",
     row_meaning="a publisher the data cites, by web domain, with its kind (official, news, reference, weak)",
     key="domain",
+    optional=True,
     columns=(
-        Column("domain", "text", "Web domain (without www.).", required=True),
+        Column("domain", "text", "Web domain (without www.).", required=True, web_domain=True),
         Column("publisher", "text", "Who publishes there, as a briefer would name them.", required=True),
         Column("publisher_ru", "text", "The publisher's name in Russian."),
         Column(
@@ -433,7 +452,42 @@ TABLES: dict[str, TableSpec] = {
     for spec in (MEMBERS, MEMBERSHIP, EVENTS, PLACES, EXERCISES, FORCES, BODIES, BODY_LINKS, DISCREPANCIES, SOURCES)
 }
 
-# Which other tables a table's cross-references need loaded first.
+# Which other tables a table's cross-references need loaded first (a reference to the table's own
+# key, such as personnel_combined_with, is checked within the table and needs nothing first).
 DEPENDS_ON: dict[str, tuple[str, ...]] = {
-    name: tuple(sorted({c.references for c in spec.columns if c.references})) for name, spec in TABLES.items()
+    name: tuple(sorted({c.references for c in spec.columns if c.references and c.references != name}))
+    for name, spec in TABLES.items()
+}
+
+
+def _load_order() -> tuple[str, ...]:
+    """Every table after the tables it references (a reference cycle is a contract bug)."""
+    order: list[str] = []
+
+    def visit(name: str, path: tuple[str, ...]) -> None:
+        if name in path:
+            raise ValueError("reference cycle in the data contract: " + " -> ".join((*path, name)))
+        if name not in order:
+            for ref in DEPENDS_ON[name]:
+                visit(ref, (*path, name))
+            order.append(name)
+
+    for name in TABLES:
+        visit(name, ())
+    return tuple(order)
+
+
+LOAD_ORDER = _load_order()
+
+
+def _closure(name: str) -> set[str]:
+    found: set[str] = set()
+    for ref in DEPENDS_ON[name]:
+        found |= {ref, *_closure(ref)}
+    return found
+
+
+# Every table a table's validity depends on, directly or through another table (for cache keys).
+ALL_DEPENDENCIES: dict[str, tuple[str, ...]] = {
+    name: tuple(ref for ref in LOAD_ORDER if ref in _closure(name)) for name in TABLES
 }

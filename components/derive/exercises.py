@@ -74,11 +74,15 @@ def with_place_names(exercises: pd.DataFrame, places: pd.DataFrame) -> pd.DataFr
         for row in places[["place_id", "name_en", "name_ru", "aliases"]].itertuples()
     }
 
-    def used(row: pd.Series) -> list[str]:
-        ids = list(row["place_ids"] or []) + ([row["place_id"]] if isinstance(row["place_id"], str) else [])
+    def used(place_ids: object, place_id: object) -> list[str]:
+        ids = list(place_ids or []) + ([place_id] if isinstance(place_id, str) else [])
         return [name for place in dict.fromkeys(ids) for name in names.get(place, [])]
 
-    return exercises.assign(place_names=exercises.apply(used, axis=1))
+    drawn = exercises["place_id"] if "place_id" in exercises else pd.Series(None, index=exercises.index, dtype=object)
+    # A list per row, built without DataFrame.apply: on a table of no rows (a file with only its
+    # header) apply(axis=1) returns a frame, which cannot become a column.
+    place_names = [used(ids, one) for ids, one in zip(exercises["place_ids"], drawn, strict=True)]
+    return exercises.assign(place_names=pd.Series(place_names, index=exercises.index, dtype=object))
 
 
 def normalise_search(text: str) -> str:

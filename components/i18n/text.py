@@ -7,6 +7,7 @@ translation of this file, not a rewrite of the pages.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -35,6 +36,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "footer.offline": "Works offline: maps, fonts and scripts are served by this app.",
         "error.data": "This page cannot show its data because a data file has problems. Other pages keep working.",
         "error.details": "What is wrong (file, line, column, expected)",
+        "error.optional": "{file} could not be read, so this page goes on without it (publishers or place names are not shown). Sources & data → Data health says what is wrong.",
         # Country profile, chronology, exercises over time, who trains with whom
         "nav.country": "Country profile",
         "nav.chronology": "Chronology",
@@ -681,9 +683,26 @@ _MARKDOWN_SPECIALS = set("\\`*_{}[]<>()#+-.!|~$:=")
 _URL_ESCAPES = {"(": "%28", ")": "%29", "<": "%3C", ">": "%3E", " ": "%20", '"': "%22", "`": "%60", "\\": "%5C"}
 
 
+# GitHub-flavoured Markdown (remark-gfm, which Streamlit uses) turns bare addresses — http://,
+# https://, www. and e-mail addresses — into links *after* escapes are resolved, so escaping alone
+# cannot stop it. A word joiner (U+2060: invisible, no width, not a word or space character) inside
+# each such address does: after the scheme's letters, after "www", after "@". Only vetted source
+# addresses (``source_links_md``) are links.
+WORD_JOINER = "\u2060"
+_AUTOLINK_TRIGGERS = re.compile(r"(?:https?|ftp|mailto|xmpp)(?=:)|www(?=\.)|@", re.IGNORECASE)
+
+
+def _no_autolink(text: str) -> str:
+    return _AUTOLINK_TRIGGERS.sub(lambda found: found.group(0) + WORD_JOINER, text)
+
+
 def md(value: object) -> str:
-    """Data as inert Markdown text: every special character escaped, line breaks folded."""
-    text = " ".join(str(value).split())
+    """Data as inert Markdown text: every special character escaped, line breaks folded, and no
+    bare address left for Markdown's autolinking to turn into a link."""
+    return _escaped(_no_autolink(" ".join(str(value).split())))
+
+
+def _escaped(text: str) -> str:
     return "".join("\\" + char if char in _MARKDOWN_SPECIALS else char for char in text)
 
 
@@ -718,7 +737,8 @@ def source_links_md(urls: list[str], publishers: Mapping[str, tuple[str, str]] |
         prefix = f"**{md(known[0])}** ({md(t(f'source_kind.{known[1]}'))}) — " if known else ""
         if url.startswith(("http://", "https://")):
             target = "".join(_URL_ESCAPES.get(char, char) for char in url)
-            lines.append(f"{number}. {prefix}[{md(url)}]({target})")
+            # The link's own text is the address as it is (Markdown never autolinks inside a link).
+            lines.append(f"{number}. {prefix}[{_escaped(' '.join(url.split()))}]({target})")
         else:
             lines.append(f"{number}. {prefix}{md(url)}")
     return "\n".join(lines)

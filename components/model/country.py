@@ -117,7 +117,8 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, lang: str, today: date)
         ],
         {"category": "category."},
     )
-    involved = events[events["states"].map(lambda codes: code in codes)]
+    # astype(bool): on a table of no rows map() gives an object Series, which would select columns.
+    involved = events[events["states"].map(lambda codes: code in codes).astype(bool)]
     event_rows = labelled(
         involved.assign(when=_when(involved, "date", "date_precision"), title=localized(involved, "title", lang))[
             ["when", "title", "category", "source_url"]

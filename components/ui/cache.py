@@ -28,7 +28,7 @@ from components.data.loaders import (
     refs_from,
     table_path,
 )
-from components.data.schema import DEPENDS_ON, TABLES
+from components.data.schema import ALL_DEPENDENCIES, DEPENDS_ON, TABLES
 from components.data.version import data_version, file_digest, reviewed_on
 from components.derive.sources import cited_sources, health_table
 from components.i18n.text import current_language, source_links_md
@@ -80,7 +80,7 @@ def _cached_load(name: str, folder: str, digests: tuple[str, ...], today: date) 
 
 
 def _load(name: str, folder: Path, today: date | None = None) -> Loaded:
-    digests = tuple(file_digest(table_path(n, folder)) for n in (name, *DEPENDS_ON[name]))
+    digests = tuple(file_digest(table_path(n, folder)) for n in (name, *ALL_DEPENDENCIES[name]))
     return _cached_load(name, str(folder), digests, today or date.today())
 
 
@@ -113,7 +113,7 @@ def accept_upload(name: str, file_name: str, raw: bytes) -> int:
         raise DataValidationError(
             file_name, [Problem(file_name, None, None, f"at most {UPLOAD_MAX_BYTES:,} bytes", f"{len(raw):,} bytes")]
         )
-    refs = {ref: ids_of(load_table(ref), REF_KEYS[ref]) for ref in DEPENDS_ON[name]}
+    refs = upload_refs(name)
     rows = parse_table(name, raw, refs, file_name=file_name, max_rows=UPLOAD_MAX_ROWS)
     key = TABLES[name].key
     if key:
@@ -126,6 +126,23 @@ def accept_upload(name: str, file_name: str, raw: bytes) -> int:
     previous = st.session_state.get(UPLOAD_DIGEST, "")
     st.session_state[UPLOAD_DIGEST] = hashlib.sha256(previous.encode() + name.encode() + raw).hexdigest()[:16]
     return len(rows)
+
+
+def upload_refs(name: str) -> dict[str, frozenset[str]]:
+    """The ids an upload to ``name`` may reference: of the tables it references (an optional one that
+    does not load is left unchecked, as in the data folder) and, for a table that references
+    itself, its own rows so far."""
+    refs: dict[str, frozenset[str]] = {}
+    for ref in DEPENDS_ON[name]:
+        try:
+            refs[ref] = ids_of(load_table(ref), REF_KEYS[ref])
+        except DataValidationError:
+            if not TABLES[ref].optional:
+                raise
+    spec = TABLES[name]
+    if spec.key and any(col.references == name for col in spec.columns):
+        refs[name] = ids_of(load_table(name), spec.key)
+    return refs
 
 
 def clear_uploads() -> None:

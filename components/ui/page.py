@@ -9,25 +9,41 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from components.data.loaders import DataValidationError
+from components.data.loaders import DataValidationError, empty_table
+from components.data.schema import TABLES
+from components.i18n.text import tmd
 from components.model.base import PageModel
 from components.model.pages import PAGE_KINDS, PageKind
 from components.model.state import Domain
-from components.ui.cache import cached_model, load_tables, snapshot
+from components.ui.cache import cached_model, load_table, load_tables, snapshot
 from components.ui.render import footer, presentation_on, show_data_error
 from components.ui.share import share_panel
 from components.ui.state import page_state
 
 
 def require_tables(*names: str) -> dict[str, pd.DataFrame]:
-    """Load the tables a page needs or stop that page (only) with a clear message."""
+    """Load the tables a page needs or stop that page (only) with a clear message.
+
+    An optional table (``TableSpec.optional``: the source registry, the place gazetteer) that does
+    not load does not stop the page: it goes on with that table empty and a notice naming the file."""
     try:
-        return load_tables(names)
+        tables = load_tables([name for name in names if not TABLES[name].optional])
     except DataValidationError as error:
         show_data_error(error)
         footer()
         st.stop()
         raise  # unreachable: st.stop() ends the script run
+    return {name: tables[name] if name in tables else optional_table(name) for name in names}
+
+
+def optional_table(name: str) -> pd.DataFrame:
+    """The table, or an empty one with a notice (none while presenting) when it does not load."""
+    try:
+        return load_table(name)
+    except DataValidationError:
+        if not presentation_on():
+            st.warning(tmd("error.optional", file=TABLES[name].file_name), icon=":material/warning:")
+        return empty_table(name)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
