@@ -76,9 +76,18 @@ def card_under_chart(fig: go.Figure, card: dict) -> None:
 
 def matrix_for_slide(fig: go.Figure) -> None:
     """The state × year matrix on a slide: the legend above the rows, where the years' labels
-    cannot reach it."""
+    cannot reach it (measured from the plot: the page keeps it in the container's bottom margin,
+    and a legend left measured from the container would sit above the picture, out of sight)."""
     fig.update_layout(
-        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom"},
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "xref": "paper",
+            "yref": "paper",
+            "y": 1.0,
+            "yanchor": "bottom",
+        },
         margin={"t": 48, "b": 10},
     )
 
@@ -97,7 +106,15 @@ def network_for_slide(fig: go.Figure) -> None:
 def bars_for_slide(fig: go.Figure) -> None:
     """A state's exercises by year on a slide: the legend above the bars, clear of the years."""
     fig.update_layout(
-        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom"},
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "xref": "paper",
+            "yref": "paper",
+            "y": 1.0,
+            "yanchor": "bottom",
+        },
         margin={"t": 48, "b": 10},
     )
 

@@ -28,7 +28,6 @@ from components.figures.slide import (
 )
 from components.figures.style import for_projector
 from components.figures.timeline import timeline_for_slide
-from components.i18n.names import exercise_names, localized, state_names
 from components.i18n.text import language, publisher_of, t
 from components.model.base import Chart, PageModel
 
@@ -49,7 +48,7 @@ from components.model.deck_codec import (  # noqa: F401
     encode_deck,
     link_value,
 )
-from components.model.deck_view import view_title
+from components.model.deck_view import value_names, view_title
 from components.model.pages import PAGE_KINDS, build_from_params
 from components.model.state import PageSpec
 
@@ -98,25 +97,6 @@ def slide_model(slide: dict[str, Any], tables: dict[str, pd.DataFrame], lang: st
     spec = PAGE_KINDS[slide["page"]].spec
     model.extra["view"] = describe_params(spec, slide["params"], lang, value_names(tables, lang))
     return model
-
-
-def value_names(tables: dict[str, pd.DataFrame], lang: str) -> dict[str, str]:
-    """Codes a view's link carries -> what a reader calls them in ``lang``: states ("ARM" ->
-    Armenia), events (an event id -> its title), exercises and bodies (their names)."""
-    names: dict[str, str] = {}
-    if "members" in tables:
-        names.update(state_names(tables["members"], lang))
-    if "bodies" in tables:
-        bodies = tables["bodies"]
-        body_names = localized(bodies.rename(columns={"name_en": "name"}), "name", lang).astype(str)
-        names.update(zip(bodies["body_id"].astype(str), body_names, strict=True))
-    if "exercises" in tables:
-        exercises = tables["exercises"]
-        names.update(zip(exercises["exercise_id"].astype(str), exercise_names(exercises, lang), strict=True))
-    if "events" in tables:
-        events = tables["events"]
-        names.update(zip(events["event_id"].astype(str), localized(events, "title", lang).astype(str), strict=True))
-    return names
 
 
 def describe_params(spec: PageSpec, params: dict[str, list[str]], lang: str | None, names: dict[str, str]) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from components.i18n.names import state_names
+from components.i18n.names import exercise_names, localized, state_names
 from components.i18n.text import CATALOGUE, DEFAULT_LANGUAGE, format_date, t
 from components.model.pages import PAGE_KINDS
 
@@ -34,6 +34,25 @@ def _shown(value: Any, names: dict[str, str], lang: str) -> str:
     return names.get(str(value), str(value))
 
 
+def value_names(tables: dict[str, pd.DataFrame], lang: str) -> dict[str, str]:
+    """Codes a view's link carries -> what a reader calls them in ``lang``: states ("ARM" ->
+    Armenia), events (an event id -> its title), exercises and bodies (their names)."""
+    names: dict[str, str] = {}
+    if "members" in tables:
+        names.update(state_names(tables["members"], lang))
+    if "bodies" in tables:
+        bodies = tables["bodies"]
+        body_names = localized(bodies.rename(columns={"name_en": "name"}), "name", lang).astype(str)
+        names.update(zip(bodies["body_id"].astype(str), body_names, strict=True))
+    if "exercises" in tables:
+        exercises = tables["exercises"]
+        names.update(zip(exercises["exercise_id"].astype(str), exercise_names(exercises, lang), strict=True))
+    if "events" in tables:
+        events = tables["events"]
+        names.update(zip(events["event_id"].astype(str), localized(events, "title", lang).astype(str), strict=True))
+    return names
+
+
 def view_values(
     page: str, params: dict[str, list[str]], tables: dict[str, pd.DataFrame], lang: str, today: date
 ) -> list[tuple[str, str]]:
@@ -41,8 +60,7 @@ def view_values(
     cannot use is not shown: the page shows its default instead)."""
     kind = PAGE_KINDS[page]
     state, invalid = kind.spec.decode(params, kind.domain(tables, today))
-    members = tables.get("members")
-    names = state_names(members, lang) if members is not None and not members.empty else {}
+    names = value_names(tables, lang)
     values = []
     for field in kind.spec.fields:
         if params.get(field.name) and field.name not in invalid and state.get(field.name) not in (None, "", ()):

@@ -128,6 +128,13 @@ def _box_of(image: Image.Image, colour: tuple[int, int, int]) -> tuple[int, int,
     return mask.point(lambda value: 255 if value < 8 else 0).getbbox()
 
 
+def _has_legend(figure: go.Figure) -> bool:
+    """Does the figure draw a legend (some named trace shown in it, the legend not switched off)?"""
+    if figure.layout.showlegend is False:
+        return False
+    return any(trace.name and trace.showlegend is not False for trace in figure.data)
+
+
 def _ink_rows(image: Image.Image) -> list[bool]:
     """Per pixel row: does it hold anything but the white background?"""
     ink = ImageChops.difference(image, Image.new("RGB", image.size, "white")).convert("L")
@@ -160,6 +167,10 @@ def test_plot_fills_most_of_the_picture_and_legends_stay_off_it(exported, name):
     share = (plot[2] - plot[0]) * (plot[3] - plot[1]) / (probe.size[0] * probe.size[1])
     assert share >= MIN_PLOT_SHARE, f"{name}: the plot is {share:.0%} of the picture"
     legend = _box_of(probe, LEGEND_PROBE)
+    if _has_legend(exported[name]["figure"]):
+        # A legend placed outside the picture (measured from the container, above its top) is no
+        # legend a briefer sees: the matrix and the profile lost theirs that way once.
+        assert legend is not None, f"{name}: the figure has legend entries but the picture shows no legend"
     if legend is not None:
         overlap_x = min(plot[2], legend[2]) - max(plot[0], legend[0])
         overlap_y = min(plot[3], legend[3]) - max(plot[1], legend[1])
