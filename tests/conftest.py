@@ -8,19 +8,15 @@ from pathlib import Path
 
 import pytest
 
+# ALL_PAGES: every page file app.py declares, as AppTest's switch_page names them (read from app.py by
+# tests/apptest_helpers.py, so a new page is covered by every test that walks the pages).
+from tests.apptest_helpers import ALL_PAGES
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 # Validation bounds dates by "today"; tests pin it so no test depends on the wall clock.
 FIXED_TODAY = date(2026, 11, 29)
-# Every page file, as AppTest's switch_page names them.
-ALL_PAGES = [
-    "pages/overview.py",
-    "pages/membership.py",
-    "pages/structure.py",
-    "pages/exercises.py",
-    "pages/briefing.py",
-    "pages/sources.py",
-]
+__all__ = ["ALL_PAGES", "DATA", "FIXED_TODAY", "ROOT", "app_test"]
 
 
 @pytest.fixture
