@@ -55,6 +55,20 @@ def page_file(kind: str) -> str:
     return PAGE_FILE[kind]
 
 
+# Link keys a page keeps besides the app's and its declared state's (components/ui/frame.unknown_keys).
+PAGE_ONLY_LINK_KEYS = {"briefing": ("slide",)}
+
+
+def link_keys(page: str) -> list[str]:
+    """Every URL key ``page`` (a page file) keeps: the app's, its declared state's, its own."""
+    from components.model.pages import PAGE_KINDS
+    from components.ui.frame import APP_KEYS
+
+    kind = next(url for url, file in PAGE_FILE.items() if file == page)
+    spec_keys = PAGE_KINDS[kind].spec.keys if kind in PAGE_KINDS else ()
+    return sorted(set(APP_KEYS) | set(spec_keys) | set(PAGE_ONLY_LINK_KEYS.get(kind, ())))
+
+
 def field_widget_key(kind: str, name: str) -> str:
     """The widget key of field ``name`` of page ``kind``'s declared state; fails if the page has no
     such field (a renamed field breaks the test that used the old name)."""

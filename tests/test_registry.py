@@ -7,9 +7,8 @@ from __future__ import annotations
 import pytest
 
 from components.model.pages import PAGE_KINDS
-from components.ui.frame import APP_KEYS
 from components.ui.state import WIDGET_PREFIX, widget_key
-from tests.apptest_helpers import ALL_PAGES, PAGE_FILE, page_file, widgets
+from tests.apptest_helpers import ALL_PAGES, PAGE_FILE, PAGE_ONLY_LINK_KEYS, link_keys, page_file, widgets
 from tests.conftest import app_test
 
 # Fields a person does not set with a widget of their own on the page, and what sets them instead.
@@ -29,17 +28,6 @@ HELPER_WIDGETS = {
     "exercises": {"w_ex_play"},
     "chronology": {"w_ch_ex_toggle"},
 }
-# Link keys a page keeps besides the app's and its declared state's (components/ui/frame.unknown_keys).
-PAGE_ONLY_LINK_KEYS = {"briefing": ("slide",)}
-
-
-def link_keys(page: str) -> list[str]:
-    """Every URL key ``page`` (a page file) keeps: the app's, its declared state's, its own."""
-    kind = next(url for url, file in PAGE_FILE.items() if file == page)
-    spec_keys = PAGE_KINDS[kind].spec.keys if kind in PAGE_KINDS else ()
-    return sorted(set(APP_KEYS) | set(spec_keys) | set(PAGE_ONLY_LINK_KEYS.get(kind, ())))
-
-
 def test_every_page_with_a_declared_state_is_a_page_of_the_app():
     assert set(PAGE_KINDS) <= set(PAGE_FILE), "PAGE_KINDS names a page app.py does not declare"
     assert len(ALL_PAGES) == len(set(ALL_PAGES)) >= len(PAGE_KINDS) + 1
