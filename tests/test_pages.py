@@ -8,12 +8,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.i18n.text import md
-from tests.conftest import ROOT, app_test
+from tests.conftest import ALL_PAGES, ROOT, app_test
 from tests.test_new_views import param
 
 APP = ROOT / "app.py"
 
-PAGES = ["pages/overview.py", "pages/membership.py", "pages/structure.py", "pages/exercises.py", "pages/sources.py"]
+PAGES = ALL_PAGES
 
 
 def run_page(page: str, timeout: float = 60) -> AppTest:
