@@ -28,6 +28,8 @@ HELPER_WIDGETS = {
     "exercises": {"w_ex_play"},
     "chronology": {"w_ch_ex_toggle"},
 }
+
+
 def test_every_page_with_a_declared_state_is_a_page_of_the_app():
     assert set(PAGE_KINDS) <= set(PAGE_FILE), "PAGE_KINDS names a page app.py does not declare"
     assert len(ALL_PAGES) == len(set(ALL_PAGES)) >= len(PAGE_KINDS) + 1
