@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test lint audit proxy-bench install install-dev system-deps clean renderer
+.PHONY: run test check lint audit proxy-bench install install-dev system-deps clean renderer
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,8 +46,17 @@ lint: install-dev
 # Work stealing: a worker that runs out takes tests queued for the other (the tests take 0.01 s to
 # 75 s, so fixed shares left one worker waiting; 765 s -> 695 s for the same suite).
 TEST_WORKERS ?= auto
+# The tests are ordered longest first (browser, server, AppTest, pure; tests/conftest.py), dealt
+# over the workers so each starts with its longest and none waits on another's long tail.
 test: lint  ## lint + the whole test suite, browser tests included
 	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal
+
+# Everyday loop while changing code: lint + every test that needs neither a browser nor a server
+# (pytest -m "not server"; browser tests are marked server too). Target: 90 s on the 2-core machine.
+check: install-dev  ## lint + the tests without browser or server (the quick loop)
+	$(BIN)/python -m ruff check .
+	$(BIN)/python -m ruff format --check .
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist worksteal -m "not server" -q --durations=10
 
 # pip-audit -f json, read by tools/audit.py: fails (exit 2) unless every package was actually
 # checked, e.g. when the vulnerability database cannot be reached; exit 1 on a known vulnerability.

@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+# ALL_PAGES: every page file app.py declares, as AppTest's switch_page names them (read from app.py by
+# tests/apptest_helpers.py, so a new page is covered by every test that walks the pages).
+from tests.apptest_helpers import ALL_PAGES
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 # Validation bounds dates by "today"; tests pin it so no test depends on the wall clock.
 FIXED_TODAY = date(2026, 11, 29)
-# Every page file, as AppTest's switch_page names them.
-ALL_PAGES = [
-    "pages/overview.py",
-    "pages/membership.py",
-    "pages/structure.py",
-    "pages/exercises.py",
-    "pages/briefing.py",
-    "pages/sources.py",
-]
+__all__ = ["ALL_PAGES", "DATA", "FIXED_TODAY", "ROOT", "app_test"]
 
 
 @pytest.fixture
@@ -56,3 +53,47 @@ def app_test(page: str = "pages/overview.py", params: dict | None = None, timeou
     if page != "pages/overview.py":
         at.switch_page(page)
     return at.run()
+
+
+# --- order and markers -----------------------------------------------------------------------------
+# The longest tests run first (browser tests, then those that start a server, then those that run the
+# app in AppTest, then the pure ones), so that the last tests of a run are short and no worker waits
+# for another's long tail. Under pytest-xdist the order is dealt round-robin over the workers:
+# worksteal hands each worker a contiguous share of the list, which then starts with its longest.
+WEIGHT_BROWSER, WEIGHT_SERVER, WEIGHT_APPTEST, WEIGHT_PURE = 3, 2, 1, 0
+_APPTEST_MODULES: dict[str, bool] = {}
+BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
+
+
+def _runs_the_app(item: pytest.Item) -> bool:
+    path = str(item.path)
+    if path not in _APPTEST_MODULES:
+        text = item.path.read_text(encoding="utf-8")
+        _APPTEST_MODULES[path] = "AppTest" in text or "app_test(" in text
+    return _APPTEST_MODULES[path]
+
+
+def weight_of(item: pytest.Item) -> int:
+    if item.get_closest_marker("browser"):
+        return WEIGHT_BROWSER
+    if item.get_closest_marker("server"):
+        return WEIGHT_SERVER
+    return WEIGHT_APPTEST if _runs_the_app(item) else WEIGHT_PURE
+
+
+def longest_first(items: list, workers: int) -> list:
+    """``items`` heaviest first (ties in collection order), dealt round-robin into ``workers`` runs."""
+    ordered = sorted(items, key=lambda item: -weight_of(item))
+    if workers <= 1:
+        return ordered
+    return [item for start in range(workers) for item in ordered[start::workers]]
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if BROWSER_TESTS in item.path.parents and not item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.browser)
+        if item.get_closest_marker("browser") and not item.get_closest_marker("server"):
+            item.add_marker(pytest.mark.server)  # every browser test talks to an app server
+    workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+    items[:] = longest_first(items, workers)

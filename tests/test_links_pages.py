@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from components.data.loaders import read_all
 from components.derive.org import org_graph
 from components.i18n.names import body_search_label, state_search_label
+from tests.apptest_helpers import ALL_PAGES, link_keys
 from tests.conftest import ROOT, app_test
 
 APP = ROOT / "app.py"
@@ -104,23 +105,9 @@ BASE_HOSTILE = [
 HOSTILE_VALUES = [
     variant for value in BASE_HOSTILE for variant in (value, (value or "x") * 400, quote(value), f"  {value}\t")
 ]
-KEYS_BY_PAGE = {
-    "pages/overview.py": ["present", "lang", "zzz"],
-    "pages/membership.py": ["asof", "ms", "country", "ev_cat", "ev_state", "ev_years", "play"],
-    "pages/structure.py": ["kinds", "layout", "year", "body"],
-    "pages/exercises.py": [
-        "ex_years",
-        "ex_series",
-        "ex_hosts",
-        "ex_participants",
-        "ex_status",
-        "ex_force",
-        "ex_text",
-        "exercise",
-    ],
-    "pages/briefing.py": ["slide", "deck"],
-    "pages/sources.py": ["download", "file"],
-}
+# Every page app.py declares, with every link key it keeps (the app's, its declared state's, its
+# own): read from the app, so a new page or field gets the hostile values too (tests/apptest_helpers.py).
+KEYS_BY_PAGE = {page: link_keys(page) for page in ALL_PAGES}
 GROUP = 10
 
 

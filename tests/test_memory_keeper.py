@@ -80,6 +80,7 @@ def test_expired_sessions_are_dropped_from_streamlits_store():
 
 
 @pytest.mark.skipif(memory.malloc_trim() is None, reason="needs glibc (malloc_trim)")
+@pytest.mark.server
 def test_a_running_server_gives_memory_back_after_its_viewers_leave(tmp_path: Path):
     """The server as ``make run`` starts it, with a 1 s session TTL and a check every second: one
     viewer (three pages over the app's WebSocket) comes and goes; the server says it trimmed."""

@@ -31,7 +31,20 @@ STATES = {
     "membership": {"asof": ["2005-12-31"], "ms": ["treaty", "forces"], "ev_cat": ["deployment"], "country": ["UZB"]},
     "structure": {"kinds": ["statutory", "permanent"], "layout": ["spring"], "year": ["2005"], "body": ["csc"]},
     "exercises": {"ex_years": ["2019", "2024"], "ex_hosts": ["KGZ"], "ex_status": ["held"], "country": ["KGZ"]},
+    "country": {"country": ["KGZ"]},
+    "chronology": {
+        "ch_cat": ["treaty", "deployment"],
+        "ch_states": ["ARM"],
+        "ch_ex": ["1"],
+        "item": ["treaty-signed-1992"],
+        "country": ["ARM"],
+    },
 }
+
+
+def test_every_page_with_a_declared_state_has_a_state_here():
+    """A new page in PAGE_KINDS needs a non-default state above, or it is not checked."""
+    assert set(STATES) == set(PAGE_KINDS)
 
 
 CSC_RU = "Совет коллективной безопасности"
@@ -65,7 +78,7 @@ def table_rows(model):
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
-@pytest.mark.parametrize("page", sorted(STATES))
+@pytest.mark.parametrize("page", sorted(PAGE_KINDS))
 def test_page_deck_link_and_export_build_the_same_view(tables, page, lang):
     """The state -> the page's figures and table rows equal the deck slide's, the share link's
     and the HTML export's for the same state."""

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import shutil
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 
+from components.model.pages import PAGE_KINDS
+from tests.apptest_helpers import DECLARED_PAGES
 from tests.browser.conftest import PageWatch, screenshot, start_app, wait_for_page
 from tests.conftest import DATA
+from tests.test_hostile_data import DETAILS
 from tests.test_security import poison
 
 pytestmark = pytest.mark.browser
@@ -47,17 +51,35 @@ def test_broken_exercises_file_stops_only_its_pages(app_with, open_tab):
     page.close()
 
 
+def hostile_visits() -> list[tuple[str, dict[str, str], int]]:
+    """Every page app.py declares, with a country in focus (``?country=``, as the sidebar writes it)
+    and, on a page with a declared state, the link that opens its detail view (the same details as
+    tests/test_hostile_data.py); and whether plotly charts are expected."""
+    visits = []
+    for declared in DECLARED_PAGES:
+        params = {"country": "ARM"}
+        if declared.url_path in DETAILS:
+            name, value, _ = DETAILS[declared.url_path]
+            params[name] = value
+        visits.append((declared.url_path, params, 1 if declared.url_path in PAGE_KINDS else 0))
+    return visits
+
+
 def test_hostile_data_is_inert_in_the_browser(app_with, browser):
-    """Script, image and link payloads in every text field: no dialog, no request off this machine."""
+    """Script, image and link payloads in every text field, every page with its detail view open:
+    no dialog, no request off this machine, and every link value used (none dropped as stale)."""
     url = app_with(poison)
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
     watch = PageWatch(page)
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    for path, charts in [("", 0), ("membership?focus=Armenia", 3), ("structure", 1), ("exercises", 2), ("sources", 0)]:
-        page.goto(f"{url}/{path}")
+    for path, params, charts in hostile_visits():
+        page.goto(f"{url}/{path}?{urlencode(params)}")
         wait_for_page(page, charts=charts)
+        kept = {key: values[-1] for key, values in parse_qs(urlsplit(page.url).query).items()}
+        assert kept == params, f"/{path}: the app dropped or rewrote link values it should use"
+        assert page.get_by_text("this page does not know").count() == 0, f"/{path}: a link key is stale"
         if charts:  # hover text is where plotly would interpret markup
             points = page.locator(".js-plotly-plot .scatterlayer .points path, .js-plotly-plot .barlayer .point path")
             for index in range(min(points.count(), 20)):

@@ -13,6 +13,7 @@ import zipfile
 import networkx as nx
 import pytest
 
+from components.data.schema import TABLES
 from tests.browser.journeys.helpers import (
     click_button,
     metrics,
@@ -24,6 +25,7 @@ from tests.browser.journeys.helpers import (
     type_into,
     visible_text,
 )
+from tests.test_downloads import by_key, same_cell
 from tests.test_malformed import cell, upload
 
 pytestmark = pytest.mark.browser
@@ -245,4 +247,9 @@ def test_sources_page_gives_every_data_file_as_shipped(app_url, watched_page):
             expected = list(csv.DictReader(shipped))
         assert len(rows) == len(expected) > 0, name
         assert rows[0].keys() == expected[0].keys(), name
+        # By content: the same rows (by key) and every cell the same text or number.
+        got, wanted = by_key(rows, TABLES[name].key), by_key(expected, TABLES[name].key)
+        assert got.keys() == wanted.keys(), name
+        differ = [(k, c) for k, row in wanted.items() for c, v in row.items() if not same_cell(got[k][c], v)]
+        assert differ == [], name
     assert watched_page.problems() == []
