@@ -34,8 +34,9 @@ LAYOUT_CSS = (
     # On a phone a chart keeps the width its labels were laid out for (as at 1024 px) and scrolls
     # sideways inside its own box; the page itself never scrolls sideways.
     "@media (max-width: 640px) {"
-    ' [data-testid="stMain"] .stPlotlyChart { overflow-x: auto; overflow-y: hidden; }'
-    ' [data-testid="stMain"] .stPlotlyChart .js-plotly-plot { min-width: 680px; } }'
+    ' [data-testid="stMain"] [data-testid="stElementContainer"]:has(.stPlotlyChart)'
+    " { overflow-x: auto; overflow-y: hidden; }"
+    ' [data-testid="stMain"] [data-testid="stFullScreenFrame"]:has(.stPlotlyChart) { min-width: 680px; } }'
     "</style>"
 )
 
