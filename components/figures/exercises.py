@@ -30,6 +30,7 @@ SERIES_STYLE_ORDER = [
 
 UNKNOWN_SIZE = 9
 PLACE_LABELS_UP_TO = 3  # a map of this few places names them
+PLACE_LABEL_WRAP = 28  # characters a line: a place's name in two or three short lines, not one long one
 
 
 MIN_SIZE, MAX_SIZE = 11, 42
@@ -295,10 +296,12 @@ def exercise_map_figure(
 def _add_place_labels(fig: go.Figure, points: pd.DataFrame) -> None:
     """A map of one to three places names them under their markers: a patch of map with no town
     on it tells a reader nothing about where the exercise was. The name is the location's first
-    part ("Chebarkul training ground", not the oblast and country after it); the hover has it all."""
+    part, up to a comma or semicolon ("Chebarkul training ground", not the oblast and country
+    after it), wrapped; the hover and the card have it all."""
     if "location" not in points or not len(points):
         return
-    places = points.assign(place=localized(points, "location").fillna("").astype(str).str.split(",").str[0])
+    first_part = localized(points, "location").fillna("").astype(str).str.split(r"[,;]", regex=True).str[0]
+    places = points.assign(place=first_part)
     places = places.assign(place=places["place"].str.strip()).dropna(subset=["plot_lat", "plot_lon"])
     places = places[places["place"] != ""].drop_duplicates("place")
     if not 0 < len(places) <= PLACE_LABELS_UP_TO:
@@ -308,7 +311,7 @@ def _add_place_labels(fig: go.Figure, points: pd.DataFrame) -> None:
             lat=places["plot_lat"],
             lon=places["plot_lon"],
             mode="markers+text",
-            text=[esc(place) for place in places["place"]],
+            text=[wrapped(esc(place), PLACE_LABEL_WRAP) for place in places["place"]],
             textposition="bottom center",
             textfont={"size": 13, "color": INK},
             # An invisible marker as large as the largest exercise marker: the name sits below it.
