@@ -31,12 +31,6 @@ LAYOUT_CSS = (
     '[data-testid="stMain"] h1 { font-size: 1.75rem; line-height: 1.25; padding: 0; }'
     '[data-testid="stMain"] [data-testid="stMetricValue"] { font-size: 1.5rem; }'
     '[data-testid="stSidebarUserContent"] [data-testid="stLayoutWrapper"]:has(> .st-key-page_filters) { order: -1; }'
-    # On a phone a chart keeps the width its labels were laid out for (as at 1024 px) and scrolls
-    # sideways inside its own box; the page itself never scrolls sideways.
-    "@media (max-width: 640px) {"
-    ' [data-testid="stMain"] [data-testid="stElementContainer"]:has(.stPlotlyChart)'
-    " { overflow-x: auto; overflow-y: hidden; }"
-    ' [data-testid="stMain"] [data-testid="stFullScreenFrame"]:has(.stPlotlyChart) { min-width: 680px; } }'
     "</style>"
 )
 

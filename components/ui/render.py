@@ -20,6 +20,18 @@ from components.ui.cache import current_data_version
 TOPOJSON_URL = "app/static/topojson/"
 
 
+# On a phone a chart keeps the width its labels were laid out for (as at 1024 px; Streamlit sizes
+# plotly from the frame around it) and scrolls sideways inside its own box: the page itself never
+# scrolls sideways and no label lands on another (issue 31). Static CSS only: no data in it.
+PHONE_CHART_CSS = (
+    "<style>@media (max-width: 640px) {"
+    ' [data-testid="stMain"] [data-testid="stElementContainer"]:has(.stPlotlyChart)'
+    " { overflow-x: auto; overflow-y: hidden; }"
+    ' [data-testid="stMain"] [data-testid="stFullScreenFrame"]:has(.stPlotlyChart) { min-width: 680px; } }'
+    "</style>"
+)
+
+
 def presentation_on() -> bool:
     """Whether the frame is in presentation mode (set by app.py from the toggle or ?present=1)."""
     return bool(st.session_state.get("presentation_mode"))
@@ -44,6 +56,7 @@ def framed_figure(figure: go.Figure, title: str | None, narrow: bool = False) ->
 
 def show_chart(chart: Chart, **kwargs) -> object:
     """Draw a model's chart as built (our template, not Streamlit's)."""
+    st.html(PHONE_CHART_CSS)
     return st.plotly_chart(
         framed_figure(chart.figure, chart.title, chart.narrow),
         key=chart.key,
