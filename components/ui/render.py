@@ -32,6 +32,18 @@ PHONE_CHART_CSS = (
 )
 
 
+# On a phone Streamlit stacks columns one under another: four metrics took 300 px before the map.
+# Two a row keeps them to half that.
+PHONE_METRICS_CSS = (
+    "<style>@media (max-width: 640px) {"
+    ' [data-testid="stMain"] [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] [data-testid="stMetric"])'
+    " { flex-wrap: wrap; }"
+    ' [data-testid="stMain"] [data-testid="stHorizontalBlock"] > [data-testid="stColumn"]:has([data-testid="stMetric"])'
+    " { min-width: calc(50% - 1rem) !important; flex: 1 1 calc(50% - 1rem) !important; } }"
+    "</style>"
+)
+
+
 def presentation_on() -> bool:
     """Whether the frame is in presentation mode (set by app.py from the toggle or ?present=1)."""
     return bool(st.session_state.get("presentation_mode"))
@@ -67,6 +79,8 @@ def show_chart(chart: Chart, **kwargs) -> object:
 
 
 def show_metrics(metrics: list[Metric], per_row: int = 3) -> None:
+    """Metrics in rows of ``per_row`` (two a row on a phone), small enough not to push the chart down."""
+    st.html(PHONE_METRICS_CSS)
     for start in range(0, len(metrics), per_row):
         row = metrics[start : start + per_row]
         for column, metric in zip(st.columns(per_row), row, strict=False):
