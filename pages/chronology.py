@@ -8,14 +8,13 @@ from components.i18n.text import md, t, tmd
 from components.model.chronology import FILTERS
 from components.ui.cache import load_table, sources_md
 from components.ui.navigation import through_frame
-from components.ui.page import close_page, open_page
+from components.ui.page import close_page, filter_panel, filter_summary, named, open_page, page_header
 from components.ui.render import show_chart, show_table
 from components.ui.state import changed, reset, update, widget_key
 
 through_frame(__file__)  # under plain `streamlit run app.py` too, always inside the frame
 
-st.title(t("chronology.title"), anchor=False)
-st.caption(t("chronology.intro"))
+page_header(t("chronology.title"), t("chronology.intro"))
 page = open_page("chronology")
 model, domain, state = page.model, page.domain, page.state
 members = load_table("members")
@@ -34,23 +33,32 @@ def exercises_toggled() -> None:
     update(ch_ex=1 if st.session_state.get("w_ch_ex_toggle") else 0)
 
 
+def category_label(category: str) -> str:
+    return t("chronology.category.exercise") if category == "exercise" else t(f"category.{category}")
+
+
 def reset_filters() -> None:
     reset(keep=("country", "item"))
 
 
 # The toggle is not a field's own widget (the field is 0/1): set it from the state before it is drawn.
 st.session_state["w_ch_ex_toggle"] = bool(state["ch_ex"])
-with st.container(border=True):
-    row = st.columns([3, 3, 3], vertical_alignment="bottom")
-    row[0].multiselect(
+with filter_panel():
+    st.toggle(
+        t("chronology.with_exercises"),
+        key="w_ch_ex_toggle",
+        on_change=exercises_toggled,
+        help=t("chronology.with_exercises_help"),
+    )
+    st.multiselect(
         t("chronology.categories"),
         [c for c in domain.options["ch_cat"] if state["ch_ex"] or c != "exercise"],
-        format_func=lambda c: t("chronology.category.exercise") if c == "exercise" else t(f"category.{c}"),
+        format_func=category_label,
         placeholder=t("widget.any"),
         key=widget_key("ch_cat"),
         on_change=changed("ch_cat"),
     )
-    row[1].multiselect(
+    st.multiselect(
         t("chronology.states"),
         sorted(domain.options["ch_states"], key=lambda c: names.get(c, c)),
         format_func=lambda c: labels.get(c, c),
@@ -58,26 +66,27 @@ with st.container(border=True):
         key=widget_key("ch_states"),
         on_change=changed("ch_states"),
     )
-    row[2].text_input(
+    st.text_input(
         t("chronology.search"),
         placeholder=t("chronology.search_placeholder"),
         key=widget_key("ch_text"),
         on_change=changed("ch_text"),
     )
-    row2 = st.columns([3, 1], vertical_alignment="center")
-    row2[0].toggle(
-        t("chronology.with_exercises"),
-        key="w_ch_ex_toggle",
-        on_change=exercises_toggled,
-        help=t("chronology.with_exercises_help"),
-    )
-    row2[1].button(
+    st.button(
         t("chronology.reset"),
         on_click=reset_filters,
         key="ch_reset",
         icon=":material/restart_alt:",
         disabled=page.is_default(*FILTERS),
     )
+filter_summary(
+    [
+        state["ch_ex"] and t("chronology.with_exercises"),
+        state["ch_cat"] and named(t("chronology.categories"), [category_label(c) for c in state["ch_cat"]]),
+        state["ch_states"] and named(t("chronology.states"), [names.get(c, c) for c in state["ch_states"]]),
+        state["ch_text"] and f"{t('chronology.search')}: «{state['ch_text']}»",
+    ]
+)
 
 st.caption(md(model.caption))
 if not model.extra["ids"]:

@@ -7,7 +7,7 @@ from components.i18n.text import md, t
 from components.ui.cache import load_table, sources_md
 from components.ui.frame import set_app_value
 from components.ui.navigation import through_frame
-from components.ui.page import close_page, open_page
+from components.ui.page import close_page, filter_panel, open_page, page_header
 from components.ui.render import show_chart, show_metrics, show_table
 from components.ui.state import widget_key
 
@@ -23,17 +23,18 @@ def country_picked() -> None:
     set_app_value("country", st.session_state.get(widget_key("country")) or None)
 
 
-st.title(md(model.title), anchor=False)
-st.caption(t("profile.intro"))
-st.selectbox(
-    t("profile.picker"),
-    [None, *sorted(domain.options["country"], key=lambda c: labels.get(c, c))],
-    format_func=lambda c: labels.get(c, c) if c else t("country.none"),
-    # Streamlit shows a None value as its placeholder ("Choose an option"), not as the option.
-    placeholder=t("country.none"),
-    key=widget_key("country"),
-    on_change=country_picked,
-)
+page_header(md(model.title), t("profile.intro"))
+# The picker goes to the sidebar once a state is picked; until then it is the page's one question.
+with filter_panel() if model.extra.get("code") else st.container():
+    st.selectbox(
+        t("profile.picker"),
+        [None, *sorted(domain.options["country"], key=lambda c: labels.get(c, c))],
+        format_func=lambda c: labels.get(c, c) if c else t("country.none"),
+        # Streamlit shows a None value as its placeholder ("Choose an option"), not as the option.
+        placeholder=t("country.none"),
+        key=widget_key("country"),
+        on_change=country_picked,
+    )
 if not model.extra.get("code"):
     st.info(t("profile.pick_hint"), icon=":material/flag:")
     close_page(page)
@@ -41,6 +42,10 @@ if not model.extra.get("code"):
 
 st.markdown(f"**{md(model.caption)}**")
 show_metrics(model.metrics, per_row=4)
+# The chart leads (its exercises table follows further down, with the membership record first).
+show_chart(model.chart("country_exercises"))
+for note in model.notes:
+    st.caption(md(note))
 
 periods = model.table("periods")
 st.subheader(periods.title, anchor=False)
@@ -53,9 +58,6 @@ if posts.total:
 else:
     st.caption(t("profile.posts_empty"))
 
-show_chart(model.chart("country_exercises"))
-for note in model.notes:
-    st.caption(md(note))
 exercises = model.table("exercises")
 st.subheader(exercises.title, anchor=False)
 if exercises.total:

@@ -8,7 +8,7 @@ from components.i18n.text import format_number, md, t, tmd
 from components.model.exercises import FILTERS
 from components.ui.cache import load_table, sources_md
 from components.ui.navigation import through_frame
-from components.ui.page import close_page, open_page
+from components.ui.page import close_page, filter_panel, filter_summary, more_filters, named, open_page, page_header
 from components.ui.play import follows_play, play_ticker, playing
 from components.ui.render import show_chart, show_metrics, show_table
 from components.ui.state import changed, current_state, reset, update, widget_key
@@ -17,8 +17,7 @@ through_frame(__file__)  # under plain `streamlit run app.py` too, always inside
 
 PLAYING = "exercises_playing"
 
-st.title(t("exercises.title"), anchor=False)
-st.caption(t("exercises.intro"))
+page_header(t("exercises.title"), t("exercises.intro"))
 page = open_page("exercises")
 domain, model = page.domain, page.model
 exercises = page.tables["exercises"]
@@ -75,11 +74,28 @@ def state_multiselect(column, name: str, label: str) -> None:
     )
 
 
-with st.container(border=True):
-    row1 = st.columns([2, 3, 2])
+def year_row() -> None:
+    """Exercises over time: one year at a time, by hand or with Play (under the map, which leads)."""
+    st.session_state["w_ex_play"] = playing(PLAYING)
+    low_year, high_year = domain.bounds["year"]
+    timeline = st.columns([4.5, 1.8], vertical_alignment="bottom")  # "Воспроизвести" whole at 1024 px
+    timeline[0].select_slider(
+        t("exercises.year"),
+        options=[None, *range(low_year, high_year + 1)],
+        format_func=lambda y: t("exercises.year_all") if y is None else str(y),
+        key=widget_key("year"),
+        **follows_play(PLAYING, changed("year")),
+        help=t("exercises.year_help"),
+    )
+    timeline[1].toggle(t("exercises.play"), key="w_ex_play", on_change=toggle_play, help=t("exercises.play_help"))
+    play_ticker(PLAYING, 1.5, step_year)
+
+
+state = page.state
+with filter_panel():
     low, high = domain.bounds["ex_years"]
-    row1[0].slider(t("exercises.years"), low, high, key=widget_key("ex_years"), on_change=changed("ex_years"))
-    row1[1].multiselect(
+    st.slider(t("exercises.years"), low, high, key=widget_key("ex_years"), on_change=changed("ex_years"))
+    st.multiselect(
         t("exercises.series"),
         domain.options["ex_series"],
         format_func=lambda s: series_labels.get(s, s),
@@ -87,32 +103,32 @@ with st.container(border=True):
         key=widget_key("ex_series"),
         on_change=changed("ex_series"),
     )
-    row1[2].text_input(
+    st.text_input(
         t("exercises.search"),
         placeholder=t("exercises.search_placeholder"),
         key=widget_key("ex_text"),
         on_change=changed("ex_text"),
     )
-    row2 = st.columns([2, 2, 2, 2, 2], vertical_alignment="bottom")  # Reset whole at 1024 px
-    state_multiselect(row2[0], "ex_hosts", "exercises.hosts")
-    state_multiselect(row2[1], "ex_participants", "exercises.participants")
-    row2[2].multiselect(
-        t("exercises.status"),
-        domain.options["ex_status"],
-        format_func=lambda s: t(f"status_ex.{s}"),
-        placeholder=t("widget.any"),
-        key=widget_key("ex_status"),
-        on_change=changed("ex_status"),
-    )
-    row2[3].multiselect(
-        t("exercises.force"),
-        domain.options["ex_force"],
-        format_func=lambda f: forces.get(f, f),
-        placeholder=t("widget.any"),
-        key=widget_key("ex_force"),
-        on_change=changed("ex_force"),
-    )
-    row2[4].button(
+    state_multiselect(st, "ex_hosts", "exercises.hosts")
+    state_multiselect(st, "ex_participants", "exercises.participants")
+    with more_filters():
+        st.multiselect(
+            t("exercises.status"),
+            domain.options["ex_status"],
+            format_func=lambda s: t(f"status_ex.{s}"),
+            placeholder=t("widget.any"),
+            key=widget_key("ex_status"),
+            on_change=changed("ex_status"),
+        )
+        st.multiselect(
+            t("exercises.force"),
+            domain.options["ex_force"],
+            format_func=lambda f: forces.get(f, f),
+            placeholder=t("widget.any"),
+            key=widget_key("ex_force"),
+            on_change=changed("ex_force"),
+        )
+    st.button(
         t("exercises.reset"),
         on_click=reset_filters,
         key="ex_reset",
@@ -121,32 +137,33 @@ with st.container(border=True):
         help=t("exercises.reset_help"),
     )
 
-# Exercises over time: one year at a time, by hand or with Play.
-st.session_state["w_ex_play"] = playing(PLAYING)
-low_year, high_year = domain.bounds["year"]
-timeline = st.columns([4.5, 1.8], vertical_alignment="bottom")  # "Воспроизвести" whole at 1024 px
-timeline[0].select_slider(
-    t("exercises.year"),
-    options=[None, *range(low_year, high_year + 1)],
-    format_func=lambda y: t("exercises.year_all") if y is None else str(y),
-    key=widget_key("year"),
-    **follows_play(PLAYING, changed("year")),
-    help=t("exercises.year_help"),
+filter_summary(
+    [
+        "–".join(str(year) for year in state["ex_years"]),
+        state["ex_series"] and named(t("exercises.series"), [series_labels.get(s, s) for s in state["ex_series"]]),
+        state["ex_text"] and f"{t('exercises.search')}: «{state['ex_text']}»",
+        state["ex_hosts"] and named(t("exercises.hosts"), [names.get(c, c) for c in state["ex_hosts"]]),
+        state["ex_participants"]
+        and named(t("exercises.participants"), [names.get(c, c) for c in state["ex_participants"]]),
+        state["ex_status"] and named(t("exercises.status"), [t(f"status_ex.{s}") for s in state["ex_status"]]),
+        state["ex_force"] and named(t("exercises.force"), state["ex_force"]),
+    ]
 )
-timeline[1].toggle(t("exercises.play"), key="w_ex_play", on_change=toggle_play, help=t("exercises.play_help"))
-play_ticker(PLAYING, 1.5, step_year)
-if model.extra["year"]:
-    st.markdown(f"# {model.extra['year']}")
 
 show_metrics(model.metrics, per_row=4)
+if model.extra["year"]:
+    st.markdown(f"# {model.extra['year']}")
 
 if model.extra["shown"] == 0:
     st.warning(t("exercises.empty"), icon=":material/filter_alt_off:")
     st.button(t("exercises.reset"), on_click=reset_filters, key="ex_reset_empty", type="primary")
+    year_row()  # Play goes on through a year with nothing to show
     close_page(page)
     st.stop()
 
 show_chart(model.chart("exercise_map"), on_select=select_from_click, selection_mode="points")
+year_row()
+
 for note in model.notes:
     st.caption(md(note))
 if model.extra["unmapped"]:

@@ -13,7 +13,7 @@ from components.model.base import Column, Table
 from components.ui.cache import load_table
 from components.ui.frame import set_app_value
 from components.ui.navigation import through_frame
-from components.ui.page import close_page, open_page
+from components.ui.page import close_page, filter_panel, filter_summary, named, open_page, page_header
 from components.ui.play import follows_play, play_ticker, playing
 from components.ui.render import show_chart, show_metrics, show_table
 from components.ui.state import changed, current_state, update, widget_key
@@ -23,8 +23,7 @@ through_frame(__file__)  # under plain `streamlit run app.py` too, always inside
 TODAY = date.today()
 PLAYING = "membership_playing"
 
-st.title(t("membership.title"), anchor=False)
-st.caption(t("membership.intro"))
+page_header(t("membership.title"), t("membership.intro"))
 page = open_page("membership")
 model, state, domain = page.model, page.state, page.domain
 members = load_table("members")
@@ -68,6 +67,26 @@ def step_year() -> bool:
 # Widget values that are not fields themselves are set from the state before they are drawn.
 st.session_state["w_asof_year"] = as_of.year
 st.session_state["w_play"] = playing(PLAYING)
+
+with filter_panel():
+    st.multiselect(
+        t("membership.milestones"),
+        options=list(EVENT_CATEGORIES),
+        format_func=lambda c: t(f"category.{c}"),
+        placeholder=t("widget.any"),
+        key=widget_key("ms"),
+        on_change=changed("ms"),
+    )
+filter_summary(
+    [
+        f"{t('membership.as_of')}: {format_date(as_of)}",
+        state["ms"] and named(t("membership.milestones"), [t(f"category.{c}") for c in state["ms"]]),
+    ]
+)
+show_chart(model.chart("timeline_chart"), on_select=focus_from_click, selection_mode="points")
+for note in model.notes:
+    st.caption(md(note))
+# The chart's own controls under it, as on a player: the year, the day, Play.
 controls = st.columns([2.4, 1.4, 2.2], vertical_alignment="bottom")
 controls[0].slider(
     t("membership.as_of_year"),
@@ -87,19 +106,7 @@ controls[1].date_input(
     help=t("membership.as_of_date_help"),
 )
 controls[2].toggle(t("membership.play"), key="w_play", on_change=toggle_play, help=t("membership.play_help"))
-st.multiselect(
-    t("membership.milestones"),
-    options=list(EVENT_CATEGORIES),
-    format_func=lambda c: t(f"category.{c}"),
-    placeholder=t("widget.any"),
-    key=widget_key("ms"),
-    on_change=changed("ms"),
-)
 play_ticker(PLAYING, 1.2, step_year)
-
-for note in model.notes:
-    st.caption(md(note))
-show_chart(model.chart("timeline_chart"), on_select=focus_from_click, selection_mode="points")
 
 st.subheader(t("membership.summary", day=format_date(as_of)), anchor=False)
 show_metrics(model.metrics)

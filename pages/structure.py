@@ -9,14 +9,13 @@ from components.i18n.text import md, t, tmd
 from components.ui.cache import load_table, sources_md
 from components.ui.frame import focus_country
 from components.ui.navigation import through_frame
-from components.ui.page import close_page, open_page
+from components.ui.page import close_page, filter_panel, filter_summary, named, open_page, page_header
 from components.ui.render import csv_download, show_chart, show_table
 from components.ui.state import changed, reset, update, widget_key
 
 through_frame(__file__)  # under plain `streamlit run app.py` too, always inside the frame
 
-st.title(t("structure.title"), anchor=False)
-st.caption(t("structure.intro"))
+page_header(t("structure.title"), t("structure.intro"))
 page = open_page("structure")
 model, domain = page.model, page.domain
 graph = model.extra["graph"]
@@ -31,51 +30,56 @@ def select_from_click() -> None:
         update(body=ids[0])
 
 
-# Two rows: on a 1024-px screen four controls side by side cut the layout switch and Reset.
-top_row = st.columns([3, 2], vertical_alignment="bottom")
-year_row = st.columns([4, 1], vertical_alignment="bottom")
-controls = [*top_row, *year_row]
-controls[0].multiselect(
-    t("structure.kinds"),
-    list(BODY_KINDS),
-    format_func=lambda k: t(f"kind.{k}"),
-    placeholder=t("widget.any"),
-    key=widget_key("kinds"),
-    on_change=changed("kinds"),
-)
-controls[1].segmented_control(
-    t("structure.layout"),
-    domain.options["layout"],
-    required=True,
-    format_func=lambda k: t(f"structure.layout.{k}"),
-    key=widget_key("layout"),
-    on_change=changed("layout"),
-)
-low, high = domain.bounds["year"]
-controls[2].slider(
-    t("structure.year"),
-    low,
-    high,
-    key=widget_key("year"),
-    help=t("structure.year_help_hidden"),
-    on_change=changed("year"),
-)
-controls[3].button(
-    t("structure.reset"),
-    on_click=reset,
-    key="structure_reset",
-    icon=":material/restart_alt:",
-    disabled=page.is_default("kinds", "layout", "year", "body"),
-)
-st.selectbox(
-    t("structure.search"),
-    [None, *sorted(graph.nodes, key=labels.get)],
-    format_func=lambda n: labels[n] if n else t("structure.search_none"),
-    # Streamlit shows a None value as its placeholder ("Choose an option"), not as the option.
-    placeholder=t("structure.search_none"),
-    key=widget_key("body"),
-    help=t("structure.search_help"),
-    on_change=changed("body"),
+with filter_panel():
+    st.multiselect(
+        t("structure.kinds"),
+        list(BODY_KINDS),
+        format_func=lambda k: t(f"kind.{k}"),
+        placeholder=t("widget.any"),
+        key=widget_key("kinds"),
+        on_change=changed("kinds"),
+    )
+    low, high = domain.bounds["year"]
+    st.slider(
+        t("structure.year"),
+        low,
+        high,
+        key=widget_key("year"),
+        help=t("structure.year_help_hidden"),
+        on_change=changed("year"),
+    )
+    st.selectbox(
+        t("structure.search"),
+        [None, *sorted(graph.nodes, key=labels.get)],
+        format_func=lambda n: labels[n] if n else t("structure.search_none"),
+        # Streamlit shows a None value as its placeholder ("Choose an option"), not as the option.
+        placeholder=t("structure.search_none"),
+        key=widget_key("body"),
+        help=t("structure.search_help"),
+        on_change=changed("body"),
+    )
+    st.segmented_control(
+        t("structure.layout"),
+        domain.options["layout"],
+        required=True,
+        format_func=lambda k: t(f"structure.layout.{k}"),
+        key=widget_key("layout"),
+        on_change=changed("layout"),
+    )
+    st.button(
+        t("structure.reset"),
+        on_click=reset,
+        key="structure_reset",
+        icon=":material/restart_alt:",
+        disabled=page.is_default("kinds", "layout", "year", "body"),
+    )
+state = page.state
+filter_summary(
+    [
+        f"{t('structure.year')}: {state['year']}",
+        not page.is_default("kinds") and named(t("structure.kinds"), [t(f"kind.{k}") for k in state["kinds"]]),
+        state["body"] and labels.get(state["body"], state["body"]),
+    ]
 )
 
 country = focus_country()

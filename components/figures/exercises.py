@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 from components.data.loaders import split_sources
 from components.derive.exercises import APPROXIMATE, MAP_POINT_LIMIT, aggregate_points, map_view_range
 from components.figures.style import INK, OKABE_ITO, base_layout, styled_geo, wrapped, year_axis
-from components.i18n.names import exercise_names, state_names
+from components.i18n.names import exercise_names, localized, state_names
 from components.i18n.text import current_language, esc, format_date, format_number, t
 
 SERIES_STYLE_ORDER = [
@@ -31,6 +31,8 @@ SERIES_STYLE_ORDER = [
 
 
 UNKNOWN_SIZE = 9
+PLACE_LABELS_UP_TO = 3  # a map of this few places names them
+PLACE_LABEL_WRAP = 28  # characters a line: a place's name in two or three short lines, not one long one
 
 
 MIN_SIZE, MAX_SIZE = 11, 42
@@ -234,6 +236,8 @@ def exercise_map_figure(
                 )
             )
             legend_names.append(label)
+    if aggregated is None:
+        _add_place_labels(fig, points)
     statuses = set(points["status"].astype(str)) if aggregated is None and "status" in points else set()
     encoding = [
         (t("exercises.legend.exact"), "circle", 13, "#555555", None),
@@ -303,6 +307,35 @@ def exercise_map_figure(
     if key:
         _add_size_key(fig, largest, plot_px)
     return fig
+
+
+def _add_place_labels(fig: go.Figure, points: pd.DataFrame) -> None:
+    """A map of one to three places names them under their markers: a patch of map with no town
+    on it tells a reader nothing about where the exercise was. The name is the location's first
+    part, up to a comma or semicolon ("Chebarkul training ground", not the oblast and country
+    after it), wrapped; the hover and the card have it all."""
+    if "location" not in points or not len(points):
+        return
+    first_part = localized(points, "location").fillna("").astype(str).str.split(r"[,;]", regex=True).str[0]
+    places = points.assign(place=first_part)
+    places = places.assign(place=places["place"].str.strip()).dropna(subset=["plot_lat", "plot_lon"])
+    places = places[places["place"] != ""].drop_duplicates("place")
+    if not 0 < len(places) <= PLACE_LABELS_UP_TO:
+        return
+    fig.add_trace(
+        go.Scattergeo(
+            lat=places["plot_lat"],
+            lon=places["plot_lon"],
+            mode="markers+text",
+            text=[wrapped(esc(place), PLACE_LABEL_WRAP) for place in places["place"]],
+            textposition="bottom center",
+            textfont={"size": 13, "color": INK},
+            # An invisible marker as large as the largest exercise marker: the name sits below it.
+            marker={"size": MAX_SIZE, "opacity": 0},
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
 
 
 def legend_beside_map(fig: go.Figure) -> None:

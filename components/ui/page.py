@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -11,7 +13,7 @@ import streamlit as st
 
 from components.data.loaders import DataValidationError, empty_table
 from components.data.schema import TABLES
-from components.i18n.text import tmd
+from components.i18n.text import md, t, tmd
 from components.model.base import PageModel
 from components.model.pages import PAGE_KINDS, PageKind
 from components.model.state import Domain
@@ -19,6 +21,53 @@ from components.ui.cache import cached_model, load_table, load_tables, snapshot
 from components.ui.render import footer, presentation_on, show_data_error
 from components.ui.share import share_panel
 from components.ui.state import page_state
+
+# The chart leads: a compact title, the filters in the sidebar (first in it, above the app's own
+# controls), metrics in one slim row, so that from 1024 px up the main chart starts in the upper
+# half of the first screen (issue 31; tests/browser/test_page_walk_browser.py measures it).
+# Static CSS only: no data reaches this HTML. Presentation mode never draws it (present.py).
+LAYOUT_CSS = (
+    "<style>"
+    '[data-testid="stMainBlockContainer"] { padding-top: 3.5rem; }'
+    '[data-testid="stMain"] h1 { font-size: 1.75rem; line-height: 1.25; padding: 0; }'
+    '[data-testid="stMain"] [data-testid="stMetricValue"] { font-size: 1.5rem; }'
+    '[data-testid="stSidebarUserContent"] [data-testid="stLayoutWrapper"]:has(> .st-key-page_filters) { order: -1; }'
+    "</style>"
+)
+
+
+def page_header(title: str, intro: str) -> None:
+    """The page's title and one short line under it: small enough that the chart comes first."""
+    st.html(LAYOUT_CSS)
+    st.title(title, anchor=False)
+    st.caption(intro)
+
+
+@contextmanager
+def filter_panel() -> Iterator[None]:
+    """The page's filters, in the sidebar above the app's own controls (a map or a chart then
+    takes the page's width and its first screen; on a phone they are one tap away)."""
+    with st.sidebar.container(key="page_filters"):
+        st.markdown(f"**{t('filters.heading')}**")
+        yield
+
+
+def more_filters():
+    """The less-used filters, behind one button in the filter panel."""
+    return st.popover(t("filters.more"), icon=":material/tune:", key="more_filters", width="stretch")
+
+
+def named(label: str, names: Iterable[str]) -> str:
+    """'2 states: Armenia, Kazakhstan' — a multiselect's choice, readable however narrow its box."""
+    listed = list(names)
+    return f"{label} ({len(listed)}): {', '.join(listed)}"
+
+
+def filter_summary(parts: Iterable[str | None]) -> None:
+    """One line over the chart saying what the filters hold ('2022–2026 · Hosts (2): …'), or
+    that nothing is filtered."""
+    shown = [part for part in parts if part]
+    st.caption(md(" · ".join(shown)) if shown else t("filters.none"), help=t("filters.where"))
 
 
 def require_tables(*names: str) -> dict[str, pd.DataFrame]:

@@ -20,6 +20,30 @@ from components.ui.cache import current_data_version
 TOPOJSON_URL = "app/static/topojson/"
 
 
+# On a phone a chart keeps the width its labels were laid out for (as at 1024 px; Streamlit sizes
+# plotly from the frame around it) and scrolls sideways inside its own box: the page itself never
+# scrolls sideways and no label lands on another (issue 31). Static CSS only: no data in it.
+PHONE_CHART_CSS = (
+    "<style>@media (max-width: 640px) {"
+    ' [data-testid="stMain"] [data-testid="stElementContainer"]:has(.stPlotlyChart)'
+    " { overflow-x: auto; overflow-y: hidden; }"
+    ' [data-testid="stMain"] [data-testid="stFullScreenFrame"]:has(.stPlotlyChart) { min-width: 680px; } }'
+    "</style>"
+)
+
+
+# On a phone Streamlit stacks columns one under another: four metrics took 300 px before the map.
+# Two a row keeps them to half that.
+PHONE_METRICS_CSS = (
+    "<style>@media (max-width: 640px) {"
+    ' [data-testid="stMain"] [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] [data-testid="stMetric"])'
+    " { flex-wrap: wrap; }"
+    ' [data-testid="stMain"] [data-testid="stHorizontalBlock"] > [data-testid="stColumn"]:has([data-testid="stMetric"])'
+    " { min-width: calc(50% - 1rem) !important; flex: 1 1 calc(50% - 1rem) !important; } }"
+    "</style>"
+)
+
+
 def presentation_on() -> bool:
     """Whether the frame is in presentation mode (set by app.py from the toggle or ?present=1)."""
     return bool(st.session_state.get("presentation_mode"))
@@ -47,6 +71,7 @@ def show_chart(chart: Chart, **kwargs) -> object:
     a paragraph a screen reader reads and the screen does not show (components/ui/a11y.py)."""
     with st.container(key=f"chart_alt_{chart.key}"):
         st.markdown(md(chart_summary(chart)))
+    st.html(PHONE_CHART_CSS)
     return st.plotly_chart(
         framed_figure(chart.figure, chart.title, chart.narrow),
         key=chart.key,
@@ -57,6 +82,8 @@ def show_chart(chart: Chart, **kwargs) -> object:
 
 
 def show_metrics(metrics: list[Metric], per_row: int = 3) -> None:
+    """Metrics in rows of ``per_row`` (two a row on a phone), small enough not to push the chart down."""
+    st.html(PHONE_METRICS_CSS)
     for start in range(0, len(metrics), per_row):
         row = metrics[start : start + per_row]
         for column, metric in zip(st.columns(per_row), row, strict=False):

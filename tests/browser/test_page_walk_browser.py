@@ -1,5 +1,6 @@
 """Every page as a reader opens it, in English and in Russian, loaded once and read at each screen
-size a reader brings: a laptop (1024×768, 1280×800) and a projector (1920×1080).
+size a reader brings: a laptop (1024×768, 1280×800, 1366×768), a projector (1920×1080) and a phone
+(390×844).
 
 One load per page and language checks everything that needs only looking (each load of a page
 costs Chromium 4–8 CPU-seconds, so each check no longer opens the page for itself):
@@ -7,6 +8,8 @@ costs Chromium 4–8 CPU-seconds, so each check no longer opens the page for its
 - at 1024×768 no button, toggle, metric or widget label is cut with "…" (Russian labels are the
   longest);
 - no chart text overlaps other chart text or leaves its chart, at every size;
+- on a chart page, from 1024 px up, the main chart starts in the upper half of the first screen
+  (the chart leads; issue 31), and at no size does the page scroll sideways;
 - in Russian, no English data text (title, note, place, description, reported figures, where a
   discrepancy was found) is in what the reader sees, no English force or series value in a table
   cell, a chosen filter value or the exercise card, and none of Streamlit's English placeholders;
@@ -58,6 +61,33 @@ WALK = {
 }  # fmt: skip
 
 # Free-text columns with a Russian counterpart: their English text must not reach a Russian page.
+# The pages whose first chart is the page's point: it must start in the upper half of the screen.
+CHART_PAGES = ("membership", "structure", "exercises", "country", "chronology")
+WALK_SIZES = (*SIZES, (1366, 768), (390, 844))
+# The first chart's top in the window once the page is scrolled to its top, and how far the page
+# reaches past the window's right edge (a phone must never scroll sideways).
+LAYOUT = """
+() => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  main.scrollTo(0, 0);
+  const plot = main.querySelector('.js-plotly-plot');
+  const reach = Math.max(document.documentElement.scrollWidth, main.scrollWidth);
+  return {top: plot ? Math.round(plot.getBoundingClientRect().top) : null, sideways: reach - window.innerWidth};
+}
+"""
+
+
+def layout_problems(name: str, page, width: int, height: int) -> list[str]:
+    """The chart-top rule (from 1024 px up, on a chart page) and no sideways scrolling."""
+    layout = settled(page, LAYOUT)
+    found = []
+    if name in CHART_PAGES and width >= 1024 and (layout["top"] is None or layout["top"] >= height / 2):
+        found.append(f"the main chart starts at {layout['top']} px, not in the upper half of {height} px")
+    if layout["sideways"] > 1:
+        found.append(f"the page scrolls sideways by {layout['sideways']} px")
+    return found
+
+
 ENGLISH_TEXT = {
     "events.csv": ("title", "note", "reported_figures"),
     "exercises.csv": ("location", "note"),
@@ -160,12 +190,13 @@ def test_page_walk(app_url, open_tab, name, lang):
     assert page.locator('[data-testid="stMain"] [data-testid="stHeaderActionElements"]').count() == 0
 
     found = [f"{width}x{height}: cut: {label}" for label in settled(page, CUT_TEXT)]
-    for width, height in SIZES:
+    for width, height in WALK_SIZES:
         page.set_viewport_size({"width": width, "height": height})
         measured = settled(page, MEASURE)
         if charts:
             assert measured, f"/{path}: no chart drawn at {width}x{height}"
         found += [f"{width}x{height}: {line}" for line in problems(measured)]
+        found += [f"{width}x{height}: {line}" for line in layout_problems(name, page, width, height)]
         if (width, height) == (1280, 800):
             if lang == "ru":
                 found += [f"English in Russian: {text[:120]}" for text in english_data_text(page)]

@@ -74,8 +74,18 @@ def rows_once(page, ready, index: int = 0, attempts: int = 20) -> list[list[str]
     return rows
 
 
+def reveal(page, key: str) -> None:
+    """A control kept behind the page's "More filters" button is reached as a person reaches it:
+    the button is clicked first."""
+    more = page.locator(".st-key-more_filters button")
+    if more.count() and not page.locator(f".st-key-{key}").first.is_visible():
+        more.first.click()
+        page.locator(f".st-key-{key}").first.wait_for(timeout=10_000)
+
+
 def pick(page, key: str, option: str, charts: int = 0) -> None:
     """Choose an option in the select or multiselect keyed ``key`` by its visible label."""
+    reveal(page, key)
     box = page.locator(f".st-key-{key} input").first
     box.scroll_into_view_if_needed()
     box.click()
