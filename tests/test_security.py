@@ -102,32 +102,71 @@ def test_payloads_are_inert_in_exports(poisoned):
     assert "\n=HYPERLINK" not in csv_text and ",=HYPERLINK" not in csv_text
 
 
-CONSTANT_CSS = ("PRESENTATION_CSS", "NARROW_SCREEN_CSS")
+# The only values st.html may draw: module-level style constants (assigned once, at import, from
+# literals and other module constants: no argument, no data, nothing per session), and the script
+# that declares the page's language, which only ever holds a code from LANGUAGES.
+LANG_SCRIPT_CALL = "lang_script(lang), unsafe_allow_javascript=True"
+
+
+def _module_constants(tree: ast.Module) -> dict[str, ast.expr]:
+    return {
+        target.id: node.value
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
+
+
+def _static(value: ast.expr, constants: dict[str, ast.expr], seen: frozenset[str] = frozenset()) -> bool:
+    """Built only from literals and other static module constants (a join over them included)."""
+    for node in ast.walk(value):
+        if isinstance(node, ast.Name) and node.id not in {"prefix", "selector"}:
+            if node.id in seen or node.id not in constants or not node.id.isupper() and not node.id.startswith("_"):
+                return False
+            if not _static(constants[node.id], constants, seen | {node.id}):
+                return False
+        if isinstance(node, ast.Call) and not (
+            isinstance(node.func, ast.Attribute) and node.func.attr in {"join", "split"}
+        ):
+            return False
+    return True
 
 
 def test_no_data_reaches_unsafe_html():
-    """Only app.py's constant CSS (presentation, narrow screens) may use st.html; nothing uses
+    """st.html draws static style constants only (and the fixed-code language script); nothing uses
     unsafe_allow_html."""
     offenders = []
     for path in [ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "components").rglob("*.py")]:
         source = path.read_text(encoding="utf-8")
         if "unsafe_allow_html" in source:
             offenders.append(f"{path.name}: unsafe_allow_html")
-        for call in re.findall(r"st\.html\(([^)]*)\)", source):
-            if call.strip() not in CONSTANT_CSS:
+        constants = _module_constants(ast.parse(source))
+        for call in re.findall(r"st\.html\(((?:[^()]|\([^()]*\))*)\)", source):
+            argument = call.strip()
+            if argument == LANG_SCRIPT_CALL and path.name == "a11y.py":
+                continue
+            if argument not in constants or not _static(constants[argument], constants):
                 offenders.append(f"{path.name}: st.html({call})")
     assert offenders == []
-    # The CSS is a literal: plain string constants only (no f-string, no name, no call).
-    tree = ast.parse((ROOT / "app.py").read_text(encoding="utf-8"))
-    values = [
-        node.value
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) in CONSTANT_CSS for t in node.targets)
-    ]
-    assert len(values) == len(CONSTANT_CSS)
-    for value in values:
-        assert all(isinstance(node, ast.Constant | ast.Expr) for node in ast.walk(value)), "constant CSS only"
-        assert isinstance(value, ast.Constant) and isinstance(value.value, str)
+
+
+def test_the_language_script_only_ever_holds_a_known_code():
+    from components.ui.a11y import lang_script
+
+    for hostile in ("ru", "en", "';alert(1);'", "<script>", None, "de"):
+        script = lang_script(hostile)
+        assert script in {lang_script("en"), lang_script("ru")}
+        assert script.count("'") == 2
+
+
+def test_the_static_check_catches_data():
+    """The check above can fail: a constant built from a call (e.g. reading a file) is not static."""
+    tree = ast.parse("X = 'a' + Y\nY = 'b'\nZ = open('f').read()\nW = f'{Z}'\n")
+    constants = _module_constants(tree)
+    assert _static(constants["X"], constants)
+    assert not _static(constants["Z"], constants)
+    assert not _static(constants["W"], constants)
 
 
 def test_production_configuration_is_hardened():

@@ -101,6 +101,19 @@ def load_tables(names: tuple[str, ...] | list[str]) -> dict[str, pd.DataFrame]:
     return {name: load_table(name) for name in names}
 
 
+def loadable_tables(names: tuple[str, ...] | list[str]) -> dict[str, pd.DataFrame]:
+    """The tables among ``names`` that load, without the ones that do not: for what only looks
+    names up (a citation naming states and events), where a broken file must not stop a page that
+    does not need it; the page that needs that file says what is wrong with it."""
+    tables = {}
+    for name in names:
+        try:
+            tables[name] = load_table(name)
+        except DataValidationError:
+            continue
+    return tables
+
+
 def accept_upload(name: str, file_name: str, raw: bytes) -> int:
     """Validate an uploaded CSV in memory and keep its rows for this session only.
 

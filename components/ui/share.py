@@ -15,7 +15,7 @@ from components.i18n.text import current_language, t, tmd
 from components.model.base import Chart, PageModel
 from components.model.deck import slide_chart, value_names
 from components.model.state import PageSpec
-from components.ui.cache import current_data_version, load_tables
+from components.ui.cache import current_data_version, loadable_tables
 from components.ui.frame import change_deck, get_deck
 from components.ui.state import query_dict
 
@@ -150,7 +150,8 @@ def share_panel(spec: PageSpec, model: PageModel) -> None:
         st.markdown(f"**{t('share.link')}**")
         st.code(url, language=None, wrap_lines=True)
         st.markdown(f"**{t('share.cite')}**")
-        described = describe_state(spec, page_params, names=value_names(load_tables(NAMED_TABLES), current_language()))
+        names = value_names(loadable_tables(NAMED_TABLES), current_language())
+        described = describe_state(spec, page_params, names=names)
         st.code(citation(model.title, described, version, date.today(), url), language=None, wrap_lines=True)
         st.button(
             t("share.add_to_deck"),
