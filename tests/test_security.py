@@ -122,7 +122,7 @@ def _static(value: ast.expr, constants: dict[str, ast.expr], seen: frozenset[str
     """Built only from literals and other static module constants (a join over them included)."""
     for node in ast.walk(value):
         if isinstance(node, ast.Name) and node.id not in {"prefix", "selector"}:
-            if node.id in seen or node.id not in constants or not node.id.isupper() and not node.id.startswith("_"):
+            if node.id in seen or node.id not in constants or (not node.id.isupper() and not node.id.startswith("_")):
                 return False
             if not _static(constants[node.id], constants, seen | {node.id}):
                 return False
