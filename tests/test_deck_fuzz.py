@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import zlib
 
 from hypothesis import HealthCheck, given, settings
@@ -15,7 +16,10 @@ from hypothesis import strategies as st
 from components.model.deck import DeckError, deck_from_json, deck_to_json, decode_deck, encode_deck, link_value
 from components.model.deck_codec import FORMAT, PAGE_CHARTS
 
-FUZZ = settings(max_examples=2_000, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+# 2,000 examples per property (10,000 in all) in `make test`; `make check` asks for fewer
+# (CSTO_DECK_FUZZ_EXAMPLES) to stay a quick loop.
+EXAMPLES = int(os.environ.get("CSTO_DECK_FUZZ_EXAMPLES", "2000"))
+FUZZ = settings(max_examples=EXAMPLES, deadline=None, database=None, suppress_health_check=list(HealthCheck))
 
 scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=40)
 json_trees = st.recursive(
