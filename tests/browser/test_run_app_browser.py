@@ -152,8 +152,12 @@ WALK = [
 
 @pytest.mark.parametrize("link", WALK)
 def test_every_page_cold_looks_as_under_make_run(plain_url, app_url, open_tab, link):
+    """Every page cold on the plain server shows the app's frame in its language; in English it is
+    also compared, field by field, with the same link on the ``make run`` server (the Russian and
+    presenting frames are checked against what they must hold, which is what that comparison
+    showed them to be: one page load each instead of two keeps the walk's cost down)."""
     tab = open_tab()
     plain = read_frame(tab, f"{plain_url}/{link}")
-    served = read_frame(tab, f"{app_url}/{link}")
     check_app_frame(plain, "ru" if "lang=ru" in link else "en", presenting="present=1" in link)
-    assert plain == served
+    if "lang=en" in link:
+        assert plain == read_frame(tab, f"{app_url}/{link}")
