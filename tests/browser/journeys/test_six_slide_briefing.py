@@ -25,8 +25,10 @@ from tests.browser.test_slide_pictures_browser import (
     LEGEND_PROBE,
     MIN_INK_HEIGHT,
     MIN_INK_WIDTH,
+    MIN_PLOT_SHARE,
     PLOT_PROBE,
     _box_of,
+    _has_legend,
     _probe,
 )
 
@@ -45,7 +47,7 @@ SLIDES = [
     ("Country profile · Armenia", "Country profile · Country in focus: Armenia"),
 ]
 CHART_LINES = {3: "chart: who took part, year by year", 4: "chart: who trains with whom"}
-LEGEND_SLIDES = {3: "matrix", 6: "profile"}  # index -> name: slides whose picture must show a legend
+LEGEND_SLIDES = (3, 6)  # the matrix and the profile: their pictures must show a legend
 STATE_CODES = re.compile(r"\b(ARM|KAZ|BLR|KGZ|RUS|TJK|UZB)\s*,\s*(ARM|KAZ|BLR|KGZ|RUS|TJK|UZB)\b")
 
 
@@ -193,25 +195,49 @@ def check_pptx(data: bytes, publishers: set[str]) -> list[Image.Image]:
     return pictures
 
 
-def check_legends(deck_json: bytes, pictures: list[Image.Image]) -> None:
-    """The matrix and profile pictures show their legend: the saved deck's slide figures drawn
-    with the legend's background green find its box beside the plot, and the PowerPoint picture
-    has ink in that box (the legend's marks and words)."""
-    deck = deck_from_json(deck_json)
-    tables = read_all(today=date.today())
-    figures = [view_figure(slide_model(deck[i], tables, "en", date.today()), SLIDE_PICTURE_PX) for i in LEGEND_SLIDES]
-    probes = render_pngs([_probe(figure) for figure in figures])
-    for (index, name), probe_png in zip(LEGEND_SLIDES.items(), probes, strict=True):
-        probe = Image.open(io.BytesIO(probe_png)).convert("RGB")
-        legend, plot = _box_of(probe, LEGEND_PROBE), _box_of(probe, PLOT_PROBE)
-        assert legend is not None and plot is not None, f"{name}: no legend in the picture"
-        overlap_x = min(plot[2], legend[2]) - max(plot[0], legend[0])
-        overlap_y = min(plot[3], legend[3]) - max(plot[1], legend[1])
-        assert min(overlap_x, overlap_y) <= 2, f"{name}: the legend {legend} lies over the plot {plot}"
-        inside = pictures[index].crop(legend)
-        ink = ImageChops.difference(inside, Image.new("RGB", inside.size, "white")).convert("L")
-        marked = ink.point(lambda value: 255 if value > 64 else 0).histogram()[255]
-        assert marked >= 0.02 * inside.size[0] * inside.size[1], f"{name}: the legend's box is blank in the .pptx"
+def ink_share(image: Image.Image) -> float:
+    """The share of a picture's pixels that are drawn on (not near-white)."""
+    ink = ImageChops.difference(image, Image.new("RGB", image.size, "white")).convert("L")
+    return ink.point(lambda value: 255 if value > 64 else 0).histogram()[255] / (image.size[0] * image.size[1])
+
+
+def outside_boxes_differ(picture: Image.Image, probe: Image.Image, boxes: list[tuple]) -> float:
+    """The share of pixels outside ``boxes`` where the picture and the probe differ: the probe
+    changes only backgrounds inside the plot and the legends, so elsewhere they are one drawing."""
+    mask = Image.new("L", picture.size, 255)
+    for box in boxes:
+        mask.paste(0, box)
+    differ = ImageChops.difference(picture, probe).convert("L").point(lambda value: 255 if value > 48 else 0)
+    return ImageChops.multiply(differ, mask).histogram()[255] / (picture.size[0] * picture.size[1])
+
+
+def check_pictures(deck_json: bytes, pictures: list[Image.Image]) -> None:
+    """Each PowerPoint picture is its slide's figure (the saved deck's slides built again, drawn
+    with the plot's background magenta and the legends' green; outside those boxes the two
+    pictures agree), the plot fills most of it, legends stay off the plot, and the matrix and the
+    profile show their legend: its box in the .pptx picture holds its marks and words."""
+    deck, today = deck_from_json(deck_json), date.today()
+    tables = read_all(today=today)
+    figures = [view_figure(slide_model(slide, tables, "en", today), SLIDE_PICTURE_PX) for slide in deck]
+    probes = [Image.open(io.BytesIO(png)).convert("RGB") for png in render_pngs([_probe(f) for f in figures])]
+    for index, (figure, probe, picture) in enumerate(zip(figures, probes, pictures, strict=True)):
+        name = SLIDES[index][0]
+        assert probe.size == picture.size, f"{name}: picture {picture.size}, slide figure {probe.size}"
+        plot, legend = _box_of(probe, PLOT_PROBE), _box_of(probe, LEGEND_PROBE)
+        assert plot is not None, f"{name}: no plot in the picture"
+        share = (plot[2] - plot[0]) * (plot[3] - plot[1]) / (probe.size[0] * probe.size[1])
+        assert share >= MIN_PLOT_SHARE, f"{name}: the plot is {share:.0%} of the picture"
+        if index in LEGEND_SLIDES or _has_legend(figure):
+            assert legend is not None, f"{name}: the figure has a legend, the picture shows none"
+        boxes = [plot]
+        if legend is not None:
+            boxes.append(legend)
+            overlap_x = min(plot[2], legend[2]) - max(plot[0], legend[0])
+            overlap_y = min(plot[3], legend[3]) - max(plot[1], legend[1])
+            assert min(overlap_x, overlap_y) <= 2, f"{name}: the legend {legend} lies over the plot {plot}"
+            assert ink_share(picture.crop(legend)) >= 0.02, f"{name}: the legend's box is blank in the .pptx"
+        differ = outside_boxes_differ(picture, probe, boxes)
+        assert differ <= 0.01, f"{name}: the .pptx picture is not the slide figure ({differ:.1%} differs)"
 
 
 def test_the_csto_after_january_2022_built_presented_and_exported(app_url, watched_page):
@@ -225,7 +251,7 @@ def test_the_csto_after_january_2022_built_presented_and_exported(app_url, watch
     html = download(page, "deck_export").decode("utf-8")
     pictures = check_pptx(download(page, "deck_pptx"), publishers)
     check_html(html, publishers)
-    check_legends(deck_json, pictures)
+    check_pictures(deck_json, pictures)
     present_the_deck(page, publishers)
     assert json.loads(deck_json)["slides"][5]["params"] == {"item": ["deployment-kazakhstan-2022"]}
     assert watched_page.external_requests() == []
