@@ -47,12 +47,22 @@ def card_lines(card: dict, wrap: int = CARD_WRAP, note_lines: int = CARD_NOTE_LI
 def card_under_chart(fig: go.Figure, card: dict) -> None:
     """The chronology with the chosen item's card under its time axis: the card's title, date,
     category, states and note in a framed box the bottom margin makes room for (in pixels, so the
-    rows keep what is left at any screen size); the range slider stays on the page."""
+    rows keep what is left at any screen size); the range slider stays on the page. The legend
+    (what a hollow mark means) goes above the rows: left at the bottom, the card covered it."""
     lines = card_lines(card)
     card_px = CARD_LINE_PX * len(lines) + 2 * CARD_PAD_PX
     fig.update_layout(
         xaxis={"rangeslider": {"visible": False}},
-        margin={"b": AXIS_ROOM_PX + card_px + 6},
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "xref": "paper",
+            "yref": "paper",
+            "y": 1.0,
+            "yanchor": "bottom",
+        },
+        margin={"t": 48, "b": AXIS_ROOM_PX + card_px + 6},
     )
     fig.add_annotation(
         name="slide-card",
