@@ -1,4 +1,4 @@
-"""The whole journey by keyboard alone (issue 32 item 4): Tab, Shift+Tab, Enter, arrows and typing,
+"""The whole journey by keyboard alone (issue 32 item 4): Tab, Shift+Tab, Enter, Space, arrows, typing,
 never the mouse. A person filters the exercise map to a state, opens an exercise card, adds the
 view to the briefing deck, goes to the Briefing page, presents the deck, steps on and leaves.
 After each step the test reads what the person would see; at some it checks that the focused
@@ -83,9 +83,9 @@ def test_filter_card_deck_and_presentation_by_keyboard_alone(app_url, watched_pa
     assert query(page).get("exercise"), f"no exercise chosen: {page.url} {chosen!r}"
     assert chosen and titles[titles.index("Exercise card") + 1] in chosen, (chosen, titles[:3])
 
-    # Add the view to the deck: Tab to the share panel, open it with Enter, Tab to the button.
+    # Add the view to the deck: Tab to the share panel, open it with Space, Tab to the button, Enter.
     tab_to(page, lambda f: f["testid"] == "stPopoverButton" and "Share, cite" in f["label"], "the share panel")
-    page.keyboard.press("Enter")
+    page.keyboard.press("Space")
     focus = tab_to(page, lambda f: f["key"] == "add_view_exercises" and f["tag"] == "BUTTON", "Add this view")
     assert_ring(focus)
     page.keyboard.press("Enter")
