@@ -250,6 +250,7 @@ def test_html_chart_is_an_image_named_by_its_summary(models, deck):
     page = briefing_html(models, VERSION, FIXED_TODAY, langs=[view.get("lang", "en") for view in deck])
     summaries = _summaries(models, deck)
     assert {lang for _, lang, _ in summaries} == {"en", "ru"}
-    for index, _, summary in summaries:
+    for index, lang, summary in summaries:
+        assert f"<section class='slide' id='slide{index + 1}' data-number='{index + 1}' lang='{lang}'>" in page
         named = f'<div id="slide{index + 1}-chart" class="chart" role="img" aria-label="{html.escape(summary)}">'
         assert named in page, summary

@@ -162,7 +162,10 @@ def briefing_html(
     registries: dict[str, Mapping[str, tuple[str, str]]] = {}
     for number, slide in enumerate(slides, start=1):
         lang = (langs or [])[number - 1] if langs and number - 1 < len(langs) else current_language()
-        parts.append(f"<section class='slide' id='slide{number}' data-number='{number}'>")
+        # The slide's own language, so a screen reader reads a Russian slide (and its chart's
+        # summary) with Russian rules in a deck whose file is English.
+        code = html.escape(lang, quote=True)
+        parts.append(f"<section class='slide' id='slide{number}' data-number='{number}' lang='{code}'>")
         parts.append(f"<h1>{html.escape(slide.title)}</h1>")
         if slide.caption:
             parts.append(f"<p class='caption'>{html.escape(slide.caption)}</p>")
