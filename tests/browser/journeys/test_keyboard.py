@@ -73,7 +73,7 @@ def test_filter_card_deck_and_presentation_by_keyboard_alone(app_url, watched_pa
     assert "Participating state (1): Armenia" in summary_line(page), summary_line(page)
 
     # Open an exercise card: Tab on to the exercise picker, arrow to the first exercise, Enter.
-    tab_to(page, lambda f: f["key"] == "w_exercise" and f["tag"] == "INPUT", "the exercise picker")
+    assert_ring(tab_to(page, lambda f: f["key"] == "w_exercise" and f["tag"] == "INPUT", "the exercise picker"))
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
