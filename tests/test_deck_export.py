@@ -14,6 +14,7 @@ from components.export.html import briefing_html
 from components.export.links import describe_state
 from components.export.pptx import briefing_pptx, renderer_problem
 from components.export.sources import publisher_name, registry_publishers
+from components.model.base import chart_summary
 from components.model.deck import (
     SLIDE_PICTURE_PX,
     DeckError,
@@ -218,3 +219,38 @@ def test_citations_and_offline_lines_use_names_not_codes(tables):
     first_listed = story.split("<li>", 1)[1]
     assert f"— {card['title']}, {card['dates']} — " in first_listed.split("</li>", 1)[0]
     assert card["sources"][0] in first_listed.split("</li>", 1)[0]
+
+
+def _summaries(models, deck) -> list[tuple[int, str, str]]:
+    """(slide index, language, the chart's text alternative) for each slide that draws a chart."""
+    return [
+        (index, view.get("lang", "en"), chart_summary(slide_chart(model), view.get("lang", "en")))
+        for index, (model, view) in enumerate(zip(models, deck, strict=True))
+        if slide_chart(model) is not None
+    ]
+
+
+def test_pptx_picture_alt_text_is_the_chart_summary_in_the_slide_language(models, deck):
+    problem = renderer_problem()
+    if problem is not None:
+        pytest.skip(f"PowerPoint renderer missing: {problem.what} ({problem.install})")
+    from pptx import Presentation
+
+    summaries = _summaries(models, deck)
+    assert {lang for _, lang, _ in summaries} == {"en", "ru"}, "the deck has charts in both languages"
+    chosen = [models[index] for index, _, _ in summaries]
+    data = briefing_pptx(chosen, VERSION, FIXED_TODAY, langs=[lang for _, lang, _ in summaries])
+    for slide, (_, lang, summary) in zip(Presentation(io.BytesIO(data)).slides, summaries, strict=True):
+        pictures = [shape for shape in slide.shapes if shape.shape_type == 13]
+        assert [p._element.nvPicPr.cNvPr.get("descr") for p in pictures] == [summary]
+        assert summary.startswith("Диаграмма:" if lang == "ru" else "Chart:"), summary
+
+
+def test_html_chart_is_an_image_named_by_its_summary(models, deck):
+    page = briefing_html(models, VERSION, FIXED_TODAY, langs=[view.get("lang", "en") for view in deck])
+    summaries = _summaries(models, deck)
+    assert {lang for _, lang, _ in summaries} == {"en", "ru"}
+    for index, lang, summary in summaries:
+        assert f"<section class='slide' id='slide{index + 1}' data-number='{index + 1}' lang='{lang}'>" in page
+        named = f'<div id="slide{index + 1}-chart" class="chart" role="img" aria-label="{html.escape(summary)}">'
+        assert named in page, summary

@@ -213,3 +213,15 @@ def test_an_export_that_fails_says_so_on_the_next_run():
     assert not at.error
     at.run()
     assert "The export could not be made (ValueError\\: All strings must be XML compatible)" in at.error[0].value
+
+
+@pytest.mark.parametrize(("lang", "opening"), [("en", "Chart\\: "), ("ru", "Диаграмма\\: ")])
+def test_presentation_reads_out_the_slide_charts_text_alternative(lang, opening):
+    """Presentation mode draws the same text alternative before its chart as a page does, in the
+    slide's language: one paragraph naming the chart and its legend, then the counter."""
+    at = app_test("pages/briefing.py", {"present": "1", "slide": "3", "lang": lang})
+    assert not at.exception
+    alternatives = [m.value for m in at.markdown if m.value.startswith(opening)]
+    assert len(alternatives) == 1, [m.value[:60] for m in at.markdown]
+    assert ("Legend\\: " if lang == "en" else "Условные обозначения\\: ") in alternatives[0]
+    assert any(m.value == "**3 / 4**" for m in at.markdown)

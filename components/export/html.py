@@ -21,8 +21,8 @@ from components.export.sources import (
     source_entry,
 )
 from components.i18n.text import current_language, t
-from components.model.base import PageModel, display_frame
-from components.model.deck import view_figure
+from components.model.base import PageModel, chart_summary, display_frame
+from components.model.deck import slide_chart, view_figure
 
 TOPOJSON_DIR = Path(__file__).resolve().parents[2] / "static" / "topojson"
 TOPOJSON_FILES = ("world_110m",)
@@ -46,14 +46,16 @@ def _safe_link(url: str, entry: str | None = None) -> str:
     return text
 
 
-def _figure_div(figure: go.Figure, div_id: str) -> str:
-    """The chart's div and its drawing function (called when its slide is first shown)."""
+def _figure_div(figure: go.Figure, div_id: str, summary: str = "") -> str:
+    """The chart's div and its drawing function (called when its slide is first shown). With a
+    ``summary`` the div is an image to a screen reader, named by that text alternative (escaped)."""
     plotted = figure.to_plotly_json()
     data = to_json_plotly(plotted["data"])
     layout = to_json_plotly(plotted["layout"])
     config = json.dumps({"displaylogo": False, "responsive": True, "toImageButtonOptions": {"scale": 2}})
+    named = f' role="img" aria-label="{html.escape(summary, quote=True)}"' if summary else ""
     return (
-        f'<div id="{div_id}" class="chart"></div>'
+        f'<div id="{div_id}" class="chart"{named}></div>'
         f'<script>window.DRAW["{div_id}"]=function(){{'
         f'Plotly.newPlot("{div_id}", {data}, {layout}, {config});}};</script>'
     )
@@ -160,13 +162,18 @@ def briefing_html(
     registries: dict[str, Mapping[str, tuple[str, str]]] = {}
     for number, slide in enumerate(slides, start=1):
         lang = (langs or [])[number - 1] if langs and number - 1 < len(langs) else current_language()
-        parts.append(f"<section class='slide' id='slide{number}' data-number='{number}'>")
+        # The slide's own language, so a screen reader reads a Russian slide (and its chart's
+        # summary) with Russian rules in a deck whose file is English.
+        code = html.escape(lang, quote=True)
+        parts.append(f"<section class='slide' id='slide{number}' data-number='{number}' lang='{code}'>")
         parts.append(f"<h1>{html.escape(slide.title)}</h1>")
         if slide.caption:
             parts.append(f"<p class='caption'>{html.escape(slide.caption)}</p>")
         figure = view_figure(slide)
         if figure is not None:
-            parts.append(_figure_div(figure, f"slide{number}-chart"))
+            chart = slide_chart(slide)
+            summary = chart_summary(chart, lang) if chart is not None else ""
+            parts.append(_figure_div(figure, f"slide{number}-chart", summary))
         else:
             for table in slide.tables:
                 if table.on_slide:

@@ -32,8 +32,8 @@ from components.export.sources import (
     source_entry,
 )
 from components.i18n.text import language, t
-from components.model.base import PageModel
-from components.model.deck import SLIDE_PICTURE_PX, view_figure
+from components.model.base import PageModel, chart_summary
+from components.model.deck import SLIDE_PICTURE_PX, slide_chart, view_figure
 
 DEBIAN_CHROMIUM = "/usr/bin/chromium"
 # A picture is the slide figure presentation mode draws at 1280×720 (``SLIDE_PICTURE_PX``), at 2x,
@@ -181,13 +181,18 @@ def _fill_slide(slide: Any, model: PageModel, picture: tuple, lang: str, publish
         paragraph.font.size = Pt(title_points(model.title))
     if figure is not None:
         height = PICTURE_WIDTH_IN * figure.layout.height / figure.layout.width
-        slide.shapes.add_picture(
+        shown = slide.shapes.add_picture(
             io.BytesIO(png),
             Inches(PICTURE_LEFT_IN),
             Inches(PICTURE_TOP_IN),
             width=Inches(PICTURE_WIDTH_IN),
             height=Inches(height),
         )
+        # The picture's alt text (what PowerPoint reads out): the chart's summary in the slide's
+        # language, the one the app's screen-reader paragraph carries. python-pptx has no API for it.
+        chart = slide_chart(model)
+        if chart is not None:
+            shown._element.nvPicPr.cNvPr.set("descr", chart_summary(chart, lang))
     box = slide.shapes.add_textbox(Inches(0.4), Inches(SOURCE_TOP_IN), Inches(12.5), Inches(0.5))
     box.text_frame.word_wrap = True
     box.text_frame.text = offline_source_line(model, version, lang, publishers, "export.sources_in_notes")

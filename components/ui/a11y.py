@@ -44,8 +44,11 @@ A11Y_CSS = (
     " text-align: center; }"
     '[data-testid="stDateInput"] [role="group"] { padding-left: 6px; padding-right: 6px; }'
     '[data-testid="stSidebar"] :is(a, button, input, [role="button"], [role="combobox"], [role="switch"],'
-    ' [role="radio"], [tabindex]):focus-visible, [data-testid="stMain"] :is(a, button, [role="button"])'
-    ":focus-visible { outline: 3px solid #1F2328 !important; outline-offset: 2px !important; }"
+    ' [role="radio"], [tabindex]):focus-visible, [data-testid="stMain"] :is(a, button, input, [role="button"],'
+    ' [role="combobox"], [role="switch"], [role="radio"], [role="tab"], [role="slider"])'
+    # A popover (the share panel) is drawn outside the main area and the sidebar: its buttons too.
+    ':focus-visible, [data-testid="stPopoverBody"] :is(a, button, [role="button"]):focus-visible'
+    " { outline: 3px solid #1F2328 !important; outline-offset: 2px !important; }"
     # The Copy button of a code block (the share panel's link and citation) is hidden until the
     # pointer hovers the block, so Tab skipped it: it stays shown, and so reachable by keyboard.
     '[data-testid="stCode"] :has(> [data-testid="stElementToolbarButton"]),'

@@ -20,7 +20,7 @@ from components.model.base import PageModel
 from components.model.deck import slide_chart, source_line, view_figure
 from components.ui.cache import current_data_version, publishers
 from components.ui.page import open_page
-from components.ui.render import plotly_config
+from components.ui.render import chart_alternative, plotly_config
 
 CAPTION_LIMIT = 160
 
@@ -49,6 +49,7 @@ def present_slide(
             if chart is None:
                 st.markdown(t("present.no_chart"))
             else:
+                chart_alternative(chart, lang, prefix="present_")
                 st.plotly_chart(
                     view_figure(model),
                     key=f"present_{chart.key}",

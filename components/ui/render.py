@@ -66,11 +66,18 @@ def framed_figure(figure: go.Figure, title: str | None, narrow: bool = False) ->
     return for_projector(framed) if presentation_on() else framed
 
 
+def chart_alternative(chart: Chart, lang: str | None = None, prefix: str = "") -> None:
+    """The chart's text alternative (``chart_summary`` in ``lang``): a paragraph a screen reader
+    reads and the screen does not show (its ``chart_alt_`` container is hidden by
+    components/ui/a11y.py). ``prefix`` keeps the key unique where the chart is drawn twice."""
+    with st.container(key=f"chart_alt_{prefix}{chart.key}"):
+        st.markdown(md(chart_summary(chart, lang)))
+
+
 def show_chart(chart: Chart, **kwargs) -> object:
     """Draw a model's chart as built (our template, not Streamlit's), after its text alternative:
     a paragraph a screen reader reads and the screen does not show (components/ui/a11y.py)."""
-    with st.container(key=f"chart_alt_{chart.key}"):
-        st.markdown(md(chart_summary(chart)))
+    chart_alternative(chart)
     st.html(PHONE_CHART_CSS)
     return st.plotly_chart(
         framed_figure(chart.figure, chart.title, chart.narrow),

@@ -7,9 +7,15 @@ test time. Each page is loaded once per language; axe runs on the drawn page.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from components.data.loaders import read_all
+from components.i18n.text import language
+from components.model.base import chart_summary
+from components.model.pages import build_from_params
 from tests.browser.conftest import wait_for_page
 
 pytestmark = pytest.mark.browser
@@ -169,3 +175,37 @@ def test_charts_have_a_text_alternative_in_the_accessibility_tree(app_url, open_
         " [...e.querySelectorAll('p')].every(p => getComputedStyle(p).fontSize === '0px')])"
     )
     assert all(height <= 1 and unseen for height, unseen in drawn), f"shown on screen: {drawn}"
+
+
+# The chart pages with the view each one opens (a page model for each is built here too).
+CHART_PAGE_PARAMS = {"country": {"country": ["KGZ"]}}
+
+
+def _accessibility_tree(page) -> str:
+    """The main area's accessibility tree (Playwright's ARIA snapshot), with every tab opened in
+    turn: a chart behind a closed tab is not in the tree until its tab is chosen."""
+    main = page.locator('[data-testid="stMain"]')
+    trees = [main.aria_snapshot()]
+    for index in range(main.get_by_role("tab").count()):
+        main.get_by_role("tab").nth(index).click()
+        page.wait_for_timeout(300)
+        trees.append(main.aria_snapshot())
+    return "\n".join(trees)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("page_name", ["membership", "structure", "exercises", "country", "chronology"])
+def test_accessibility_snapshot_names_and_summarises_every_chart(app_url, open_tab, page_name, lang):
+    """What a screen reader is given on each chart page: every chart's summary (which opens with the
+    chart's name, its title) as the page model builds it for this language, whole."""
+    params = CHART_PAGE_PARAMS.get(page_name, {})
+    query = "&".join(f"{key}={value}" for key, values in params.items() for value in values)
+    page = _open(open_tab, app_url, f"{page_name}?lang={lang}" + (f"&{query}" if query else ""))
+    tree = " ".join(_accessibility_tree(page).replace('\\"', '"').split())
+    today = date.today()
+    with language(lang):
+        model, _ = build_from_params(page_name, params, read_all(today=today), lang, today)
+    assert model.charts, page_name
+    for chart in model.charts:
+        summary = " ".join(chart_summary(chart, lang).split())
+        assert summary in tree, f"{chart.key}: {summary!r} not in the accessibility tree"
