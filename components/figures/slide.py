@@ -98,7 +98,8 @@ def matrix_for_slide(fig: go.Figure) -> None:
             "y": 1.0,
             "yanchor": "bottom",
         },
-        margin={"t": 48, "b": 10},
+        margin={"t": 48, "b": 40},  # the years' labels under the plot keep their room
+        xaxis={"automargin": True},
     )
 
 
@@ -125,7 +126,8 @@ def bars_for_slide(fig: go.Figure) -> None:
             "y": 1.0,
             "yanchor": "bottom",
         },
-        margin={"t": 48, "b": 10},
+        margin={"t": 48, "b": 40},  # the years' labels under the plot keep their room
+        xaxis={"automargin": True},
     )
 
 
