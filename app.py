@@ -43,12 +43,17 @@ PRESENTATION_CSS = (
     ' [data-testid="stExpandSidebarButton"], footer { display: none !important; }'
     '[data-testid="stMainBlockContainer"] { padding: 0.6rem 1.6rem 0 1.6rem !important;'
     " max-width: 100% !important; }"
-    '[data-testid="stMain"] h1 { font-size: 1.9rem; padding: 0 3rem 0 0; margin: 0; }'
+    '[data-testid="stMain"] h1 { font-size: 1.9rem; padding: 0 5rem 0 0; margin: 0; }'  # clear of the exit mark
     # The slide is a column as tall as the screen and the chart box takes what the title, the
     # caption and the bottom line leave: a two-line title shrinks the chart instead of pushing
     # the source line and the counter off a 1280×720 screen.
-    "[data-testid='stLayoutWrapper']:has(> .st-key-present_slide) { height: calc(100vh - 0.9rem); }"
+    # The slide is pinned to the screen (not placed after whatever the frame draws above it, such
+    # as the style blocks, whose empty boxes still take a gap each) and its parts keep their own
+    # height, but the chart box, which takes the rest.
+    "[data-testid='stLayoutWrapper']:has(> .st-key-present_slide) { position: fixed; top: 0.6rem;"
+    " bottom: 0.3rem; left: 1.6rem; right: 1.6rem; width: auto !important; height: auto; }"
     ".st-key-present_slide { height: 100%; flex-wrap: nowrap; }"
+    ".st-key-present_slide > * { flex: none; }"
     ".st-key-present_slide > div:has(> .st-key-present_chart) { flex: 1 1 0 !important; min-height: 200px; }"
     ".st-key-present_chart { height: 100% !important; flex: none !important; }"
     ".st-key-present_chart [data-testid='stElementContainer'], .st-key-present_chart"

@@ -23,15 +23,19 @@ LANG_KEY = "html_lang"
 # 5.5:1 (WCAG AA asks 4.5:1 for text).
 # Static CSS only: no data reaches this HTML.
 CAPTION_COLOUR = "#5F6368"
-# Buttons that show only their icon (the deck's move and remove buttons): their label stays in the
+# Buttons that show only their icon (the deck's move and remove buttons, and the exit mark of a presented
+# slide, which sat over long titles): their label stays in the
 # page, so a screen reader announces "Move slide up", but is clipped out of sight.
-ICON_ONLY_KEYS = ("up_", "down_", "remove_")
+ICON_ONLY_KEYS = ("up_", "down_", "remove_", "present_exit")
 _ICON_ONLY = ", ".join(
     f'[class*="st-key-{prefix}"] button [data-testid="stMarkdownContainer"]' for prefix in ICON_ONLY_KEYS
 )
 # A chart's text alternative (components/ui/render.py, show_chart) is read, not shown: the chart
 # and its title are on screen; its container takes no room.
 _CHART_ALT = '[class*="st-key-chart_alt_"]'
+# The wrapper Streamlit puts around that container is a flex item of the column too: in flow it
+# took a gap's height, which pushed a presented slide's source line below a 720-px screen.
+_CHART_ALT_WRAPPER = f'[data-testid="stLayoutWrapper"]:has(> {_CHART_ALT})'
 A11Y_CSS = (
     "<style>"
     f".st-key-{LANG_KEY} {{ display: none !important; }}"
@@ -57,7 +61,7 @@ A11Y_CSS = (
     " { visibility: visible !important; opacity: 1 !important; }"
     # Read, not shown: out of the layout, type of size 0 (no clipped overflow that a check for cut
     # labels would flag), and clipped. Not display:none, which would hide it from screen readers too.
-    + f"{_ICON_ONLY}, {_CHART_ALT}"
+    + f"{_ICON_ONLY}, {_CHART_ALT}, {_CHART_ALT_WRAPPER}"
     + " { position: absolute !important; clip-path: inset(50%); font-size: 0 !important; margin: 0 !important;"
     " width: 1px !important; }"
     + ", ".join(f"{selector} *" for selector in (*_ICON_ONLY.split(", "), _CHART_ALT))
