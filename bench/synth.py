@@ -29,7 +29,8 @@ def _grow(source: Path, target: Path, key: str, count: int, date_columns: tuple[
         writer.writeheader()
         for index in range(count):
             row = dict(rows[index % len(rows)])
-            row[key] = f"{row[key]}-synthetic-{index}"
+            if index >= len(rows):  # the first copy keeps its id: the ids other rows refer to
+                row[key] = f"{row[key]}-synthetic-{index}"  # (personnel_combined_with) stay listed
             shift = timedelta(days=rng.randint(-3000, 0))
             for column in date_columns:
                 if row.get(column):

@@ -107,7 +107,7 @@ def network_for_slide(fig: go.Figure) -> None:
     """The co-participation circle on a slide, drawn as an ellipse as wide as the slide (a circle
     would leave half of a wide screen empty), with room around it for the states' names."""
     fig.update_layout(
-        xaxis={"range": [-1.25, 1.25]},
+        xaxis={"range": [-1.4, 1.4]},  # room for a name beside a node at either end
         yaxis={"range": [-1.12, 1.12]},
         margin={"t": 20, "b": 20, "l": 10, "r": 10},
     )
