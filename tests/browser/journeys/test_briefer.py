@@ -38,7 +38,7 @@ def test_four_views_from_three_pages_become_a_deck_that_presents_and_exports(app
     open_page(page, f"{app_url}/exercises?deck={query(page)['deck'][0]}", charts=2)
     pick(page, "w_ex_hosts", "Kyrgyzstan", charts=2)
     add_this_view(page, "exercises", charts=2)
-    pick(page, "w_ex_status", "planned", charts=2)
+    pick(page, "w_ex_status", "announced", charts=2)  # Grom-2019: announced, no report of it found
     add_this_view(page, "exercises", charts=2)
     open_page(page, f"{app_url}/briefing?deck={query(page)['deck'][0]}", charts=1)
     assert slide_counter(page) == "Slide 1 of 8"
