@@ -23,7 +23,9 @@ def country_picked() -> None:
     set_app_value("country", st.session_state.get(widget_key("country")) or None)
 
 
-page_header(md(model.title), t("profile.intro"))
+# With a state picked, the line under the title is its status today (the chart comes sooner);
+# before, it says what the page is for.
+page_header(md(model.title), md(model.caption) if model.extra.get("code") else t("profile.intro"))
 # The picker goes to the sidebar once a state is picked; until then it is the page's one question.
 with filter_panel() if model.extra.get("code") else st.container():
     st.selectbox(
@@ -40,7 +42,6 @@ if not model.extra.get("code"):
     close_page(page)
     st.stop()
 
-st.markdown(f"**{md(model.caption)}**")
 show_metrics(model.metrics, per_row=4)
 # The chart leads (its exercises table follows further down, with the membership record first).
 show_chart(model.chart("country_exercises"))

@@ -83,7 +83,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "participation.col.took_part": "Took part in",
         "participation.col.hosted": "Hosted",
         "participation.col.not_held": "Planned or cancelled (not counted)",
-        "counting.rule": "Only held exercises are counted. Took part in: held exercises with the state among the hosts or the participants (a host takes part in what it hosts). Hosted: held exercises with the state among the hosts. Planned and cancelled exercises are listed with their status and their own mark, and never counted.",
+        "counting.rule": "Only held exercises are counted. Took part in: held exercises with the state among the hosts or the participants (a host takes part in what it hosts). Hosted: held exercises with the state among the hosts. Announced, planned and cancelled exercises are listed with their status and their own mark, and never counted.",
         "counting.listed_help": "{breakdown}. Only held exercises are counted as hosted or taken part in.",
         "counting.status_count": "{count} {status}",
         "participation.axis.exercises": "Exercises",
