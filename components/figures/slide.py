@@ -84,10 +84,11 @@ def card_under_chart(fig: go.Figure, card: dict) -> None:
     )
 
 
-def matrix_for_slide(fig: go.Figure) -> None:
-    """The state × year matrix on a slide: the legend above the rows, where the years' labels
-    cannot reach it (measured from the plot: the page keeps it in the container's bottom margin,
-    and a legend left measured from the container would sit above the picture, out of sight)."""
+def legend_above(fig: go.Figure) -> None:
+    """A state × year chart on a slide (the who-trains-with-whom matrix, a state's exercises by
+    year): the legend above the plot, where the years' labels cannot reach it. It is measured from
+    the plot: the page keeps it in the container's bottom margin, and a legend left measured from
+    the container would sit above the picture, out of sight."""
     fig.update_layout(
         legend={
             "orientation": "h",
@@ -112,23 +113,6 @@ def network_for_slide(fig: go.Figure) -> None:
         margin={"t": 20, "b": 20, "l": 10, "r": 10},
     )
     fig.layout.yaxis.scaleanchor = None
-
-
-def bars_for_slide(fig: go.Figure) -> None:
-    """A state's exercises by year on a slide: the legend above the bars, clear of the years."""
-    fig.update_layout(
-        legend={
-            "orientation": "h",
-            "x": 0,
-            "xanchor": "left",
-            "xref": "paper",
-            "yref": "paper",
-            "y": 1.0,
-            "yanchor": "bottom",
-        },
-        margin={"t": 48, "b": 40},  # the years' labels under the plot keep their room
-        xaxis={"automargin": True},
-    )
 
 
 SIDE_LEGEND_PX = 330  # a legend column beside the plot: "Observer (Parliamentary Assembly)" at 18 px

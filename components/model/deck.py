@@ -20,10 +20,9 @@ from components.data.schema import EVENT_CATEGORIES
 from components.figures.exercises import legend_beside_map
 from components.figures.org import org_for_slide
 from components.figures.slide import (
-    bars_for_slide,
     card_under_chart,
+    legend_above,
     legend_beside,
-    matrix_for_slide,
     network_for_slide,
 )
 from components.figures.style import for_projector
@@ -171,9 +170,9 @@ SLIDE_ADJUSTMENTS: dict[str, Callable[[go.Figure], None]] = {
     "org_chart": org_for_slide,
     "exercise_map": legend_beside_map,
     "timeline_chart": timeline_for_slide,
-    "participation_matrix": matrix_for_slide,
+    "participation_matrix": legend_above,
     "co_participation": network_for_slide,
-    "country_exercises": bars_for_slide,
+    "country_exercises": legend_above,
     "status_map": legend_beside,
     "count_chart": legend_beside,
 }
