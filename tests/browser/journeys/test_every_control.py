@@ -174,6 +174,7 @@ def test_own_rows_are_added_for_the_session_rejected_with_a_reason_and_removed(a
     for _ in range(3):  # the list can redraw under the pointer while the page settles: type and Enter
         box = page.locator(".st-key-upload_table input").first
         box.click()
+        box.fill("")  # a try that did not take leaves its text in the box ("ntseventsevents")
         box.type("events", delay=20)
         page.keyboard.press("Enter")
         settle(page)
