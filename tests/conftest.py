@@ -97,3 +97,27 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.server)  # every browser test talks to an app server
     workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
     items[:] = longest_first(items, workers)
+
+
+def plant_in_every_text_cell(folder: Path, words: list[str], *, skip_web_domains: bool = False) -> None:
+    """Append ``words`` to every free-text cell of every table in ``folder`` and add them as extra
+    items of every list column that is not a checked reference (ids, codes, dates and numbers stay
+    valid, so every file still loads): hostile payloads, bare addresses."""
+    import csv
+
+    from components.data.schema import TABLES
+
+    for spec in TABLES.values():
+        path = folder / spec.file_name
+        with path.open(encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+        for row in rows:
+            for column in spec.columns:
+                if column.kind == "text" and not (skip_web_domains and column.web_domain):
+                    row[column.name] = (row[column.name] + " " + " ".join(words)).strip()
+                elif column.kind == "list" and not column.references:
+                    row[column.name] = ";".join(filter(None, [row[column.name], *words]))
+        with path.open("w", encoding="utf-8", newline="") as f:
+            writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)

@@ -8,7 +8,6 @@ runs on text nodes), so a test can say what the browser would have linked."""
 
 from __future__ import annotations
 
-import csv
 import re
 import shutil
 from pathlib import Path
@@ -16,9 +15,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components.data.schema import TABLES
 from components.i18n.text import md, source_links_md, tmd
-from tests.conftest import DATA, ROOT
+from tests.conftest import DATA, ROOT, plant_in_every_text_cell
 
 # Addresses that are not the row's vetted source: in names, notes, aliases, publishers, titles.
 BARE = ["http://evil.example/a", "https://evil.example/b", "www.evil.example", "mail@evil.example"]
@@ -65,20 +63,7 @@ MARKDOWN_ELEMENTS = ("markdown", "caption", "header", "subheader", "title", "inf
 
 def plant(folder: Path) -> None:
     """Every bare address into every free-text cell and as extra items of every list column."""
-    for spec in TABLES.values():
-        path = folder / spec.file_name
-        with path.open(encoding="utf-8", newline="") as f:
-            rows = list(csv.DictReader(f))
-        for row in rows:
-            for column in spec.columns:
-                if column.kind == "text" and not column.web_domain:
-                    row[column.name] = (row[column.name] + " " + " ".join(BARE)).strip()
-                elif column.kind == "list" and not column.references:
-                    row[column.name] = ";".join(filter(None, [row[column.name], *BARE]))
-        with path.open("w", encoding="utf-8", newline="") as f:
-            writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(rows)
+    plant_in_every_text_cell(folder, BARE, skip_web_domains=True)
 
 
 @pytest.fixture(scope="module")

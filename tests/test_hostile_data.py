@@ -7,7 +7,6 @@ page no longer has fails the test instead of being skipped."""
 
 from __future__ import annotations
 
-import csv
 import re
 import shutil
 from pathlib import Path
@@ -16,10 +15,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.data.loaders import read_all
-from components.data.schema import TABLES
 from components.model.pages import PAGE_KINDS
 from tests.apptest_helpers import field_widget_key, page_file, set_widget, widget
-from tests.conftest import ALL_PAGES, DATA, FIXED_TODAY, ROOT
+from tests.conftest import ALL_PAGES, DATA, FIXED_TODAY, ROOT, plant_in_every_text_cell
 
 PAYLOADS = [
     "![p](http://evil.example/p.png)",
@@ -41,20 +39,7 @@ MARKDOWN_ELEMENTS = ("markdown", "caption", "header", "subheader", "title", "inf
 def poison(folder: Path) -> None:
     """Every payload into every free-text cell (and as extra items of every list column); ids,
     codes, dates and numbers stay valid so every file still loads."""
-    for spec in TABLES.values():
-        path = folder / spec.file_name
-        with path.open(encoding="utf-8", newline="") as f:
-            rows = list(csv.DictReader(f))
-        for row in rows:
-            for column in spec.columns:
-                if column.kind == "text":
-                    row[column.name] = (row[column.name] + " " + " ".join(PAYLOADS)).strip()
-                elif column.kind == "list" and not column.references:
-                    row[column.name] = ";".join(filter(None, [row[column.name], *PAYLOADS]))
-        with path.open("w", encoding="utf-8", newline="") as f:
-            writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(rows)
+    plant_in_every_text_cell(folder, PAYLOADS)
 
 
 @pytest.fixture(scope="module")
