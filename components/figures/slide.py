@@ -27,6 +27,17 @@ CARD_FILL = "#F6F8FA"
 # A note's inline addresses ("(https://tass.com/…)"): the slide's source list names them.
 INLINE_ADDRESS = re.compile(r"\s*\(?https?://[^\s)]+\)?")
 CARD_EDGE = "#0072B2"
+# A horizontal legend just above the plot, measured from the plot (not the container, whose top a
+# legend placed for the page's bottom margin would leave above the picture).
+LEGEND_ABOVE_PLOT = {
+    "orientation": "h",
+    "x": 0,
+    "xanchor": "left",
+    "xref": "paper",
+    "yref": "paper",
+    "y": 1.0,
+    "yanchor": "bottom",
+}
 
 
 def card_lines(card: dict, wrap: int = CARD_WRAP, note_lines: int = CARD_NOTE_LINES) -> list[str]:
@@ -53,15 +64,7 @@ def card_under_chart(fig: go.Figure, card: dict) -> None:
     card_px = CARD_LINE_PX * len(lines) + 2 * CARD_PAD_PX
     fig.update_layout(
         xaxis={"rangeslider": {"visible": False}},
-        legend={
-            "orientation": "h",
-            "x": 0,
-            "xanchor": "left",
-            "xref": "paper",
-            "yref": "paper",
-            "y": 1.0,
-            "yanchor": "bottom",
-        },
+        legend=LEGEND_ABOVE_PLOT,
         margin={"t": 48, "b": AXIS_ROOM_PX + card_px + 6},
     )
     fig.add_annotation(
@@ -90,15 +93,7 @@ def legend_above(fig: go.Figure) -> None:
     the plot: the page keeps it in the container's bottom margin, and a legend left measured from
     the container would sit above the picture, out of sight."""
     fig.update_layout(
-        legend={
-            "orientation": "h",
-            "x": 0,
-            "xanchor": "left",
-            "xref": "paper",
-            "yref": "paper",
-            "y": 1.0,
-            "yanchor": "bottom",
-        },
+        legend=LEGEND_ABOVE_PLOT,
         margin={"t": 48, "b": 40},  # the years' labels under the plot keep their room
         xaxis={"automargin": True},
     )
