@@ -2,6 +2,7 @@
 
     .venv/bin/python -m bench.run                 # full run (about 15 minutes on 2 cores)
     .venv/bin/python -m bench.run --smoke         # tiny sizes: proves every script still works
+    .venv/bin/python -m bench.run --budget        # the page budgets only (about 6 minutes)
     .venv/bin/python -m bench.run --write bench/RESULTS.md
 
 Public tools only: Playwright driving Debian's Chromium, psutil, time. All traffic is to the app on
@@ -220,6 +221,80 @@ def interaction(
     return rows
 
 
+def _cpu_seconds(browser, address: str, charts: int) -> float:
+    """Renderer main-thread busy seconds (CDP ``TaskDuration``) for one load of ``address`` in a
+    fresh tab, until every chart is drawn and the script has finished. A fresh tab each time: the
+    counters of a reused tab reset on some navigations and not on others."""
+    tab = browser.new_page(viewport={"width": 1280, "height": 800})
+    try:
+        session = tab.context.new_cdp_session(tab)
+        session.send("Performance.enable")
+        tab.goto(address)
+        wait_drawn(tab, charts)
+        wait_idle(tab)
+        metrics = {metric["name"]: metric["value"] for metric in session.send("Performance.getMetrics")["metrics"]}
+        return float(metrics["TaskDuration"])
+    finally:
+        tab.close()
+
+
+def browser_cpu(
+    browser,
+    repeats: int,
+    pages: tuple[str, ...] = tuple(PAGES),
+    app: Servers = fresh_app,
+    reference: Servers = fresh_reference,
+) -> list[dict]:
+    """Chromium CPU per page load: the renderer's main-thread task time (plotly, layout, paint,
+    React), median of ``repeats`` fresh-tab loads, in turns with the one-chart reference."""
+    rows = []
+    with reference() as (reference_url, _, _), app() as (url, _, _):
+        for name in pages:
+            path, charts = PAGES[name]
+            reference_address = f"{reference_url}/{'chart' if path else ''}"
+            references, samples = [], []
+            for _ in range(repeats + 1):  # the first turn warms both servers
+                references.append(_cpu_seconds(browser, reference_address, 1))
+                samples.append(_cpu_seconds(browser, f"{url}/{path}", charts))
+            rows.append(
+                {
+                    "page": name,
+                    "CPU s per load": round(statistics.median(samples[1:]), 2),
+                    "reference CPU s": round(statistics.median(references[1:]), 2),
+                    "ratio to reference": round(statistics.median(samples[1:]) / statistics.median(references[1:]), 2),
+                }
+            )
+    return rows
+
+
+# The issue's budgets: (section key, column holding the measure, limit, how the limit is read)
+BUDGETS = {
+    "navigation": ("ratio to reference", 1.3, "× the one-chart floor"),
+    "link": ("ratio to reference", 1.5, "× the floor's link"),
+    "filter": ("filter change -> redrawn, median ms", 100.0, "ms"),
+    "cpu": ("ratio to reference", 1.5, "× the floor's CPU"),
+}
+
+
+def budget_rows(measured: dict[str, list[dict]]) -> list[dict]:
+    """One row per page and budget: the measure, the limit and whether it is met."""
+    rows = []
+    for key, results in measured.items():
+        column, limit, unit = BUDGETS[key]
+        for result in results:
+            value = result[column]
+            rows.append(
+                {
+                    "budget": key,
+                    "page": result["page"],
+                    "measured": value,
+                    "limit": f"≤ {limit} {unit}",
+                    "met": "yes" if value <= limit else "**no**",
+                }
+            )
+    return rows
+
+
 def server_reruns(data_dir: Path | None, repeats: int, pages: tuple[str, ...] = tuple(PAGES)) -> dict[str, float]:
     """Median time of one script rerun per page, in process (Streamlit AppTest), caches warm."""
     from streamlit.testing.v1 import AppTest
@@ -351,11 +426,18 @@ def layouts(node_counts: list[int]) -> list[dict]:
     return rows
 
 
-def main() -> None:
+def arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--smoke", action="store_true", help="tiny sizes, one repeat")
+    parser.add_argument(
+        "--budget", action="store_true", help="only the page budgets: navigation, link, filter change, browser CPU"
+    )
     parser.add_argument("--write", type=Path, help="write the results as Markdown to this file")
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def main() -> None:
+    args = arguments()
     repeats = 1 if args.smoke else 10
     sizes = [200] if args.smoke else [1_000, 10_000, 100_000]
     sessions = [1, 2] if args.smoke else [1, 10, 20]
@@ -375,28 +457,36 @@ def main() -> None:
     with sync_playwright() as pw, ExitStack() as servers:
         browser = pw.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
         # The smoke run keeps the cold-started server and one reference server for every section.
-        started, shared_app = cold_start(browser, servers if args.smoke else None)
-        emit(table(started, "1. Cold start"))
         app, reference = fresh_app, fresh_reference
-        if args.smoke:
-            shared_reference = servers.enter_context(fresh_reference())
-            app, reference = (lambda: kept(shared_app)), (lambda: kept(shared_reference))
-        emit(table(navigation(browser, repeats, pages, app, reference), "2. Navigation -> every chart drawn (browser)"))
-        clicked = in_app_navigation(browser, repeats, interacted, app, reference)
-        emit(table(clicked, "2b. A link clicked inside the app -> every chart drawn"))
-        interactions = interaction(browser, max(2, repeats // 2), interacted, app)
+        if not args.budget:
+            started, shared_app = cold_start(browser, servers if args.smoke else None)
+            emit(table(started, "1. Cold start"))
+            if args.smoke:
+                shared_reference = servers.enter_context(fresh_reference())
+                app, reference = (lambda: kept(shared_app)), (lambda: kept(shared_reference))
+        measured = {"navigation": navigation(browser, repeats, pages, app, reference)}
+        emit(table(measured["navigation"], "2. Navigation -> every chart drawn (browser)"))
+        measured["link"] = in_app_navigation(browser, repeats, interacted, app, reference)
+        emit(table(measured["link"], "2b. A link clicked inside the app -> every chart drawn"))
+        measured["filter"] = interaction(browser, max(2, repeats // 2), interacted, app)
         shipped = server_reruns(None, repeats, interacted)
-        for row in interactions:
+        for row in measured["filter"]:
             row["server rerun median ms"] = shipped[row["page"]]
-        emit(table(interactions, "3. Interaction: filter change (browser) and server rerun (shipped data)"))
-        emit(table(scale(browser, sizes, max(3, repeats // 2), pages), "4. Scale: synthetic exercises and events"))
-        emit(table(memory(browser, sessions, app), "5. Memory: server RSS with open sessions"))
+        emit(table(measured["filter"], "3. Interaction: filter change (browser) and server rerun (shipped data)"))
+        measured["cpu"] = browser_cpu(browser, max(2, repeats // 2), pages, app, reference)
+        emit(table(measured["cpu"], "3b. Chromium CPU per page load (renderer main thread, CDP TaskDuration)"))
+        emit(table(budget_rows(measured), "3c. Budgets (performance issue #35), all from this run"))
+        if not args.budget:
+            emit(table(scale(browser, sizes, max(3, repeats // 2), pages), "4. Scale: synthetic exercises and events"))
+            emit(table(memory(browser, sessions, app), "5. Memory: server RSS with open sessions"))
         browser.close()
-    emit(table(layouts(nodes), "6. Network layout time against node count"))
+    if not args.budget:
+        emit(table(layouts(nodes), "6. Network layout time against node count"))
+    flags = " --smoke" if args.smoke else " --budget" if args.budget else ""
     header = (
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"{platform.system()} · run {datetime.now(tz=UTC):%Y-%m-%d %H:%M} UTC · "
-        f"command: `.venv/bin/python -m bench.run{' --smoke' if args.smoke else ''}`\n"
+        f"command: `.venv/bin/python -m bench.run{flags}`\n"
     )
     report = header + "\n" + "\n".join(sections)
     print(header)

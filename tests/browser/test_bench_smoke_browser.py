@@ -24,7 +24,16 @@ def test_benchmark_runner_smoke(chromium_executable, tmp_path):
     )
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     report = (tmp_path / "results.md").read_text(encoding="utf-8")
-    for section in ("1. Cold start", "2. Navigation", "3. Interaction", "4. Scale", "5. Memory", "6. Network layout"):
+    for section in (
+        "1. Cold start",
+        "2. Navigation",
+        "3. Interaction",
+        "3b. Chromium CPU",
+        "3c. Budgets",
+        "4. Scale",
+        "5. Memory",
+        "6. Network layout",
+    ):
         assert section in report
 
 
