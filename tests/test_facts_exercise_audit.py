@@ -62,3 +62,20 @@ def test_cobalt_2025_cites_belta_report_not_only_a_reprint():
     row = EX["cobalt-2025"]
     assert "news.mail.ru/society/68532306" in row["source_url"]
     assert row["status"] == "held" and row["host_states"] == ""
+
+
+def test_crrf_snap_inspection_of_2015_ran_12_to_21_may_with_all_six_states():
+    # Tajik MoD via Asia-Plus (13, 14 and 19 May 2015): began on 12 May; contingents of Armenia, Belarus, Kazakhstan,
+    # Kyrgyzstan and Russia with the Tajik units; the visiting contingents left on 21 May.
+    row = EX["crrf-exercise-2015-tajikistan"]
+    assert (row["start_date"], row["end_date"]) == ("2015-05-12", "2015-05-21")
+    assert states(row["participants"]) == {"ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK"}
+    assert "asiaplus.news/?p=179659" in row["source_url"]
+
+
+def test_kazakhstan_only_observed_indestructible_brotherhood_2020():
+    # Belarusian MoD via Sputnik Belarus (Vestnik Kavkaza) and the Kazakh MoD (KTK): Kazakhstan attended as an observer;
+    # observers are not participants (data/README.md), as for Rubezh-2004 and Rubezh-2006.
+    row = EX["ub-2020"]
+    assert states(row["participants"]) == {"BLR", "RUS", "TJK"}
+    assert "observer" in row["note"]
