@@ -79,3 +79,10 @@ def test_kazakhstan_only_observed_indestructible_brotherhood_2020():
     row = EX["ub-2020"]
     assert states(row["participants"]) == {"BLR", "RUS", "TJK"}
     assert "observer" in row["note"]
+
+
+def test_indestructible_brotherhood_2012_ran_8_to_17_october():
+    # Jamestown Foundation (Eurasia Daily Monitor): Kazakhstan hosted the first CSTO peacekeeping exercise, 8-17 Oct.
+    row = EX["ub-2012"]
+    assert (row["start_date"], row["end_date"]) == ("2012-10-08", "2012-10-17")
+    assert "jamestown.org" in row["source_url"]
