@@ -40,6 +40,13 @@ def test_echelon_2020_is_held_on_belta_report_of_its_first_stage():
     assert "belta.by" in row["source_url"] and "eshelon-2020" in row["source_url"]
 
 
+def test_echelon_2020_opened_on_17_august_with_about_1000_servicemen():
+    # Southern Military District via TASS (17 Aug 2020): started at Kapustin Yar, about 1,000 servicemen, 250 vehicles.
+    row = EX["echelon-2020"]
+    assert row["start_date"] == "2020-08-17" and "tass.com/defense/1190361" in row["source_url"]
+    assert (row["personnel"], row["personnel_qualifier"], row["personnel_scope"]) == ("1000", "about", "this")
+
+
 def test_rubezh_2012_ran_6_to_10_august_with_kazakhstan_too():
     # Tajik MoD via Regnum: 6-10 August; AiF-Chelyabinsk: Kazakhstan, Kyrgyzstan, Tajikistan and Russia took part.
     row = EX["rubezh-2012"]
@@ -86,3 +93,10 @@ def test_indestructible_brotherhood_2012_ran_8_to_17_october():
     row = EX["ub-2012"]
     assert (row["start_date"], row["end_date"]) == ("2012-10-08", "2012-10-17")
     assert "jamestown.org" in row["source_url"]
+
+
+def test_cobalt_2016_ran_24_to_26_may():
+    # President of Armenia's office (26 May 2016): Cobalt-2016 conducted in Armenia on May 24-26.
+    row = EX["cobalt-2016"]
+    assert (row["start_date"], row["end_date"]) == ("2016-05-24", "2016-05-26")
+    assert "president.am/en/press-release/item/2016/05/26" in row["source_url"]
