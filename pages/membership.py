@@ -10,6 +10,7 @@ from components.derive.membership import TREATY_SIGNED
 from components.i18n.names import state_names, state_search_labels
 from components.i18n.text import format_date, labelled, md, t, tmd
 from components.model.base import Column, Table
+from components.model.tables import membership_timeline_rows
 from components.ui.cache import load_table
 from components.ui.frame import set_app_value
 from components.ui.navigation import through_frame
@@ -83,7 +84,12 @@ filter_summary(
         state["ms"] and named(t("membership.milestones"), [t(f"category.{c}") for c in state["ms"]]),
     ]
 )
-show_chart(model.chart("timeline_chart"), on_select=focus_from_click, selection_mode="points")
+show_chart(
+    model.chart("timeline_chart"),
+    table=membership_timeline_rows(page.tables, state, TODAY),
+    on_select=focus_from_click,
+    selection_mode="points",
+)
 for note in model.notes:
     st.caption(md(note))
 # The chart's own controls under it, as on a player: the year, the day, Play.
