@@ -672,6 +672,12 @@ def language(lang: str) -> Iterator[str]:
         _LANGUAGE.reset(token)
 
 
+def language_code(lang: str | None) -> str:
+    """The code a page or file declares (``<html lang>``): one of LANGUAGES, English for anything
+    else, so nothing but a fixed code ever reaches the markup."""
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
 def t(key: str, lang: str | None = None, **values: object) -> str:
     """The text for ``key`` in ``lang`` (default: this run's language) with ``{placeholders}``
     filled; unknown keys raise KeyError."""

@@ -15,7 +15,7 @@ import re
 import streamlit as st
 from streamlit.errors import StreamlitDuplicateElementKey
 
-from components.i18n.text import DEFAULT_LANGUAGE, LANGUAGES, t
+from components.i18n.text import language_code, t
 
 # The script's own container is hidden: it draws nothing and takes no room on the page.
 LANG_KEY = "html_lang"
@@ -89,11 +89,6 @@ A11Y_CSS = (
     + " { font-size: 0 !important; line-height: 0 !important; margin: 0 !important; }"
     "</style>"
 )
-
-
-def language_code(lang: str | None) -> str:
-    """The code the page declares: one of LANGUAGES, English for anything else."""
-    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
 
 def lang_script(lang: str | None) -> str:

@@ -85,7 +85,7 @@ def chart_data_table(chart: Chart, rows: pd.DataFrame) -> None:
     Tabs into: the grid is focusable and its cells are read out (issue 32). The table is built in
     the page only while the expander is open: closed, the page carries no extra grid."""
     label = t("chart.data_table", title=plain_title(chart))
-    box = st.expander(md(label), key=f"data_table_{chart.key}", on_change="rerun", icon=":material/table_view:")
+    box = st.expander(md(label), key=f"data_table_{chart.key}", on_change="rerun")
     if box.open:
         with box:
             st.dataframe(display_frame(rows), hide_index=True, alt=label, key=f"data_table_grid_{chart.key}")
