@@ -70,7 +70,7 @@ A11Y_CSS = (
     '[data-testid="stDateInput"] [role="group"] { padding-left: 6px; padding-right: 6px; }'
     '[data-testid="stSidebar"] :is(a, button, input, [role="button"], [role="combobox"], [role="switch"],'
     ' [role="radio"], [tabindex]):focus-visible, [data-testid="stMain"] :is(a, button, input, [role="button"],'
-    ' [role="combobox"], [role="switch"], [role="radio"], [role="tab"], [role="slider"])'
+    ' [role="combobox"], [role="switch"], [role="radio"], [role="tab"], [role="slider"], summary)'
     # A popover (the share panel) is drawn outside the main area and the sidebar: its buttons too.
     ':focus-visible, [data-testid="stPopoverBody"] :is(a, button, [role="button"]):focus-visible'
     " { outline: 3px solid #1F2328 !important; outline-offset: 2px !important; }"
