@@ -177,6 +177,8 @@ def test_a_charts_data_table_is_reached_and_read_by_keyboard(app_url, watched_pa
     tab_to(page, lambda f: f["key"] == "data_table_org_chart" and f["tag"] == "CANVAS", "the data table's grid")
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowRight")
+    # The grid moves the focus to the chosen cell's accessible copy a moment after the key.
+    page.wait_for_function("document.activeElement.tagName === 'TD'", timeout=10_000)
     cell = focused(page)
     tables, kind = shipped_tables(), PAGE_KINDS["structure"]
     with language("en"):
