@@ -13,7 +13,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from components.data.loaders import read_all
-from components.i18n.text import language
+from components.i18n.text import language, t
 from components.model.base import chart_summary
 from components.model.pages import build_from_params
 from tests.browser.conftest import wait_for_page
@@ -177,6 +177,8 @@ def test_charts_have_a_text_alternative_in_the_accessibility_tree(app_url, open_
     assert all(height <= 1 and unseen for height, unseen in drawn), f"shown on screen: {drawn}"
 
 
+# The charts drawn with a data table under them (show_chart's ``table=``, components/model/tables.py).
+CHARTS_WITH_TABLES = {"timeline_chart", "org_chart"}
 # The chart pages with the view each one opens (a page model for each is built here too).
 CHART_PAGE_PARAMS = {"country": {"country": ["KGZ"]}}
 
@@ -209,3 +211,13 @@ def test_accessibility_snapshot_names_and_summarises_every_chart(app_url, open_t
     for chart in model.charts:
         summary = " ".join(chart_summary(chart, lang).split())
         assert summary in tree, f"{chart.key}: {summary!r} not in the accessibility tree"
+    for chart in (chart for chart in model.charts if chart.key in CHARTS_WITH_TABLES):
+        label = t("chart.data_table", lang, title=" ".join(chart.title.replace("<br>", " ").split()))
+        assert label in tree, f"{chart.key}: no {label!r} in the accessibility tree"
+        # Opened, the table is a named grid region with the chart's rows in it.
+        page.locator(f".st-key-data_table_{chart.key} summary").click()
+        grid = page.locator(f'.st-key-data_table_{chart.key} [data-testid="stDataFrame"]')
+        grid.wait_for(timeout=60_000)
+        assert f'region "{label}"' in page.locator(f".st-key-data_table_{chart.key}").aria_snapshot()
+        grid.scroll_into_view_if_needed()
+        grid.locator("tbody tr").first.wait_for(state="attached", timeout=30_000)  # its rows, in view
