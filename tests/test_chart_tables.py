@@ -15,7 +15,13 @@ from components.data.schema import BODY_KINDS, EVENT_CATEGORIES
 from components.derive.events import MILESTONE_LIMIT
 from components.i18n.text import CATALOGUE, language, t
 from components.model.pages import PAGE_KINDS
-from components.model.tables import dated, membership_timeline_rows, org_chart_rows
+from components.model.tables import (
+    dated,
+    member_count_rows,
+    membership_timeline_rows,
+    org_chart_rows,
+    status_map_rows,
+)
 from tests.conftest import FIXED_TODAY
 
 DAY = pd.Timedelta(days=1)
@@ -116,6 +122,35 @@ def test_more_milestones_than_the_lane_holds_are_sampled_as_the_chart_samples_th
     drawn = milestone_dates(model.chart("timeline_chart").figure, "en")
     assert len(milestones) == len(drawn) == MILESTONE_LIMIT
     assert [day[:4] for day in drawn] == [day[:4] for day in milestones["From"]]
+
+
+AS_OF_VIEWS = [{}, {"asof": ["2000-06-30"]}, {"asof": ["2012-12-31"]}]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("params", AS_OF_VIEWS)
+def test_the_status_map_table_has_each_shaded_state_with_its_status(tables, params, lang):
+    with language(lang):
+        state, model = built(tables, "membership", params, lang)
+        rows = status_map_rows(tables, state)
+        columns = [t("table.col.state"), t("table.col.status")]
+    shaded = {tuple(text.split(" — ")) for trace in model.chart("status_map").figure.data for text in trace.hovertext}
+    assert set(rows[columns].itertuples(index=False, name=None)) == shaded
+    assert len(rows) == len(shaded) > 0
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("params", AS_OF_VIEWS)
+def test_the_member_count_table_has_each_step_of_each_line(tables, params, lang):
+    with language(lang):
+        state, model = built(tables, "membership", params, lang)
+        rows = member_count_rows(tables, state, FIXED_TODAY)
+        date_column = t("table.col.date")
+    lines = model.chart("count_chart").figure.data
+    assert list(rows.columns[1:]) == [trace.name.replace("<br>", " ") for trace in lines]
+    for trace in lines:
+        drawn = {str(day)[:10]: count for day, count in zip(trace.x, trace.y, strict=True)}
+        assert dict(zip(rows[date_column], rows[trace.name.replace("<br>", " ")], strict=True)) == drawn
 
 
 def test_the_russian_tables_speak_russian(tables):

@@ -15,7 +15,7 @@ from datetime import date
 import pandas as pd
 
 from components.derive.events import MILESTONE_LIMIT, filter_events, spread_sample
-from components.derive.membership import membership_periods
+from components.derive.membership import INACTIVE, STATUSES, member_count_series, membership_periods, summary_on
 from components.derive.org import established_text, exists_in, org_graph
 from components.figures.timeline import state_order
 from components.i18n.names import body_abbreviation, body_name, localized, state_names
@@ -106,3 +106,28 @@ def membership_timeline_rows(tables: dict[str, pd.DataFrame], state: dict, today
         for event in milestones.itertuples()
     ]
     return pd.DataFrame(rows, columns=[lane, what, start, end])
+
+
+def status_map_rows(tables: dict[str, pd.DataFrame], state: dict) -> pd.DataFrame:
+    """The status map as rows: each state it shades and its status on the as-of date, by name."""
+    names = state_names(tables["members"])
+    grouped = summary_on(tables["membership"], state["asof"])
+    rows = [
+        {t("table.col.state"): names.get(code, code), t("table.col.status"): t(f"status.{status}")}
+        for status in (*STATUSES, INACTIVE)
+        for code in grouped.get(status, [])
+    ]
+    columns = [t("table.col.state"), t("table.col.status")]
+    return pd.DataFrame(rows, columns=columns).sort_values(columns[0], kind="stable").reset_index(drop=True)
+
+
+def member_count_rows(tables: dict[str, pd.DataFrame], state: dict, today: date) -> pd.DataFrame:
+    """The member-count chart as rows: each date a count changes (and today), with how many states
+    held each status the chart draws (a status never held is not drawn, and has no column)."""
+    counts = member_count_series(tables["membership"], today)
+    drawn = [status for status in STATUSES if counts.loc[counts["status"] == status, "count"].max() > 0]
+    wide = counts.pivot_table(index="date", columns="status", values="count", aggfunc="last", sort=True)
+    rows = pd.DataFrame({t("table.col.date"): [dated(day) for day in wide.index]})
+    for status in drawn:
+        rows[t(f"status.{status}")] = wide[status].astype(int).to_numpy()
+    return rows
