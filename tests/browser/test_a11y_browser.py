@@ -92,6 +92,24 @@ def test_presenting_has_no_wcag_aa_violation(app_url, open_tab, name, lang):
     assert not found, f"{path}: {len(found)} WCAG A/AA violations:\n" + "\n".join(found)
 
 
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("name", ["membership", "structure"])
+def test_open_data_tables_and_the_focused_skip_link_have_no_wcag_aa_violation(app_url, open_tab, name, lang):
+    """The parts a closed page does not show: every chart's data table opened, and the "Skip to the
+    chart" link in view (it shows only while it has the focus)."""
+    page = _open(open_tab, app_url, _with_params(PAGES[name], lang=lang))
+    tables = page.locator('[data-testid="stMain"] [class*="st-key-data_table_"] summary')
+    assert tables.count() >= 1, name
+    for index in range(tables.count()):
+        tables.nth(index).click()
+        page.locator('[class*="st-key-data_table_"] [data-testid="stDataFrame"]').nth(index).wait_for(timeout=60_000)
+    page.wait_for_function("!document.querySelector('[data-stale=\"true\"]')", timeout=60_000)
+    page.locator("#csto-skip-to-chart").focus()
+    assert page.locator("#csto-skip-to-chart").bounding_box()["y"] >= 0, "the focused link is in view"
+    found = _violations(page)
+    assert not found, f"{name} ({lang}): {len(found)} WCAG A/AA violations:\n" + "\n".join(found)
+
+
 def test_html_lang_follows_the_language_switch(app_url, open_tab):
     """Switching the language in the sidebar changes ``<html lang>`` without a reload, both ways."""
     page = _open(open_tab, app_url, "membership")
@@ -178,7 +196,7 @@ def test_charts_have_a_text_alternative_in_the_accessibility_tree(app_url, open_
 
 
 # The charts drawn with a data table under them (show_chart's ``table=``, components/model/tables.py).
-CHARTS_WITH_TABLES = {"timeline_chart", "org_chart"}
+CHARTS_WITH_TABLES = {"timeline_chart", "status_map", "count_chart", "org_chart"}
 # The chart pages with the view each one opens (a page model for each is built here too).
 CHART_PAGE_PARAMS = {"country": {"country": ["KGZ"]}}
 
