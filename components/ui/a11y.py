@@ -145,14 +145,15 @@ def _js_string(value: str) -> str:
     return json.dumps(value).replace("<", "\\u003c")
 
 
-def skip_script(chart_key: str, text: str) -> str:
+def skip_script(chart_key: str, lang: str | None = None) -> str:
     """The script that puts a "Skip to the chart" link first on the page, leading to ``chart_key``.
-    Only a chart key (letters, digits, underscores) and the catalogue's text go into it."""
+    Only a chart key (letters, digits, underscores: anything else raises) and the catalogue's text
+    in ``lang`` go into it, both as JavaScript string literals."""
     if not _CHART_KEY.fullmatch(chart_key):
         raise ValueError(f"not a chart key: {chart_key!r}")
     return (
         _SKIP_SCRIPT.replace("__KEY__", _js_string(chart_key))
-        .replace("__TEXT__", _js_string(text))
+        .replace("__TEXT__", _js_string(t("chart.skip_link", language_code(lang) if lang else None)))
         .replace("__ID__", _js_string(SKIP_LINK_ID))
     )
 
@@ -165,5 +166,6 @@ def skip_link_to(chart_key: str) -> None:
         box = st.container(key=SKIP_KEY)
     except StreamlitDuplicateElementKey:
         return
+    script = skip_script(chart_key)
     with box:
-        st.html(skip_script(chart_key, t("chart.skip_link")), unsafe_allow_javascript=True)
+        st.html(script, unsafe_allow_javascript=True)
