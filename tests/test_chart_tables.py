@@ -17,6 +17,7 @@ from components.i18n.text import CATALOGUE, language, t
 from components.model.pages import PAGE_KINDS
 from components.model.tables import (
     dated,
+    exercises_per_year_rows,
     member_count_rows,
     membership_timeline_rows,
     org_chart_rows,
@@ -151,6 +152,37 @@ def test_the_member_count_table_has_each_step_of_each_line(tables, params, lang)
     for trace in lines:
         drawn = {str(day)[:10]: count for day, count in zip(trace.x, trace.y, strict=True)}
         assert dict(zip(rows[date_column], rows[trace.name.replace("<br>", " ")], strict=True)) == drawn
+
+
+PER_YEAR_VIEWS = [
+    {},
+    {"ex_years": ["2010-2015"]},
+    {"ex_participants": ["ARM"], "year": ["2012"]},
+    {"ex_status": ["cancelled", "planned"]},
+    {"metric": ["personnel"]},
+    {"metric": ["personnel"], "ex_hosts": ["KGZ"]},
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("params", PER_YEAR_VIEWS)
+def test_the_per_year_table_has_each_bar_of_each_stack(tables, params, lang):
+    """Each year of the range with each stacked bar's count (or the personnel bar's figure): the
+    same numbers the chart draws, in the same columns as its legend."""
+    with language(lang):
+        state, model = built(tables, "exercises", params, lang)
+        rows = exercises_per_year_rows(tables, state)
+        year_column = t("table.col.year")
+    bars = model.chart("per_year").figure.data
+    assert rows[year_column].tolist() == [str(year) for year in bars[0].x]
+    if params.get("metric"):
+        assert rows.columns.tolist()[1:] == [t("participation.axis.personnel", lang)]
+        assert rows.iloc[:, 1].tolist() == list(bars[0].y)
+        return
+    assert rows.columns.tolist()[1:] == [bar.name for bar in bars]
+    for bar in bars:
+        assert rows[bar.name].tolist() == list(bar.y), bar.name
+    assert sum(sum(bar.y) for bar in bars) > 0
 
 
 def test_the_russian_tables_speak_russian(tables):

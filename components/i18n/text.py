@@ -417,6 +417,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "table.col.state": "State",
         "table.col.status": "Status",
         "table.col.date": "Date",
+        "table.col.year": "Year",
         "present.toggle": "Presentation mode",
         "present.toggle_help": "Hides the sidebar, enlarges type and charts for a projector. Also opens with ?present=1.",
         "present.exit": "Exit presentation mode",

@@ -382,6 +382,7 @@ RU: dict[str, str] = {
     "table.col.state": "Государство",
     "table.col.status": "Статус",
     "table.col.date": "Дата",
+    "table.col.year": "Год",
     "present.toggle": "Режим презентации",
     "present.toggle_help": "Скрывает боковую панель, увеличивает шрифт и графики для проектора. Также включается параметром ?present=1.",
     "present.exit": "Выйти из режима презентации",

@@ -15,11 +15,15 @@ from datetime import date
 import pandas as pd
 
 from components.derive.events import MILESTONE_LIMIT, filter_events, spread_sample
+from components.derive.exercises import filter_exercises, with_place_names
 from components.derive.membership import INACTIVE, STATUSES, member_count_series, membership_periods, summary_on
 from components.derive.org import established_text, exists_in, org_graph
+from components.derive.participation import per_year_totals
+from components.figures.exercises import EXERCISE_STATUS_STYLE
 from components.figures.timeline import state_order
 from components.i18n.names import body_abbreviation, body_name, localized, state_names
 from components.i18n.text import t
+from components.model.exercises import filters_of
 
 # A date is shown only as exactly as the data knows it (never a made-up day): ISO text, which
 # sorts in the table, to the day, the month or the year.
@@ -130,4 +134,25 @@ def member_count_rows(tables: dict[str, pd.DataFrame], state: dict, today: date)
     rows = pd.DataFrame({t("table.col.date"): [dated(day) for day in wide.index]})
     for status in drawn:
         rows[t(f"status.{status}")] = wide[status].astype(int).to_numpy()
+    return rows
+
+
+def exercises_per_year_rows(tables: dict[str, pd.DataFrame], state: dict) -> pd.DataFrame:
+    """The exercise map's per-year chart as rows: each year of the filters' range (a single year
+    chosen with Play does not narrow it, as it does not narrow the chart) with its exercises by
+    status, a column for each status the chart stacks, or with its reported personnel (each figure
+    counted once) when the chart shows personnel."""
+    exercises = filter_exercises(with_place_names(tables["exercises"], tables["places"]), filters_of(state))
+    years = tuple(state["ex_years"])
+    all_years = list(range(years[0], years[1] + 1))
+    rows = pd.DataFrame({t("table.col.year"): [str(year) for year in all_years]})
+    if state.get("metric") == "personnel":
+        totals = per_year_totals(exercises, years, "personnel")
+        rows[t("participation.axis.personnel")] = [int(totals.get(year, 0)) for year in all_years]
+        return rows
+    counts = exercises.assign(year=exercises["start_date"].dt.year).groupby(["year", "status"]).size()
+    for status in EXERCISE_STATUS_STYLE:
+        values = [int(counts.get((year, status), 0)) for year in all_years]
+        if any(values):
+            rows[t(f"status_ex.{status}")] = values
     return rows

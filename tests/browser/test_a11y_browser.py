@@ -93,7 +93,7 @@ def test_presenting_has_no_wcag_aa_violation(app_url, open_tab, name, lang):
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
-@pytest.mark.parametrize("name", ["membership", "structure"])
+@pytest.mark.parametrize("name", ["membership", "structure", "exercises"])
 def test_open_data_tables_and_the_focused_skip_link_have_no_wcag_aa_violation(app_url, open_tab, name, lang):
     """The parts a closed page does not show: every chart's data table opened, and the "Skip to the
     chart" link in view (it shows only while it has the focus)."""
@@ -196,7 +196,7 @@ def test_charts_have_a_text_alternative_in_the_accessibility_tree(app_url, open_
 
 
 # The charts drawn with a data table under them (show_chart's ``table=``, components/model/tables.py).
-CHARTS_WITH_TABLES = {"timeline_chart", "status_map", "count_chart", "org_chart"}
+CHARTS_WITH_TABLES = {"timeline_chart", "status_map", "count_chart", "org_chart", "per_year"}
 # The chart pages with the view each one opens (a page model for each is built here too).
 CHART_PAGE_PARAMS = {"country": {"country": ["KGZ"]}}
 
