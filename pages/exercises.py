@@ -6,6 +6,7 @@ from components.figures.exercises import series_display_names
 from components.i18n.names import force_names, series_names, state_names
 from components.i18n.text import format_number, md, t, tmd
 from components.model.exercises import FILTERS
+from components.model.tables import exercises_per_year_rows
 from components.ui.cache import load_table, sources_md
 from components.ui.navigation import through_frame
 from components.ui.page import close_page, filter_panel, filter_summary, more_filters, named, open_page, page_header
@@ -181,7 +182,12 @@ with left:
         on_change=changed("metric"),
         required=True,
     )
-    show_chart(model.chart("per_year"), on_select=year_from_click, selection_mode="points")
+    show_chart(
+        model.chart("per_year"),
+        table=exercises_per_year_rows(page.tables, state),
+        on_select=year_from_click,
+        selection_mode="points",
+    )
     st.caption(t("exercises.per_year_click"))
     if model.extra["metric"] == "personnel":
         st.caption(t("exercises.personnel_once"))

@@ -10,6 +10,7 @@ from components.derive.membership import TREATY_SIGNED
 from components.i18n.names import state_names, state_search_labels
 from components.i18n.text import format_date, labelled, md, t, tmd
 from components.model.base import Column, Table
+from components.model.tables import member_count_rows, membership_timeline_rows, status_map_rows
 from components.ui.cache import load_table
 from components.ui.frame import set_app_value
 from components.ui.navigation import through_frame
@@ -83,7 +84,12 @@ filter_summary(
         state["ms"] and named(t("membership.milestones"), [t(f"category.{c}") for c in state["ms"]]),
     ]
 )
-show_chart(model.chart("timeline_chart"), on_select=focus_from_click, selection_mode="points")
+show_chart(
+    model.chart("timeline_chart"),
+    table=membership_timeline_rows(page.tables, state, TODAY),
+    on_select=focus_from_click,
+    selection_mode="points",
+)
 for note in model.notes:
     st.caption(md(note))
 # The chart's own controls under it, as on a player: the year, the day, Play.
@@ -116,9 +122,9 @@ for key, listed in model.extra["groups"].items():
 
 left, right = st.columns(2)
 with left:
-    show_chart(model.chart("status_map"))
+    show_chart(model.chart("status_map"), table=status_map_rows(page.tables, state))
 with right:
-    show_chart(model.chart("count_chart"))
+    show_chart(model.chart("count_chart"), table=member_count_rows(page.tables, state, TODAY))
 
 focus = model.extra["focus"]
 if focus:

@@ -6,6 +6,7 @@ from components.data.schema import BODY_KINDS
 from components.derive.org import graphml_bytes
 from components.i18n.names import body_search_label, state_names
 from components.i18n.text import md, t, tmd
+from components.model.tables import org_chart_rows
 from components.ui.cache import load_table, sources_md
 from components.ui.frame import focus_country
 from components.ui.navigation import through_frame
@@ -93,7 +94,12 @@ if model.extra["dangling"]:
 if model.extra["empty"]:
     st.info(t("structure.empty"))
 else:
-    show_chart(model.chart("org_chart"), on_select=select_from_click, selection_mode="points")
+    show_chart(
+        model.chart("org_chart"),
+        table=org_chart_rows(page.tables, state),
+        on_select=select_from_click,
+        selection_mode="points",
+    )
     for note in model.notes:
         st.caption(md(note))
 

@@ -6,6 +6,7 @@ import html
 import io
 import json
 import re
+from html.parser import HTMLParser
 
 import pytest
 
@@ -14,6 +15,7 @@ from components.export.html import briefing_html
 from components.export.links import describe_state
 from components.export.pptx import briefing_pptx, renderer_problem
 from components.export.sources import publisher_name, registry_publishers
+from components.i18n.text import language
 from components.model.base import chart_summary
 from components.model.deck import (
     SLIDE_PICTURE_PX,
@@ -254,3 +256,59 @@ def test_html_chart_is_an_image_named_by_its_summary(models, deck):
         assert f"<section class='slide' id='slide{index + 1}' data-number='{index + 1}' lang='{lang}'>" in page
         named = f'<div id="slide{index + 1}-chart" class="chart" role="img" aria-label="{html.escape(summary)}">'
         assert named in page, summary
+
+
+class _Languages(HTMLParser):
+    """What a screen reader is told about languages: ``<html lang>``, and each slide's ``lang``
+    with the text of its bottom line (the meta line under the sources)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.document: str | None = None
+        self.slides: list[str] = []
+        self.meta: list[str] = []
+        self._in_meta = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        if tag == "html":
+            self.document = found.get("lang")
+        elif tag == "section":
+            self.slides.append(found.get("lang") or "")
+        self._in_meta = tag == "p" and bool(self.slides) and not found.get("class")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_meta and data.strip():
+            self.meta.append(data)
+            self._in_meta = False
+
+
+def _languages(page: str) -> _Languages:
+    parsed = _Languages()
+    parsed.feed(page)
+    return parsed
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_html_deck_declares_its_language_at_the_top(tables, lang):
+    """A Russian deck (exported from the Russian interface, its slides Russian) is ``<html lang="ru">``
+    and so is every slide; an English one "en"."""
+    slides = default_deck(FIXED_TODAY)
+    with language(lang):
+        models = [slide_model(view, tables, lang, FIXED_TODAY) for view in slides]
+        parsed = _languages(briefing_html(models, VERSION, FIXED_TODAY, langs=[lang] * len(models)))
+    assert parsed.document == lang
+    assert parsed.slides == [lang] * len(slides)
+    opening = "Версия данных" if lang == "ru" else "Data version"
+    assert parsed.meta and all(line.startswith(opening) for line in parsed.meta), parsed.meta[:2]
+
+
+def test_a_russian_slide_in_an_english_deck_is_written_in_russian(models, deck):
+    """The file is English (its title and <html lang>); the Russian slide says lang="ru" and its own
+    lines under the sources are Russian, not the file's English."""
+    with language("en"):
+        parsed = _languages(briefing_html(models, VERSION, FIXED_TODAY, langs=[v.get("lang", "en") for v in deck]))
+    assert parsed.document == "en"
+    assert parsed.slides == [view.get("lang", "en") for view in deck]
+    for lang, line in zip(parsed.slides, parsed.meta, strict=True):
+        assert line.startswith("Версия данных" if lang == "ru" else "Data version"), (lang, line)

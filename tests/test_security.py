@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import csv
+import json
 import os
 import re
 import shutil
@@ -104,8 +105,10 @@ def test_payloads_are_inert_in_exports(poisoned):
 
 # The only values st.html may draw: module-level style constants (assigned once, at import, from
 # literals and other module constants: no argument, no data, nothing per session), and the script
-# that declares the page's language, which only ever holds a code from LANGUAGES.
+# that declares the page's language, which only ever holds a code from LANGUAGES, and the "Skip to the
+# chart" link's script, which holds a chart key (checked) and the catalogue's text only.
 LANG_SCRIPT_CALL = "lang_script(lang), unsafe_allow_javascript=True"
+SKIP_SCRIPT_CALL = "script, unsafe_allow_javascript=True"
 
 
 def _module_constants(tree: ast.Module) -> dict[str, ast.expr]:
@@ -144,7 +147,7 @@ def test_no_data_reaches_unsafe_html():
         constants = _module_constants(ast.parse(source))
         for call in re.findall(r"st\.html\(((?:[^()]|\([^()]*\))*)\)", source):
             argument = call.strip()
-            if argument == LANG_SCRIPT_CALL and path.name == "a11y.py":
+            if argument in (LANG_SCRIPT_CALL, SKIP_SCRIPT_CALL) and path.name == "a11y.py":
                 continue
             if argument not in constants or not _static(constants[argument], constants):
                 offenders.append(f"{path.name}: st.html({call})")
@@ -261,3 +264,23 @@ st.text(",".join(built))
     uploaded = AppTest.from_string(script, default_timeout=30)
     uploaded.query_params["upload"] = "1"
     assert uploaded.run().text[-1].value == "a,b", "a session with uploads has its own snapshot"
+
+
+def test_the_skip_link_script_holds_only_a_chart_key_and_the_catalogue_text(monkeypatch):
+    """The script of the "Skip to the chart" link: a key that is not a plain chart key is refused,
+    and whatever the text, nothing in it ends the script or opens markup."""
+    from components.i18n.text import CATALOGUE
+    from components.ui.a11y import skip_script
+
+    for hostile in ("org_chart'", "x</script><script>alert(1)", "a b", "", "chart-1", "é"):
+        with pytest.raises(ValueError):
+            skip_script(hostile)
+    for lang in ("en", "ru", "de", "<script>"):
+        script = skip_script("org_chart", lang)
+        assert script.count("<script>") == 1 and script.count("</script>") == 1
+        assert '"org_chart"' in script
+        text = CATALOGUE.get(lang, CATALOGUE["en"])["chart.skip_link"]
+        assert json.dumps(text) in script
+    monkeypatch.setitem(CATALOGUE["en"], "chart.skip_link", "</script><img src=x onerror=alert(1)>")
+    script = skip_script("org_chart", "en")
+    assert script.count("</script>") == 1 and "<img" not in script

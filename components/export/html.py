@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from components.export.sources import (
     slide_sources,
     source_entry,
 )
-from components.i18n.text import current_language, t
+from components.i18n.text import current_language, language_code, t
 from components.model.base import PageModel, chart_summary, display_frame
 from components.model.deck import slide_chart, view_figure
 
@@ -147,55 +148,96 @@ def briefing_html(
     the data version, its notes and its numbered sources. Every data-derived string is escaped;
     figure JSON is serialised by plotly, which escapes '<' and '/'; the script is static.
 
+    The file declares the language it is written in (``<html lang>``, the interface language of
+    the export) and each slide its own, so a screen reader reads a Russian deck with Russian rules.
+
     The file has no Sources & data page: each source line names its publishers (``publishers``,
     web domain -> (name, kind), from data/sources.csv when not given) and opens the full list."""
-    heading = html.escape(title or t("export.title"))
-    meta = html.escape(t("export.meta", version=version, accessed=accessed.isoformat()))
-    parts = [
-        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>",
-        "<meta name='viewport' content='width=device-width, initial-scale=1'>",
-        f"<title>{heading}</title><style>{STYLE}</style>",
-        f"<script>{_geo_assets()}</script>",
-        f"<script>{get_plotlyjs()}</script><script>window.DRAW={{}};</script></head><body>",
-    ]
-    total = len(slides)
+    parts = [_document_head(title or t("export.title"), current_language())]
     registries: dict[str, Mapping[str, tuple[str, str]]] = {}
     for number, slide in enumerate(slides, start=1):
-        lang = (langs or [])[number - 1] if langs and number - 1 < len(langs) else current_language()
-        # The slide's own language, so a screen reader reads a Russian slide (and its chart's
-        # summary) with Russian rules in a deck whose file is English.
-        code = html.escape(lang, quote=True)
-        parts.append(f"<section class='slide' id='slide{number}' data-number='{number}' lang='{code}'>")
-        parts.append(f"<h1>{html.escape(slide.title)}</h1>")
-        if slide.caption:
-            parts.append(f"<p class='caption'>{html.escape(slide.caption)}</p>")
-        figure = view_figure(slide)
-        if figure is not None:
-            chart = slide_chart(slide)
-            summary = chart_summary(chart, lang) if chart is not None else ""
-            parts.append(_figure_div(figure, f"slide{number}-chart", summary))
-        else:
-            for table in slide.tables:
-                if table.on_slide:
-                    parts.append(f"<h3>{html.escape(table.title)}</h3>{_table_html(table.rows, table.columns)}")
-        note = (notes or [])[number - 1] if notes and number - 1 < len(notes) else ""
-        if note:
-            parts.append(f"<aside class='notes'>{html.escape(note)}</aside>")
-        parts.append("<div class='bottom'><details>")
+        lang = _nth(langs, number) or current_language()
         named = publishers if publishers is not None else registries.get(lang) or registry_publishers(lang)
         registries[lang] = named
-        line = offline_source_line(slide, version, lang, named, "export.sources_below")
-        parts.append(f"<summary>{html.escape(line)}</summary>")
-        view = f" · {html.escape(slide.extra['view'])}" if slide.extra.get("view") else ""
-        parts.append(f"<p>{meta} · {html.escape(t('export.as_of', as_of=slide.as_of))}{view}</p><ol>")
-        about = cited_for(slide)
-        parts.extend(
-            f"<li>{_safe_link(url, source_entry(url, named, lang, about.get(url, '')))}</li>"
-            for url in slide_sources(slide)
-        )
-        parts.append("</ol></details>")
-        counter = html.escape(t("export.slide_of", number=number, total=total))
-        parts.append(f"<span class='counter' title='{html.escape(t('export.keys'), quote=True)}'>{counter}</span>")
-        parts.append("</div></section>")
+        where = SlidePlace(number, len(slides), lang, version, accessed)
+        parts.append(_slide_section(slide, where, _nth(notes, number), named))
     parts.append(f"<script>{SCRIPT}</script></body></html>")
     return "".join(parts)
+
+
+@dataclass(frozen=True)
+class SlidePlace:
+    """Where a slide sits in the file and what it is written in: its number of how many, its
+    language, the data version and the day the sources were accessed."""
+
+    number: int
+    total: int
+    lang: str
+    version: str
+    accessed: date
+
+
+def _nth(values: list[str] | None, number: int) -> str:
+    """The ``number``-th (from 1) of ``values``, empty where the list is missing or short."""
+    return values[number - 1] if values and number - 1 < len(values) else ""
+
+
+def _document_head(heading: str, lang: str) -> str:
+    """The file's opening up to <body>: its language, title, style, map outlines and plotly.js."""
+    code = html.escape(language_code(lang), quote=True)
+    return (
+        f"<!DOCTYPE html><html lang='{code}'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+        f"<title>{html.escape(heading)}</title><style>{STYLE}</style>"
+        f"<script>{_geo_assets()}</script>"
+        f"<script>{get_plotlyjs()}</script><script>window.DRAW={{}};</script></head><body>"
+    )
+
+
+def _slide_section(slide: PageModel, where: SlidePlace, note: str, named: Mapping[str, tuple[str, str]]) -> str:
+    """One slide: its title, caption, chart (with its text alternative) or tables, notes, and the
+    bottom line with its sources. Written in the slide's own language (``lang`` on the section),
+    so a Russian slide in an English deck is read with Russian rules."""
+    lang = where.lang
+    parts = [
+        f"<section class='slide' id='slide{where.number}' data-number='{where.number}'"
+        f" lang='{html.escape(language_code(lang), quote=True)}'>",
+        f"<h1>{html.escape(slide.title)}</h1>",
+    ]
+    if slide.caption:
+        parts.append(f"<p class='caption'>{html.escape(slide.caption)}</p>")
+    figure = view_figure(slide)
+    if figure is not None:
+        chart = slide_chart(slide)
+        summary = chart_summary(chart, lang) if chart is not None else ""
+        parts.append(_figure_div(figure, f"slide{where.number}-chart", summary))
+    else:
+        parts.extend(
+            f"<h3>{html.escape(table.title)}</h3>{_table_html(table.rows, table.columns)}"
+            for table in slide.tables
+            if table.on_slide
+        )
+    if note:
+        parts.append(f"<aside class='notes'>{html.escape(note)}</aside>")
+    parts.append(_slide_bottom(slide, where, named))
+    return "".join(parts) + "</section>"
+
+
+def _slide_bottom(slide: PageModel, where: SlidePlace, named: Mapping[str, tuple[str, str]]) -> str:
+    """The slide's source line, which opens its numbered sources, and its counter."""
+    lang = where.lang
+    line = offline_source_line(slide, where.version, lang, named, "export.sources_below")
+    meta = html.escape(t("export.meta", lang, version=where.version, accessed=where.accessed.isoformat()))
+    view = f" · {html.escape(slide.extra['view'])}" if slide.extra.get("view") else ""
+    about = cited_for(slide)
+    sources = "".join(
+        f"<li>{_safe_link(url, source_entry(url, named, lang, about.get(url, '')))}</li>"
+        for url in slide_sources(slide)
+    )
+    counter = html.escape(t("export.slide_of", lang, number=where.number, total=where.total))
+    keys = html.escape(t("export.keys", lang), quote=True)
+    return (
+        f"<div class='bottom'><details><summary>{html.escape(line)}</summary>"
+        f"<p>{meta} · {html.escape(t('export.as_of', lang, as_of=slide.as_of))}{view}</p><ol>{sources}</ol>"
+        f"</details><span class='counter' title='{keys}'>{counter}</span></div>"
+    )

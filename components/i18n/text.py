@@ -403,6 +403,21 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "chart.source_line": "CSTO Explorer · data {version} · sources: Sources & data page",
         "chart.alt": "Chart: {title}.",
         "chart.alt_legend": "Chart: {title}. Legend: {legend}.",
+        "chart.skip_link": "Skip to the chart",
+        "chart.data_table": "Data table: {title}",
+        "table.col.body": "Body",
+        "table.col.kind": "Kind",
+        "table.col.links": "Links on the chart",
+        "table.col.established": "Established",
+        "table.col.lane": "Row of the chart",
+        "table.col.what": "Status or event",
+        "table.col.from": "From",
+        "table.col.to": "To",
+        "table.continues": "continues to today",
+        "table.col.state": "State",
+        "table.col.status": "Status",
+        "table.col.date": "Date",
+        "table.col.year": "Year",
         "present.toggle": "Presentation mode",
         "present.toggle_help": "Hides the sidebar, enlarges type and charts for a projector. Also opens with ?present=1.",
         "present.exit": "Exit presentation mode",
@@ -659,6 +674,12 @@ def language(lang: str) -> Iterator[str]:
         yield _LANGUAGE.get()
     finally:
         _LANGUAGE.reset(token)
+
+
+def language_code(lang: str | None) -> str:
+    """The code a page or file declares (``<html lang>``): one of LANGUAGES, English for anything
+    else, so nothing but a fixed code ever reaches the markup."""
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
 
 def t(key: str, lang: str | None = None, **values: object) -> str:

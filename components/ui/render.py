@@ -13,6 +13,7 @@ from components.export.csv import to_csv_bytes
 from components.figures.style import for_projector, with_title_and_source
 from components.i18n.text import format_number, md, t, tmd
 from components.model.base import Chart, Metric, Table, chart_summary, display_frame
+from components.ui.a11y import skip_link_to
 from components.ui.cache import current_data_version
 
 # Served by Streamlit's static file serving (server.enableStaticServing); relative, so the app
@@ -74,18 +75,43 @@ def chart_alternative(chart: Chart, lang: str | None = None, prefix: str = "") -
         st.markdown(md(chart_summary(chart, lang)))
 
 
-def show_chart(chart: Chart, **kwargs) -> object:
+def plain_title(chart: Chart) -> str:
+    """The chart's title on one line, as a label reads it (the figure's title breaks lines with <br>)."""
+    return " ".join(chart.title.replace("<br>", " ").split())
+
+
+def chart_data_table(chart: Chart, rows: pd.DataFrame) -> None:
+    """The rows the chart draws, under it, in an expander a keyboard opens (Tab, Enter) and then
+    Tabs into: the grid is focusable and its cells are read out (issue 32). The table is built in
+    the page only while the expander is open: closed, the page carries no extra grid."""
+    label = t("chart.data_table", title=plain_title(chart))
+    box = st.expander(md(label), key=f"data_table_{chart.key}", on_change="rerun")
+    if box.open:
+        with box:
+            st.dataframe(display_frame(rows), hide_index=True, alt=label, key=f"data_table_grid_{chart.key}")
+
+
+def show_chart(chart: Chart, *, table: pd.DataFrame | None = None, **kwargs) -> object:
     """Draw a model's chart as built (our template, not Streamlit's), after its text alternative:
-    a paragraph a screen reader reads and the screen does not show (components/ui/a11y.py)."""
+    a paragraph a screen reader reads and the screen does not show (components/ui/a11y.py).
+
+    The first chart a page draws is its main chart: a "Skip to the chart" link, the page's first
+    Tab stop, leads to it. ``table`` (from components/model/tables.py) adds the chart's rows as a
+    data table right under it."""
     chart_alternative(chart)
+    if not presentation_on():
+        skip_link_to(chart.key)
     st.html(PHONE_CHART_CSS)
-    return st.plotly_chart(
+    drawn = st.plotly_chart(
         framed_figure(chart.figure, chart.title, chart.narrow),
         key=chart.key,
         theme=None,
         config=plotly_config(chart.file_stem),
         **kwargs,
     )
+    if table is not None:
+        chart_data_table(chart, table)
+    return drawn
 
 
 def show_metrics(metrics: list[Metric], per_row: int = 3) -> None:

@@ -13,7 +13,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from components.data.loaders import read_all
-from components.i18n.text import language
+from components.i18n.text import language, t
 from components.model.base import chart_summary
 from components.model.pages import build_from_params
 from tests.browser.conftest import wait_for_page
@@ -90,6 +90,24 @@ def test_presenting_has_no_wcag_aa_violation(app_url, open_tab, name, lang):
     page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
     found = _violations(page)
     assert not found, f"{path}: {len(found)} WCAG A/AA violations:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("name", ["membership", "structure", "exercises"])
+def test_open_data_tables_and_the_focused_skip_link_have_no_wcag_aa_violation(app_url, open_tab, name, lang):
+    """The parts a closed page does not show: every chart's data table opened, and the "Skip to the
+    chart" link in view (it shows only while it has the focus)."""
+    page = _open(open_tab, app_url, _with_params(PAGES[name], lang=lang))
+    tables = page.locator('[data-testid="stMain"] [class*="st-key-data_table_"] summary')
+    assert tables.count() >= 1, name
+    for index in range(tables.count()):
+        tables.nth(index).click()
+        page.locator('[class*="st-key-data_table_"] [data-testid="stDataFrame"]').nth(index).wait_for(timeout=60_000)
+    page.wait_for_function("!document.querySelector('[data-stale=\"true\"]')", timeout=60_000)
+    page.locator("#csto-skip-to-chart").focus()
+    assert page.locator("#csto-skip-to-chart").bounding_box()["y"] >= 0, "the focused link is in view"
+    found = _violations(page)
+    assert not found, f"{name} ({lang}): {len(found)} WCAG A/AA violations:\n" + "\n".join(found)
 
 
 def test_html_lang_follows_the_language_switch(app_url, open_tab):
@@ -177,6 +195,8 @@ def test_charts_have_a_text_alternative_in_the_accessibility_tree(app_url, open_
     assert all(height <= 1 and unseen for height, unseen in drawn), f"shown on screen: {drawn}"
 
 
+# The charts drawn with a data table under them (show_chart's ``table=``, components/model/tables.py).
+CHARTS_WITH_TABLES = {"timeline_chart", "status_map", "count_chart", "org_chart", "per_year"}
 # The chart pages with the view each one opens (a page model for each is built here too).
 CHART_PAGE_PARAMS = {"country": {"country": ["KGZ"]}}
 
@@ -209,3 +229,13 @@ def test_accessibility_snapshot_names_and_summarises_every_chart(app_url, open_t
     for chart in model.charts:
         summary = " ".join(chart_summary(chart, lang).split())
         assert summary in tree, f"{chart.key}: {summary!r} not in the accessibility tree"
+    for chart in (chart for chart in model.charts if chart.key in CHARTS_WITH_TABLES):
+        label = t("chart.data_table", lang, title=" ".join(chart.title.replace("<br>", " ").split()))
+        assert label in tree, f"{chart.key}: no {label!r} in the accessibility tree"
+        # Opened, the table is a named grid region with the chart's rows in it.
+        page.locator(f".st-key-data_table_{chart.key} summary").click()
+        grid = page.locator(f'.st-key-data_table_{chart.key} [data-testid="stDataFrame"]')
+        grid.wait_for(timeout=60_000)
+        assert f'region "{label}"' in page.locator(f".st-key-data_table_{chart.key}").aria_snapshot()
+        grid.scroll_into_view_if_needed()
+        grid.locator("tbody tr").first.wait_for(state="attached", timeout=30_000)  # its rows, in view

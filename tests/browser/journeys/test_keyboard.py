@@ -12,7 +12,11 @@ from datetime import date
 
 import pytest
 
+from components.data.loaders import read_all
+from components.i18n.text import language
 from components.model.deck import default_deck
+from components.model.pages import PAGE_KINDS
+from components.model.tables import org_chart_rows
 from tests.browser.journeys.helpers import open_page, query, settle
 
 pytestmark = pytest.mark.browser
@@ -27,6 +31,11 @@ FOCUSED = """(() => {
     testid: e.dataset.testid || '', outline: parseFloat(s.outlineWidth) || 0, style: s.outlineStyle};
 })()"""
 TAB_LIMIT = 150
+
+
+def shipped_tables() -> dict:
+    """The shipped data, as the app reads it today."""
+    return read_all(today=date.today())
 
 
 def focused(page) -> dict:
@@ -121,3 +130,64 @@ def test_filter_card_deck_and_presentation_by_keyboard_alone(app_url, watched_pa
     settle(page)
     assert page.locator(".st-key-present_exit").count() == 0 and "present" not in query(page)
     assert page.locator('[data-testid="stSidebarNav"]').is_visible(), "the app's sidebar is back"
+
+
+# Every chart page (with a view that draws its chart) and its main chart: the first chart it draws.
+MAIN_CHARTS = {
+    "membership": "timeline_chart",
+    "structure": "org_chart",
+    "exercises": "exercise_map",
+    "chronology": "chronology_chart",
+    "country?country=KGZ": "country_exercises",
+}
+INSIDE_CHART = "key => !!document.activeElement.closest('[data-testid=\"stMain\"] .st-key-' + key)"
+
+
+@pytest.mark.parametrize(("lang", "link"), [("en", "Skip to the chart"), ("ru", "Перейти к диаграмме")])
+def test_the_first_tab_stop_skips_to_the_chart(app_url, watched_page, lang, link):
+    """On every chart page the first Tab lands on a visible "Skip to the chart" link (before the
+    sidebar's pages and filters); Enter puts the focus on the page's main chart."""
+    page = watched_page.page
+    for path, key in MAIN_CHARTS.items():
+        open_page(page, f"{app_url}/{path}{'&' if '?' in path else '?'}lang={lang}", charts=1)
+        page.keyboard.press("Tab")
+        focus = focused(page)
+        assert (focus["tag"], focus["label"]) == ("A", link), (path, focus)
+        assert_ring(focus)
+        box = page.locator(f"a:text-is('{link}')").bounding_box()
+        assert box and box["y"] >= 0 and box["height"] >= 24, f"{path}: the focused link is not in view: {box}"
+        assert not page.evaluate(INSIDE_CHART, key), path
+        page.keyboard.press("Enter")
+        assert page.evaluate(INSIDE_CHART, key), f"{path}: Enter did not move the focus to the chart {key}"
+        assert_ring(focused(page))
+
+
+def test_a_charts_data_table_is_reached_and_read_by_keyboard(app_url, watched_page):
+    """From the org chart, Tab reaches its data table; Enter opens it, Tab goes into the grid and the
+    arrows move from cell to cell. The rows are the bodies the chart draws, in its order."""
+    page = watched_page.page
+    open_page(page, f"{app_url}/structure", charts=1)
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # the skip link: on to the chart
+    focus = tab_to(page, lambda f: f["key"] == "data_table_org_chart" and f["tag"] == "SUMMARY", "the data table")
+    assert_ring(focus)
+    assert "Data table: How the CSTO is organized" in focus["label"], focus
+    page.keyboard.press("Enter")
+    settle(page, charts=1)
+    tab_to(page, lambda f: f["key"] == "data_table_org_chart" and f["tag"] == "CANVAS", "the data table's grid")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowRight")
+    # The grid moves the focus to the chosen cell's accessible copy a moment after the key.
+    page.wait_for_function("document.activeElement.tagName === 'TD'", timeout=10_000)
+    cell = focused(page)
+    tables, kind = shipped_tables(), PAGE_KINDS["structure"]
+    with language("en"):
+        state, _ = kind.spec.decode({}, kind.domain(tables, date.today()))
+        expected = org_chart_rows(tables, state)
+    assert cell["tag"] == "TD" and cell["label"] in set(expected.iloc[:2].to_numpy().ravel()), cell
+    grid = page.locator('.st-key-data_table_org_chart [data-testid="stDataFrame"]')
+    assert grid.count() == 1
+    shown = [
+        [cell.text_content().strip() for cell in row.locator("td").all()] for row in grid.locator("tbody tr").all()
+    ]
+    assert shown and shown == expected.head(len(shown)).astype(str).values.tolist()

@@ -1,0 +1,209 @@
+"""A chart's data table holds the rows the chart draws (issue 32): counted against the figure the
+page model builds for the same state, in both languages, for the default view and for views that
+change what is drawn (fewer kinds, an earlier year, every milestone category)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+
+from components.data.loaders import read_all
+from components.data.schema import BODY_KINDS, EVENT_CATEGORIES
+from components.derive.events import MILESTONE_LIMIT
+from components.i18n.text import CATALOGUE, language, t
+from components.model.pages import PAGE_KINDS
+from components.model.tables import (
+    dated,
+    exercises_per_year_rows,
+    member_count_rows,
+    membership_timeline_rows,
+    org_chart_rows,
+    status_map_rows,
+)
+from tests.conftest import FIXED_TODAY
+
+DAY = pd.Timedelta(days=1)
+
+
+@pytest.fixture(scope="module")
+def tables():
+    return read_all(today=FIXED_TODAY)
+
+
+def built(tables, page: str, params: dict[str, list[str]], lang: str):
+    """The page's state from URL values and its model, as the page builds them."""
+    kind = PAGE_KINDS[page]
+    state, invalid = kind.spec.decode(params, kind.domain(tables, FIXED_TODAY))
+    assert not invalid, invalid
+    return state, kind.build(tables, state, lang, FIXED_TODAY)
+
+
+def node_counts(figure: go.Figure) -> Counter:
+    """Bodies the org chart draws, by kind name (its marker traces carry each body's id)."""
+    return Counter({trace.name: len(trace.customdata) for trace in figure.data if trace.customdata is not None})
+
+
+def edge_count(figure: go.Figure) -> int:
+    """Links the org chart draws: each is one path in a relation's line trace, ended by a gap."""
+    return sum(list(trace.x).count(None) for trace in figure.data if trace.mode == "lines")
+
+
+STRUCTURE_VIEWS = [
+    {},
+    {"year": ["1995"]},
+    {"kinds": ["statutory", "working_group"]},
+    {"year": ["2005"], "kinds": ["statutory", "forces"]},
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("params", STRUCTURE_VIEWS)
+def test_the_org_chart_table_has_a_row_per_drawn_body_and_every_drawn_link(tables, params, lang):
+    assert set(params.get("kinds", [])) <= set(BODY_KINDS)
+    with language(lang):
+        state, model = built(tables, "structure", params, lang)
+        rows = org_chart_rows(tables, state)
+        kind_column, links_column = t("table.col.kind"), t("table.col.links")
+    figure = model.chart("org_chart").figure
+    assert Counter(rows[kind_column]) == node_counts(figure)
+    assert len(rows) == sum(node_counts(figure).values()) > 0
+    drawn_links = sum(len(cell.split("; ")) for cell in rows[links_column] if cell)
+    assert drawn_links == edge_count(figure) > 0
+
+
+def period_counts(figure: go.Figure) -> Counter:
+    """Bars the membership timeline draws, by status name (legend-only twins have no bars)."""
+    return Counter(
+        {
+            trace.name: len(trace.y)
+            for trace in figure.data
+            if trace.type == "bar" and list(trace.y) != [None] and trace.showlegend is False
+        }
+    )
+
+
+def milestone_dates(figure: go.Figure, lang: str) -> list[str]:
+    lane = t("timeline.milestones", lang)
+    return [str(day)[:10] for trace in figure.data if trace.name == lane for day in trace.x]
+
+
+TIMELINE_VIEWS = [{}, {"ms": list(EVENT_CATEGORIES)}, {"ms": ["treaty"]}]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("params", TIMELINE_VIEWS)
+def test_the_timeline_table_has_a_row_per_bar_and_per_milestone(tables, params, lang):
+    with language(lang):
+        state, model = built(tables, "membership", params, lang)
+        rows = membership_timeline_rows(tables, state, FIXED_TODAY)
+        lane, what, start = t("table.col.lane"), t("table.col.what"), t("table.col.from")
+    figure = model.chart("timeline_chart").figure
+    milestones = rows[rows[lane] == t("timeline.milestones", lang)]
+    periods = rows.drop(milestones.index)
+    assert Counter(periods[what]) == period_counts(figure)
+    # A milestone's date is as exact as the data knows it; the figure places it on its first day.
+    drawn = milestone_dates(figure, lang)
+    assert len(milestones) == len(drawn) <= MILESTONE_LIMIT
+    assert [day[: len(shown)] for day, shown in zip(drawn, milestones[start], strict=True)] == list(milestones[start])
+
+
+def test_more_milestones_than_the_lane_holds_are_sampled_as_the_chart_samples_them(tables):
+    """With more events than the lane can hold (the shipped events twice over, a day apart), the
+    table keeps exactly the ones drawn, not all of them."""
+    events = tables["events"]
+    doubled = pd.concat([events, events.assign(event_id=events["event_id"] + "-again", date=events["date"] + DAY)])
+    tables = {**tables, "events": doubled.sort_values("date", kind="stable").reset_index(drop=True)}
+    state, model = built(tables, "membership", {"ms": list(EVENT_CATEGORIES)}, "en")
+    rows = membership_timeline_rows(tables, state, FIXED_TODAY)
+    assert len(doubled) > MILESTONE_LIMIT
+    milestones = rows[rows["Row of the chart"] == "Milestones"]
+    drawn = milestone_dates(model.chart("timeline_chart").figure, "en")
+    assert len(milestones) == len(drawn) == MILESTONE_LIMIT
+    assert [day[:4] for day in drawn] == [day[:4] for day in milestones["From"]]
+
+
+AS_OF_VIEWS = [{}, {"asof": ["2000-06-30"]}, {"asof": ["2012-12-31"]}]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("params", AS_OF_VIEWS)
+def test_the_status_map_table_has_each_shaded_state_with_its_status(tables, params, lang):
+    with language(lang):
+        state, model = built(tables, "membership", params, lang)
+        rows = status_map_rows(tables, state)
+        columns = [t("table.col.state"), t("table.col.status")]
+    shaded = {tuple(text.split(" — ")) for trace in model.chart("status_map").figure.data for text in trace.hovertext}
+    assert set(rows[columns].itertuples(index=False, name=None)) == shaded
+    assert len(rows) == len(shaded) > 0
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("params", AS_OF_VIEWS)
+def test_the_member_count_table_has_each_step_of_each_line(tables, params, lang):
+    with language(lang):
+        state, model = built(tables, "membership", params, lang)
+        rows = member_count_rows(tables, state, FIXED_TODAY)
+        date_column = t("table.col.date")
+    lines = model.chart("count_chart").figure.data
+    assert list(rows.columns[1:]) == [trace.name.replace("<br>", " ") for trace in lines]
+    for trace in lines:
+        drawn = {str(day)[:10]: count for day, count in zip(trace.x, trace.y, strict=True)}
+        assert dict(zip(rows[date_column], rows[trace.name.replace("<br>", " ")], strict=True)) == drawn
+
+
+PER_YEAR_VIEWS = [
+    {},
+    {"ex_years": ["2010-2015"]},
+    {"ex_participants": ["ARM"], "year": ["2012"]},
+    {"ex_status": ["cancelled", "planned"]},
+    {"metric": ["personnel"]},
+    {"metric": ["personnel"], "ex_hosts": ["KGZ"]},
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("params", PER_YEAR_VIEWS)
+def test_the_per_year_table_has_each_bar_of_each_stack(tables, params, lang):
+    """Each year of the range with each stacked bar's count (or the personnel bar's figure): the
+    same numbers the chart draws, in the same columns as its legend."""
+    with language(lang):
+        state, model = built(tables, "exercises", params, lang)
+        rows = exercises_per_year_rows(tables, state)
+        year_column = t("table.col.year")
+    bars = model.chart("per_year").figure.data
+    assert rows[year_column].tolist() == [str(year) for year in bars[0].x]
+    if params.get("metric"):
+        assert rows.columns.tolist()[1:] == [t("participation.axis.personnel", lang)]
+        assert rows.iloc[:, 1].tolist() == list(bars[0].y)
+        return
+    assert rows.columns.tolist()[1:] == [bar.name for bar in bars]
+    for bar in bars:
+        assert rows[bar.name].tolist() == list(bar.y), bar.name
+    assert sum(sum(bar.y) for bar in bars) > 0
+
+
+def test_the_russian_tables_speak_russian(tables):
+    """Headers from the Russian catalogue, states and bodies by their Russian names, statuses and
+    kinds in Russian."""
+    with language("ru"):
+        state, _ = built(tables, "structure", {}, "ru")
+        org = org_chart_rows(tables, state)
+        state, _ = built(tables, "membership", {}, "ru")
+        timeline = membership_timeline_rows(tables, state, FIXED_TODAY)
+    ru = CATALOGUE["ru"]
+    assert list(org.columns) == [ru[f"table.col.{key}"] for key in ("body", "kind", "links", "established")]
+    assert list(timeline.columns) == [ru[f"table.col.{key}"] for key in ("lane", "what", "from", "to")]
+    assert "Совет коллективной безопасности (СКБ)" in set(org[ru["table.col.body"]])
+    assert "Армения" in set(timeline[ru["table.col.lane"]])
+    assert ru["status.member"] in set(timeline[ru["table.col.what"]])
+    assert ru["table.continues"] in set(timeline[ru["table.col.to"]])
+
+
+def test_a_date_is_shown_only_as_exactly_as_it_is_known():
+    assert dated("1992-05-15") == "1992-05-15"
+    assert dated("1992-05-15", "month") == "1992-05"
+    assert dated("1992-05-15", "year") == "1992"
+    assert dated(None) == ""
