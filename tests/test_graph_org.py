@@ -244,3 +244,73 @@ def test_shipped_chart_labels_and_key(shipped):
     assert "CSC — Collective Security Council" in key
     assert fig.layout.legend.orientation == "h" and fig.layout.legend2.orientation == "h"
     assert fig.layout.height > 900 and fig.layout.margin.b > 250, "room for both legends and the key"
+
+
+def _label_boxes(fig, plot_width_px: float = 640.0, char_px: float = 7.0) -> dict[str, tuple[float, ...]]:
+    """Each node label's box (x0, x1, y0, y1) in the figure's own units: y is in page pixels (the
+    page's chart is drawn at its natural height), x is scaled from the narrowest chart's width."""
+    x_low, x_high = fig.layout.xaxis.range
+    unit_px = plot_width_px / (x_high - x_low)
+    boxes = {}
+    for trace in fig.data:
+        if trace.mode != "markers+text" or trace.customdata is None:
+            continue
+        for x, y, text, (node,) in zip(trace.x, trace.y, trace.text, trace.customdata, strict=True):
+            lines = str(text).split("<br>")
+            half = max(len(line) for line in lines) * char_px / 2 / unit_px
+            top = y - 11 - 2  # under the marker (22 px)
+            boxes[node] = (x - half, x + half, top - 17 * len(lines) + 2, top)
+    return boxes
+
+
+def _edges_through_labels(fig) -> list[str]:
+    """Edges (line traces) that run through a node label's box, sampled along every segment."""
+    boxes = _label_boxes(fig)
+    found = set()
+    for trace in fig.data:
+        if trace.mode != "lines":
+            continue
+        points = list(zip(trace.x, trace.y, strict=True))
+        for (x0, y0), (x1, y1) in zip(points, points[1:]):
+            if None in (x0, y0, x1, y1):
+                continue
+            for step in range(101):
+                x, y = x0 + (x1 - x0) * step / 100, y0 + (y1 - y0) * step / 100
+                found |= {f"{trace.name} through {node}" for node, (a, b, c, d) in boxes.items()
+                          if a < x < b and c < y < d}  # fmt: skip
+    return sorted(found)
+
+
+def test_edges_run_around_the_node_labels_not_through_them(shipped):
+    """Issue 31: the org chart's edges ran over its labels (a parent's edges left its marker
+    straight down through the name hanging under it)."""
+    graph = shipped.graph
+    fig = org_figure(graph, layered_layout(graph), routes=layered_routes(graph), as_of_year=2026)
+    assert _edges_through_labels(fig) == []
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_no_name_is_cut_on_a_slide(shipped, lang):
+    """Issue 31: presenting at 1920×1080, six names read "Working Group on Information…". On a slide
+    a long name is wrapped wider (a slide's chart is the screen's width) in at most three lines."""
+    import html
+
+    from components.figures.org import org_for_slide
+    from components.figures.style import for_projector
+    from components.i18n.text import set_language
+
+    set_language(lang)
+    try:
+        graph = shipped.graph
+        fig = for_projector(
+            org_figure(graph, layered_layout(graph), routes=layered_routes(graph), as_of_year=2026), fill=True
+        )
+        org_for_slide(fig)
+        labels = [str(text) for trace in fig.data if trace.mode == "markers+text" for text in trace.text]
+        assert labels and not [label for label in labels if "…" in label]
+        assert all(label.count("<br>") < 3 for label in labels), "at most three lines a name"
+        whole = {" ".join(label_lines(graph.nodes[n])) for n in graph}
+        shown = {html.unescape(label.replace("<br>", " ")) for label in labels}
+        assert shown <= whole, "each label is the page's name, re-wrapped, nothing dropped"
+    finally:
+        set_language("en")

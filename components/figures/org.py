@@ -36,6 +36,11 @@ KEY_WRAP = 44
 LEGEND_ROW_PX = 26
 LEGEND_ROOM_WIDTH_PX = 640  # the chart's plot width on a 1024-px screen, less a margin
 UNKNOWN_RING = "#4B5563"
+DETOUR_SAMPLES = 60
+DETOUR_PASSES = 4
+DETOUR_PAD_X = 0.6 / ROW_WIDTH_CHARS  # about half a character beside a name
+DETOUR_PAD_Y = 6  # px above and below it
+LABEL_HALO = "0 0 2px white, 0 0 3px white, 0 0 4px white"
 
 
 def node_label(attributes: dict, width: int = 13, max_lines: int = 3) -> str:
@@ -45,28 +50,36 @@ def node_label(attributes: dict, width: int = 13, max_lines: int = 3) -> str:
     return "<br>".join(esc(line) for line in label_lines(attributes))
 
 
-# A slide has less height per row than the page (seven rows in about 480 px at 1024×768): a name
-# keeps the page's line width, which the rows' spacing was made for, and at most two lines.
-SLIDE_LABEL_LINES = 2
+# A slide has less height per row than the page (seven rows in about 480 px at 1024×768): a long
+# name takes at most SLIDE_LABEL_LINES lines there, of the fewest characters that allow it (a
+# slide's chart has the screen's whole width), never cut.
+SLIDE_LABEL_LINES = 3
+SLIDE_LABEL_WIDTH = 16  # the narrowest line tried
+
+
+def slide_label(label: str, lines: int = SLIDE_LABEL_LINES) -> str:
+    """A node label (plotly text) re-wrapped into at most ``lines`` lines, as narrow as allows it."""
+    words = " ".join(label.split("<br>"))
+    for width in range(SLIDE_LABEL_WIDTH, len(words) + 1):
+        wrapped_lines = textwrap.wrap(words, width, break_long_words=False, break_on_hyphens=False)
+        if len(wrapped_lines) <= lines:
+            return "<br>".join(wrapped_lines)
+    return words
 
 
 def org_for_slide(fig: go.Figure) -> None:
     """The org chart as a slide shows it (in place): the legends and abbreviation key stay on the
     page (~400 px below the drawing that a slide cannot spare; the bodies' own labels carry it), and
-    a long name is cut to two lines with an ellipsis (its full name is in the hover), since a
-    slide's rows are closer together than the page's; labels are not clipped at the plot's edge."""
+    a long name is wrapped wider, in at most three lines (a slide's rows are closer together than
+    the page's; its chart is the screen's width); labels are not clipped at the plot's edge."""
     fig.update_layout(showlegend=False, margin={"b": 44, "l": 10, "r": 10})
     fig.layout.annotations = []
     for trace in fig.data:
         if trace.mode != "markers+text" or trace.text is None:
             continue
-        labels = []
-        for label in trace.text:
-            lines = str(label).split("<br>")
-            if len(lines) > SLIDE_LABEL_LINES:
-                lines = [*lines[: SLIDE_LABEL_LINES - 1], lines[SLIDE_LABEL_LINES - 1] + "…"]
-            labels.append("<br>".join(lines))
-        trace.text = labels
+        trace.text = [
+            slide_label(str(label)) if label.count("<br>") >= SLIDE_LABEL_LINES else label for label in trace.text
+        ]
         trace.cliponaxis = False  # the bottom row's labels hang below the plot area on a slide
 
 
@@ -145,35 +158,129 @@ def org_figure(
     if selected in shown:
         neighbours = {selected, *shown.successors(selected), *shown.predecessors(selected)}
     rows_px = _rows_y(graph, {n: positions[n] for n in visible} or positions)
-
-    def at(point: tuple[float, float]) -> tuple[float, float]:
-        return point[0], _remap(point[1], rows_px)
-
-    def path(u: str, v: str) -> list[tuple[float, float]]:
-        route = (routes or {}).get((u, v)) or [positions[u], positions[v]]
-        return [at(p) for p in route]
-
-    def emphasis(node: str) -> float:
-        if neighbours and node not in neighbours:
-            return 0.25
-        return 1.0
-
+    drawing = _Drawing(graph, positions, rows_px, routes or {}, neighbours, selected)
+    drawing.drawn = list(shown.nodes)
     fig = go.Figure()
+    _add_edges(fig, shown, drawing)
+    _add_unknown_rings(fig, graph, shown, drawing, as_of_year)
+    _add_nodes(fig, graph, shown, drawing, as_of_year)
+    key = abbreviation_key(graph, list(shown.nodes)) if show_key else []
+    _frame(fig, graph, positions, rows_px, shown, key, height)
+    return fig
+
+
+class _Drawing:
+    """Where things go on the chart: nodes in pixel rows, edges along their routes, trimmed where
+    they meet a node's marker and label, and how much each node and edge is emphasised."""
+
+    def __init__(
+        self,
+        graph: nx.DiGraph,
+        positions: dict[str, tuple[float, float]],
+        rows_px: dict[float, float],
+        routes: dict[tuple[str, str], list[tuple[float, float]]],
+        neighbours: set[str],
+        selected: str | None,
+    ) -> None:
+        self.graph, self.positions, self.rows_px, self.routes = graph, positions, rows_px, routes
+        self.neighbours, self.selected = neighbours, selected
+        self.drawn: list[str] = []  # the nodes whose boxes edges go around
+
+    def at(self, point: tuple[float, float]) -> tuple[float, float]:
+        return point[0], _remap(point[1], self.rows_px)
+
+    def node(self, node: str) -> tuple[float, float]:
+        return self.at(self.positions[node])
+
+    def path(self, u: str, v: str) -> list[tuple[float, float]]:
+        """The edge from ``u`` to ``v``, starting and ending at the border of each end's marker and
+        label box: a line left a parent's marker straight down through the name under it."""
+        route = self.routes.get((u, v)) or [self.positions[u], self.positions[v]]
+        points = [self.at(p) for p in route]
+        points = _leave_box(points, self.box(u))
+        points = _leave_box(points[::-1], self.box(v))[::-1]
+        others = [self.box(n) for n in self.drawn if n not in (u, v)]
+        for _ in range(DETOUR_PASSES):  # a detour's own legs may cross another box: go round it too
+            detoured = _around(points, others)
+            if len(detoured) == len(points):
+                break
+            points = detoured
+        return points
+
+    def box(self, node: str) -> tuple[float, float, float, float]:
+        """(x0, x1, y0, y1) of a node's marker and the label hanging under it, with a little room."""
+        x, y = self.node(node)
+        lines = label_lines(self.graph.nodes[node])
+        half = (max(len(line) for line in lines) / 2 + 0.3) / ROW_WIDTH_CHARS
+        return x - half, x + half, y - MARKER_PX / 2 - LABEL_LINE_PX * len(lines) - 6, y + MARKER_PX / 2 + 2
+
+    def emphasis(self, node: str) -> float:
+        return 0.25 if self.neighbours and node not in self.neighbours else 1.0
+
+
+def _inside(point: tuple[float, float], box: tuple[float, float, float, float]) -> bool:
+    return box[0] < point[0] < box[1] and box[2] < point[1] < box[3]
+
+
+def _leave_box(points: list[tuple[float, float]], box: tuple[float, float, float, float]) -> list[tuple[float, float]]:
+    """The polyline from where it first leaves ``box`` (found by halving the segment that crosses
+    its border); unchanged when it starts outside or never leaves."""
+    if not points or not _inside(points[0], box):
+        return points
+    for index in range(1, len(points)):
+        if _inside(points[index], box):
+            continue
+        (x0, y0), (x1, y1) = points[index - 1], points[index]
+        low, high = 0.0, 1.0
+        for _ in range(24):
+            middle = (low + high) / 2
+            if _inside((x0 + (x1 - x0) * middle, y0 + (y1 - y0) * middle), box):
+                low = middle
+            else:
+                high = middle
+        return [(x0 + (x1 - x0) * high, y0 + (y1 - y0) * high), *points[index:]]
+    return points
+
+
+def _around(
+    points: list[tuple[float, float]], boxes: list[tuple[float, float, float, float]]
+) -> list[tuple[float, float]]:
+    """The polyline with a detour past every other node's box it would cross: down (or up) the
+    box's nearer side, clear of its corners. Layout engines route edges around the nodes' markers,
+    not around the names hanging under them."""
+    out = points[:1]
+    for (x0, y0), (x1, y1) in itertools.pairwise(points):
+        crossed = []
+        for box in boxes:
+            steps = [k / DETOUR_SAMPLES for k in range(DETOUR_SAMPLES + 1)]
+            inside = [k for k in steps if _inside((x0 + (x1 - x0) * k, y0 + (y1 - y0) * k), box)]
+            if inside:
+                crossed.append((inside[0], inside[-1], box))
+        for first, last, box in sorted(crossed):
+            middle = x0 + (x1 - x0) * (first + last) / 2
+            sides = [box[0] - DETOUR_PAD_X, box[1] + DETOUR_PAD_X]
+            sides.sort(key=lambda side: abs(side - middle))
+            side = next((x for x in sides if not any(_inside((x, (box[2] + box[3]) / 2), b) for b in boxes)), sides[0])
+            ends = [(side, box[3] + DETOUR_PAD_Y), (side, box[2] - DETOUR_PAD_Y)]
+            out += ends if y1 < y0 else ends[::-1]
+        out.append((x1, y1))
+    return out
+
+
+def _add_edges(fig: go.Figure, shown: nx.DiGraph, drawing: _Drawing) -> None:
+    """One line trace and one arrowhead trace per relation."""
+    neighbours, selected = drawing.neighbours, drawing.selected
     for relation, (colour, dash) in RELATION_STYLE.items():
         edges = [(u, v) for u, v, r in shown.edges(data="relation") if r == relation]
         if not edges:
             continue
-        xs, ys = [], []
-        for u, v in edges:
-            points = path(u, v)
-            xs += [p[0] for p in points] + [None]
-            ys += [p[1] for p in points] + [None]
+        paths = [drawing.path(u, v) for u, v in edges]
         highlighted = any(u in neighbours and v in neighbours and selected in (u, v) for u, v in edges)
         faint = relation == "established_by" and not highlighted
         fig.add_trace(
             go.Scatter(
-                x=xs,
-                y=ys,
+                x=[x for points in paths for x in [*(p[0] for p in points), None]],
+                y=[y for points in paths for y in [*(p[1] for p in points), None]],
                 mode="lines",
                 # Through dot's bend points as a smooth curve, as dot itself draws them (a polyline
                 # through those points zigzags where several long edges share a side channel).
@@ -191,45 +298,59 @@ def org_figure(
                 opacity=0.6 if faint else 0.9,
             )
         )
-        fig.add_trace(_arrowheads([path(u, v) for u, v in edges], edges, colour, faint, neighbours, selected))
+        fig.add_trace(_arrowheads(paths, edges, colour, faint, neighbours, selected))
+
+
+def _add_unknown_rings(
+    fig: go.Figure, graph: nx.DiGraph, shown: nx.DiGraph, drawing: _Drawing, as_of_year: int | None
+) -> None:
+    """Plotly markers have no dashed outline: a grey ring around the marker says "date unknown"."""
     unknown = [n for n in shown.nodes if as_of_year is not None and exists_in(graph.nodes[n], as_of_year) is None]
-    if unknown:
-        # Plotly markers have no dashed outline: a grey ring around the marker says "date unknown".
-        fig.add_trace(
-            go.Scatter(
-                x=[at(positions[n])[0] for n in unknown],
-                y=[at(positions[n])[1] for n in unknown],
-                mode="markers",
-                marker={
-                    "symbol": "circle-open",
-                    "size": 34,
-                    "color": UNKNOWN_RING,
-                    "line": {"width": 1.5, "color": UNKNOWN_RING},
-                    "opacity": [emphasis(n) for n in unknown],
-                },
-                name=t("structure.legend.date_unknown"),
-                legend="legend2",
-                hoverinfo="skip",
-            )
+    if not unknown:
+        return
+    fig.add_trace(
+        go.Scatter(
+            x=[drawing.node(n)[0] for n in unknown],
+            y=[drawing.node(n)[1] for n in unknown],
+            mode="markers",
+            marker={
+                "symbol": "circle-open",
+                "size": 34,
+                "color": UNKNOWN_RING,
+                "line": {"width": 1.5, "color": UNKNOWN_RING},
+                "opacity": [drawing.emphasis(n) for n in unknown],
+            },
+            name=t("structure.legend.date_unknown"),
+            legend="legend2",
+            hoverinfo="skip",
         )
+    )
+
+
+def _add_nodes(fig: go.Figure, graph: nx.DiGraph, shown: nx.DiGraph, drawing: _Drawing, as_of_year: int | None) -> None:
+    """One trace of labelled markers per kind, then the kinds' legend-only twins (the real traces
+    carry per-node opacity, which the legend would copy)."""
+    selected = drawing.selected
+    drawn = []
     for kind, (colour, symbol) in BODY_KIND_STYLE.items():
         nodes = [n for n in shown.nodes if graph.nodes[n]["kind"] == kind]
         if not nodes:
             continue
-        attributes = [graph.nodes[n] for n in nodes]
+        drawn.append((kind, colour, symbol))
         fig.add_trace(
             go.Scatter(
-                x=[at(positions[n])[0] for n in nodes],
-                y=[at(positions[n])[1] for n in nodes],
+                x=[drawing.node(n)[0] for n in nodes],
+                y=[drawing.node(n)[1] for n in nodes],
                 mode="markers+text",
-                text=[node_label(a) for a in attributes],
+                text=[node_label(graph.nodes[n]) for n in nodes],
                 textposition="bottom center",
-                textfont={"size": LABEL_FONT_SIZE, "color": INK},
+                # A white halo: where an edge still passes under a name, the name stays readable.
+                textfont={"size": LABEL_FONT_SIZE, "color": INK, "shadow": LABEL_HALO},
                 marker={
                     "symbol": symbol,
                     "size": [26 if n == selected else 20 for n in nodes],
                     "color": colour,
-                    "opacity": [emphasis(n) for n in nodes],
+                    "opacity": [drawing.emphasis(n) for n in nodes],
                     "line": {
                         "color": ["#000000" if n == selected else "white" for n in nodes],
                         "width": [3 if n == selected else 1 for n in nodes],
@@ -243,23 +364,18 @@ def org_figure(
                 hoverinfo="text",
             )
         )
-    for kind, (colour, symbol) in BODY_KIND_STYLE.items():
-        # Legend-only twins: the real traces carry per-node opacity, which the legend would copy.
-        if any(graph.nodes[n]["kind"] == kind for n in shown.nodes):
-            fig.add_trace(
-                go.Scatter(
-                    x=[None],
-                    y=[None],
-                    mode="markers",
-                    marker={"symbol": symbol, "size": 14, "color": colour},
-                    name=t(f"kind.{kind}"),
-                    legend="legend2",
-                    legendgroup=f"kind-{kind}",
-                )
+    for kind, colour, symbol in drawn:
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                marker={"symbol": symbol, "size": 14, "color": colour},
+                name=t(f"kind.{kind}"),
+                legend="legend2",
+                legendgroup=f"kind-{kind}",
             )
-    key = abbreviation_key(graph, list(shown.nodes)) if show_key else []
-    _frame(fig, graph, positions, rows_px, shown, key, height)
-    return fig
+        )
 
 
 def _legend_entry_px(names: list[str]) -> int:
