@@ -19,7 +19,7 @@ STATES = {
     "membership": {},
     "structure": {},
     "exercises": {},
-    "exercises (one exercise)": {"exercise": ["rubezh-2004"]},
+    "exercises (one exercise)": {"ex_text": ["Kobalt-2022"]},
     "country": {"country": ["KGZ"]},
     "chronology": {"ch_ex": ["1"]},
 }
@@ -41,8 +41,8 @@ def weights(lang: str = "en") -> list[tuple[str, str, int, int, int]]:
 def main() -> None:
     rows = weights()
     print(f"{'page':26} {'chart':22} {'traces':>6} {'annot.':>6} {'JSON chars':>10}")
-    for name, key, traces, annotations, size in rows:
-        print(f"{name:26} {key:22} {traces:6d} {annotations:6d} {size:10,d}")
+    for name, key, traces, notes, size in rows:
+        print(f"{name:26} {key:22} {traces:6d} {notes:6d} {size:10,d}")
     print(f"{'total':49} {sum(r[2] for r in rows):6d} {sum(r[3] for r in rows):6d} {sum(r[4] for r in rows):10,d}")
 
 

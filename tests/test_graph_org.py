@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import networkx as nx
 import pandas as pd
 import pytest
@@ -271,7 +273,7 @@ def _edges_through_labels(fig) -> list[str]:
         if trace.mode != "lines":
             continue
         points = list(zip(trace.x, trace.y, strict=True))
-        for (x0, y0), (x1, y1) in zip(points, points[1:]):
+        for (x0, y0), (x1, y1) in itertools.pairwise(points):
             if None in (x0, y0, x1, y1):
                 continue
             for step in range(101):

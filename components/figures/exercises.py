@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Collection
+from typing import NamedTuple
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -33,6 +34,12 @@ SERIES_STYLE_ORDER = [
 UNKNOWN_SIZE = 9
 PLACE_LABELS_UP_TO = 3  # a map of this few places names them
 PLACE_LABEL_WRAP = 28  # characters a line: a place's name in two or three short lines, not one long one
+# A map of a few places also names the states around them, at their capitals (members.csv): it
+# reaches at least to the nearest capital, this many degrees past it; a name goes above its capital
+# (a place's name hangs under its marker) and is left out within this many degrees (lon, lat) of one.
+SURROUNDING_PAD_DEG = 2.0
+SURROUNDING_CLEAR_DEG = (0.8, 0.5)
+SURROUNDING_INK = "#4B5563"
 
 
 MIN_SIZE, MAX_SIZE = 11, 42
@@ -169,7 +176,8 @@ def exercise_map_figure(
     """Member states shaded, one marker per exercise: colour+symbol by series, size by personnel,
     hollow when the location is approximate (town, region or country); planned exercises paler
     with a "+", cancelled ones grey with a "×". A key below the map shows reference bubbles for
-    1,000 / 5,000 / 10,000 personnel, drawn at the size the map uses.
+    1,000 / 5,000 / 10,000 personnel, drawn at the size the map uses. A map of one to three places
+    names them and the states around them.
 
     Args:
         fit_view: fit the view to the shown markers (a filtered map); False: the region view (the
@@ -179,30 +187,75 @@ def exercise_map_figure(
     """
     names = {code: esc(name) for code, name in state_names(members).items()}
     fig = go.Figure()
-    shaded = {code: status for code, status in member_status.items() if status in ("member", "frozen", "suspended")}
-    if shaded:
-        fig.add_trace(
-            go.Choropleth(
-                locations=list(shaded),
-                z=[1] * len(shaded),
-                colorscale=[[0, "#DCE9F5"], [1, "#DCE9F5"]],
-                showscale=False,
-                marker_line_color="#7A8CA5",
-                marker_line_width=0.8,
-                hovertext=[f"{names.get(c, c)} — {t('status.' + s)}" for c, s in shaded.items()],
-                hoverinfo="text",
-                name=t("exercises.legend.members"),
-                showlegend=True,
-            )
-        )
+    legend_names = _shade_members(fig, member_status, names)
     largest = largest_personnel if largest_personnel is not None else (points["personnel"].max() if len(points) else 0)
     largest = 0 if pd.isna(largest) else float(largest)
     if series_labels is None and len(points):
         series_labels = series_display_names(points)  # the names the exercises themselves carry
     aggregated = cells if cells is not None else (aggregate_points(points) if len(points) > MAP_POINT_LIMIT else None)
-    legend_names: list[str] = [t("exercises.legend.members")] if shaded else []
+    marks = _MarkContext(names, selected, largest, focus_state)
+    legend_names += _add_series(fig, points, aggregated, styles, series_labels or {}, marks)
+    view = map_view_range(points if aggregated is None else aggregated, fit=fit_view)
+    if aggregated is None:
+        places = _place_labels(points)
+        if places is not None:
+            view = _with_nearest_capital(view, places, members)
+            _add_surroundings(fig, members, view, places)
+            _add_place_label_trace(fig, places)
+    statuses = set(points["status"].astype(str)) if aggregated is None and "status" in points else set()
+    encoding = _add_encoding_legend(fig, statuses)
+    _map_view(fig, *view)
+    key = aggregated is None and largest > 0
+    _map_layout(fig, legend_names, len(encoding), key, height, map_height, largest)
+    return fig
+
+
+class _MarkContext(NamedTuple):
+    """What every exercise marker needs beside its row: state names, the selection, the largest
+    personnel figure (for sizes) and the state in focus."""
+
+    names: dict[str, str]
+    selected: str | None
+    largest: float
+    focus_state: str | None
+
+
+def _shade_members(fig: go.Figure, member_status: dict[str, str], names: dict[str, str]) -> list[str]:
+    """Today's member states shaded (one choropleth); returns its legend name, if drawn."""
+    shaded = {code: status for code, status in member_status.items() if status in ("member", "frozen", "suspended")}
+    if not shaded:
+        return []
+    fig.add_trace(
+        go.Choropleth(
+            locations=list(shaded),
+            z=[1] * len(shaded),
+            colorscale=[[0, "#DCE9F5"], [1, "#DCE9F5"]],
+            showscale=False,
+            marker_line_color="#7A8CA5",
+            marker_line_width=0.8,
+            hovertext=[f"{names.get(c, c)} — {t('status.' + s)}" for c, s in shaded.items()],
+            hoverinfo="text",
+            name=t("exercises.legend.members"),
+            showlegend=True,
+        )
+    )
+    return [t("exercises.legend.members")]
+
+
+def _add_series(
+    fig: go.Figure,
+    points: pd.DataFrame,
+    aggregated: pd.DataFrame | None,
+    styles: dict[str, tuple[str, str]],
+    series_labels: dict[str, str],
+    marks: _MarkContext,
+) -> list[str]:
+    """One marker trace and one legend entry per series style, then the status marks of all series
+    in one trace on top. Returns the legend names drawn."""
+    legend_names = []
+    overlays = []
     for style, members_of_style in _group_by_style(styles).items():
-        shown_names = [(series_labels or {}).get(name, name) for name in members_of_style]
+        shown_names = [series_labels.get(name, name) for name in members_of_style]
         label = (
             esc(shown_names[0])
             if len(shown_names) == 1
@@ -212,44 +265,41 @@ def exercise_map_figure(
         if aggregated is not None:
             drawn = _add_aggregated_trace(fig, aggregated[aggregated["series"].isin(members_of_style)], style, label)
         else:
-            drawn = _add_exercise_trace(
-                fig,
-                points[points["series"].isin(members_of_style)],
-                style,
-                label,
-                names,
-                selected,
-                largest,
-                focus_state,
-            )
-        if drawn:
-            # The legend's own entry, at one size: the drawn trace's sizes vary with personnel.
-            colour, symbol = style
-            fig.add_trace(
-                go.Scattergeo(
-                    lat=[None],
-                    lon=[None],
-                    mode="markers",
-                    name=label,
-                    legendgroup=label,
-                    marker={"symbol": symbol, "size": 13, "color": colour, "line": {"width": 1, "color": colour}},
-                )
-            )
+            drawn = _add_exercise_trace(fig, points[points["series"].isin(members_of_style)], style, label, marks)
+            overlays += drawn if isinstance(drawn, list) else []
+        if drawn is not False:
+            fig.add_trace(_legend_marker(label, style))
             legend_names.append(label)
-    if aggregated is None:
-        _add_place_labels(fig, points)
-    statuses = set(points["status"].astype(str)) if aggregated is None and "status" in points else set()
+    if overlays:
+        fig.add_trace(_overlay_trace(overlays))
+    return legend_names
+
+
+def _legend_marker(label: str, style: tuple[str, str]) -> go.Scattergeo:
+    """The series' own legend entry, at one size: the drawn trace's sizes vary with personnel."""
+    colour, symbol = style
+    return go.Scattergeo(
+        lat=[None],
+        lon=[None],
+        mode="markers",
+        name=label,
+        legendgroup=label,
+        marker={"symbol": symbol, "size": 13, "color": colour, "line": {"width": 1, "color": colour}},
+    )
+
+
+def _add_encoding_legend(fig: go.Figure, statuses: set[str]) -> list[str]:
+    """The titled "how to read the markers" legend group (legend-only entries); returns its names."""
     encoding = [
         (t("exercises.legend.exact"), "circle", 13, "#555555", None),
         (t("exercises.legend.approximate"), "circle-open", 13, "#555555", None),
         (t("exercises.legend.unknown_personnel"), "circle", UNKNOWN_SIZE, "#555555", None),
     ]
-    if "announced" in statuses:
-        encoding.append((t("exercises.legend.announced"), "circle", 13, "#555555", STATUS_OVERLAY["announced"]))
-    if "planned" in statuses:
-        encoding.append((t("exercises.legend.planned"), "circle", 13, "#555555", STATUS_OVERLAY["planned"]))
-    if "cancelled" in statuses:
-        encoding.append((t("exercises.legend.cancelled"), "circle", 13, CANCELLED_COLOUR, STATUS_OVERLAY["cancelled"]))
+    encoding += [
+        (t(f"exercises.legend.{status}"), "circle", 13, CANCELLED_COLOUR if status == "cancelled" else "#555555", mark)
+        for status, mark in STATUS_OVERLAY.items()
+        if status in statuses
+    ]
     for index, (name, symbol, size, colour, overlay) in enumerate(encoding):
         fig.add_trace(
             go.Scattergeo(
@@ -268,10 +318,13 @@ def exercise_map_figure(
                 },
             )
         )
-        legend_names.append(name)
-    lon_range, lat_range = map_view_range(points if aggregated is None else aggregated, fit=fit_view)
+    return [name for name, *_ in encoding]
+
+
+def _map_view(fig: go.Figure, lon_range: tuple[float, float], lat_range: tuple[float, float]) -> None:
+    """Local outlines, and a conic projection centred on the view: it suits this wide,
+    mid-latitude region better than a world projection."""
     styled_geo(fig)
-    # A conic projection suits this wide, mid-latitude region better than a world projection.
     lat_span = lat_range[1] - lat_range[0]
     fig.update_geos(
         projection={
@@ -282,10 +335,21 @@ def exercise_map_figure(
         lonaxis_range=list(lon_range),
         lataxis_range=list(lat_range),
     )
-    key = aggregated is None and largest > 0
+
+
+def _map_layout(
+    fig: go.Figure,
+    legend_names: list[str],
+    encoding: int,
+    key: bool,
+    height: int,
+    map_height: int | None,
+    largest: float,
+) -> None:
+    """The figure's height from the map, the legend's rows and the size key, all inside the figure
+    (a PNG download keeps them); the legend and size key under the map."""
     band = SIZE_KEY_BAND if key else 0
-    legend_rows = _map_legend_rows(legend_names[: len(legend_names) - len(encoding)], len(encoding))
-    bottom = band + LEGEND_ROW * (legend_rows + 1) + 16
+    bottom = band + LEGEND_ROW * (_map_legend_rows(legend_names, encoding) + 1) + 16
     total = (map_height + MAP_TOP_MARGIN + bottom) if map_height else max(height, MAP_TOP_MARGIN + 440 + bottom)
     plot_px = total - MAP_TOP_MARGIN - bottom
     fig.update_layout(**base_layout(height=total))
@@ -306,22 +370,24 @@ def exercise_map_figure(
     )
     if key:
         _add_size_key(fig, largest, plot_px)
-    return fig
 
 
-def _add_place_labels(fig: go.Figure, points: pd.DataFrame) -> None:
-    """A map of one to three places names them under their markers: a patch of map with no town
-    on it tells a reader nothing about where the exercise was. The name is the location's first
-    part, up to a comma or semicolon ("Chebarkul training ground", not the oblast and country
-    after it), wrapped; the hover and the card have it all."""
+def _place_labels(points: pd.DataFrame) -> pd.DataFrame | None:
+    """The places a map of one to three places names (plot_lat, plot_lon, place), else None. The
+    name is the location's first part, up to a comma or semicolon ("Chebarkul training ground",
+    not the oblast and country after it); the hover and the card have it all."""
     if "location" not in points or not len(points):
-        return
+        return None
     first_part = localized(points, "location").fillna("").astype(str).str.split(r"[,;]", regex=True).str[0]
     places = points.assign(place=first_part)
     places = places.assign(place=places["place"].str.strip()).dropna(subset=["plot_lat", "plot_lon"])
     places = places[places["place"] != ""].drop_duplicates("place")
-    if not 0 < len(places) <= PLACE_LABELS_UP_TO:
-        return
+    return places if 0 < len(places) <= PLACE_LABELS_UP_TO else None
+
+
+def _add_place_label_trace(fig: go.Figure, places: pd.DataFrame) -> None:
+    """The places' names under their markers: a patch of map with no town on it tells a reader
+    nothing about where the exercise was."""
     fig.add_trace(
         go.Scattergeo(
             lat=places["plot_lat"],
@@ -334,6 +400,69 @@ def _add_place_labels(fig: go.Figure, points: pd.DataFrame) -> None:
             marker={"size": MAX_SIZE, "opacity": 0},
             hoverinfo="skip",
             showlegend=False,
+        )
+    )
+
+
+View = tuple[tuple[float, float], tuple[float, float]]
+
+
+def _capitals(members: pd.DataFrame) -> pd.DataFrame:
+    """Every state with a capital's coordinates in members.csv (iso3, capital_lat, capital_lon)."""
+    if not {"capital_lat", "capital_lon"} <= set(members.columns):
+        return pd.DataFrame(columns=["iso3", "capital_lat", "capital_lon"])
+    capitals = members.assign(
+        capital_lat=pd.to_numeric(members["capital_lat"], errors="coerce"),
+        capital_lon=pd.to_numeric(members["capital_lon"], errors="coerce"),
+    )
+    return capitals.dropna(subset=["capital_lat", "capital_lon"])
+
+
+def _with_nearest_capital(view: View, places: pd.DataFrame, members: pd.DataFrame) -> View:
+    """The view widened, if need be, to the shipped capital nearest the places (with a margin), so
+    that a map of one place always shows a state's name to read it by."""
+    capitals = _capitals(members)
+    if capitals.empty:
+        return view
+    lat, lon = float(places["plot_lat"].mean()), float(places["plot_lon"].mean())
+    distance = (capitals["capital_lat"] - lat) ** 2 + ((capitals["capital_lon"] - lon) * 0.7) ** 2
+    nearest = capitals.loc[distance.idxmin()]
+    (lon0, lon1), (lat0, lat1) = view
+    pad = SURROUNDING_PAD_DEG
+    lon_range = (min(lon0, nearest["capital_lon"] - pad), max(lon1, nearest["capital_lon"] + pad))
+    lat_range = (min(lat0, nearest["capital_lat"] - pad), max(lat1, nearest["capital_lat"] + pad))
+    return tuple(round(float(v), 3) for v in lon_range), tuple(round(float(v), 3) for v in lat_range)
+
+
+def _add_surroundings(fig: go.Figure, members: pd.DataFrame, view: View, places: pd.DataFrame) -> None:
+    """The names of the states whose capitals lie in the view, written at the capital (from
+    members.csv, in the interface language), except where a place's own name goes."""
+    capitals = _capitals(members)
+    (lon0, lon1), (lat0, lat1) = view
+    inside = capitals[capitals["capital_lon"].between(lon0, lon1) & capitals["capital_lat"].between(lat0, lat1)]
+    clear = [
+        all(
+            abs(row.capital_lon - place.plot_lon) > SURROUNDING_CLEAR_DEG[0]
+            or abs(row.capital_lat - place.plot_lat) > SURROUNDING_CLEAR_DEG[1]
+            for place in places.itertuples()
+        )
+        for row in inside.itertuples()
+    ]
+    inside = inside[clear]
+    if inside.empty:
+        return
+    names = state_names(members)
+    fig.add_trace(
+        go.Scattergeo(
+            lat=inside["capital_lat"],
+            lon=inside["capital_lon"],
+            mode="text",
+            text=[esc(names.get(code, code)) for code in inside["iso3"]],
+            textposition="top center",
+            textfont={"size": 13, "color": SURROUNDING_INK},
+            hoverinfo="skip",
+            showlegend=False,
+            name="surroundings",
         )
     )
 
@@ -418,33 +547,23 @@ def _add_size_key(fig: go.Figure, largest: float, plot_px: float) -> None:
 
 
 def _add_exercise_trace(
-    fig: go.Figure,
-    subset: pd.DataFrame,
-    style: tuple[str, str],
-    label: str,
-    names: dict[str, str],
-    selected: str | None,
-    largest: float,
-    focus_state: str | None = None,
-) -> None:
+    fig: go.Figure, subset: pd.DataFrame, style: tuple[str, str], label: str, marks: _MarkContext
+) -> list[dict] | bool:
     """One marker per exercise: clickable, sized by personnel, hollow when approximate; announced
-    and planned ones paler and cancelled ones grey, each with its mark on top; with a state in focus,
-    exercises it neither hosted nor took part in are faded. Returns whether anything was drawn."""
+    and planned ones paler and cancelled ones grey; with a state in focus, exercises it neither
+    hosted nor took part in are faded. Returns the status marks to draw on top (one dict per marked
+    exercise, possibly none), or False when nothing was drawn."""
     if subset.empty:
         return False
     colour, symbol = style
     records = subset.to_dict("records")
     approximate = [r["plot_precision"] in APPROXIMATE for r in records]
-    chosen = [r["exercise_id"] == selected for r in records]
+    chosen = [r["exercise_id"] == marks.selected for r in records]
     status = [str(r.get("status") or "") for r in records]
     colours = [CANCELLED_COLOUR if s == "cancelled" else colour for s in status]
-    faded = [
-        bool(selected and not c)
-        or bool(focus_state and focus_state not in r["host_states"] and focus_state not in r["participants"])
-        for r, c in zip(records, chosen, strict=True)
-    ]
-    sizes = [marker_size(r["personnel"], largest) for r in records]
-    hover = [exercise_hover(r, names) for r in records]
+    faded = [_faded(r, c, marks) for r, c in zip(records, chosen, strict=True)]
+    sizes = [marker_size(r["personnel"], marks.largest) for r in records]
+    hover = [exercise_hover(r, marks.names) for r in records]
     fig.add_trace(
         go.Scattergeo(
             lat=subset["plot_lat"],
@@ -470,30 +589,49 @@ def _add_exercise_trace(
             hoverinfo="text",
         )
     )
-    marked = [i for i, s in enumerate(status) if s in STATUS_OVERLAY]
-    if marked:
-        # The "+" / "×" on top: same place, size, click target and hover as the marker under it.
-        fig.add_trace(
-            go.Scattergeo(
-                lat=[subset["plot_lat"].iloc[i] for i in marked],
-                lon=[subset["plot_lon"].iloc[i] for i in marked],
-                mode="markers",
-                name=label,
-                legendgroup=label,
-                showlegend=False,
-                marker={
-                    "symbol": [STATUS_OVERLAY[status[i]] for i in marked],
-                    "size": [max(sizes[i], 12) for i in marked],
-                    "color": "#111111",
-                    "opacity": [0.35 if faded[i] else 1.0 for i in marked],
-                    "line": {"width": 2, "color": "#111111"},
-                },
-                customdata=[[records[i]["exercise_id"]] for i in marked],
-                hovertext=[hover[i] for i in marked],
-                hoverinfo="text",
-            )
-        )
-    return True
+    return [
+        {
+            "lat": records[i]["plot_lat"],
+            "lon": records[i]["plot_lon"],
+            "symbol": STATUS_OVERLAY[s],
+            "size": max(sizes[i], 12),
+            "opacity": 0.35 if faded[i] else 1.0,
+            "id": records[i]["exercise_id"],
+            "hover": hover[i],
+        }
+        for i, s in enumerate(status)
+        if s in STATUS_OVERLAY
+    ]
+
+
+def _faded(record: dict, chosen: bool, marks: _MarkContext) -> bool:
+    """Another exercise is selected, or the state in focus neither hosted nor took part in it."""
+    focus = marks.focus_state
+    return bool(marks.selected and not chosen) or bool(
+        focus and focus not in record["host_states"] and focus not in record["participants"]
+    )
+
+
+def _overlay_trace(marks: list[dict]) -> go.Scattergeo:
+    """The "–" / "+" / "×" on top of announced, planned and cancelled exercises of every series, in
+    one trace: same place, size, click target and hover as the marker under each."""
+    return go.Scattergeo(
+        lat=[m["lat"] for m in marks],
+        lon=[m["lon"] for m in marks],
+        mode="markers",
+        showlegend=False,
+        marker={
+            "symbol": [m["symbol"] for m in marks],
+            "size": [m["size"] for m in marks],
+            "color": "#111111",
+            "opacity": [m["opacity"] for m in marks],
+            "line": {"width": 2, "color": "#111111"},
+        },
+        customdata=[[m["id"]] for m in marks],
+        hovertext=[m["hover"] for m in marks],
+        hoverinfo="text",
+        name="status-marks",
+    )
 
 
 def _add_aggregated_trace(fig: go.Figure, cells: pd.DataFrame, style: tuple[str, str], label: str) -> bool:
