@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 
 from components.data.loaders import split_sources
 from components.derive.exercises import APPROXIMATE, MAP_POINT_LIMIT, aggregate_points, map_view_range
-from components.figures.style import INK, OKABE_ITO, base_layout, styled_geo, wrapped, year_axis
+from components.figures.style import INK, OKABE_ITO, base_layout, paper_note, styled_geo, wrapped, year_axis
 from components.i18n.names import exercise_names, localized, state_names
 from components.i18n.text import current_language, esc, format_date, format_number, t
 
@@ -498,19 +498,7 @@ def _add_size_key(fig: go.Figure, largest: float, plot_px: float) -> None:
     """Three reference bubbles below the map, as large as the map draws these personnel figures
     (circles of exact pixel size, anchored in the figure), with their numbers beside them."""
     centre_y = -(SIZE_KEY_BAND / 2 + 4) / plot_px
-    fig.add_annotation(
-        x=0,
-        y=centre_y,
-        xref="paper",
-        yref="paper",
-        xanchor="left",
-        yanchor="middle",
-        showarrow=False,
-        align="left",
-        text=t("exercises.legend.size_key"),
-        font={"size": 13},
-        name="size-key",
-    )
+    paper_note(fig, 0, centre_y, t("exercises.legend.size_key"), yanchor="middle", name="size-key")
     x = 0.30
     for value in SIZE_KEY_PERSONNEL:
         diameter = marker_size(value, largest)
@@ -530,19 +518,7 @@ def _add_size_key(fig: go.Figure, largest: float, plot_px: float) -> None:
             fillcolor="rgba(85,85,85,0.25)",
             name=f"size-key-{value}",
         )
-        fig.add_annotation(
-            x=x,
-            y=centre_y,
-            xref="paper",
-            yref="paper",
-            xanchor="left",
-            yanchor="middle",
-            xshift=diameter / 2 + 6,
-            showarrow=False,
-            text=format_number(value),
-            font={"size": 13},
-            name="size-key",
-        )
+        paper_note(fig, x, centre_y, format_number(value), yanchor="middle", xshift=diameter / 2 + 6, name="size-key")
         x += 0.14
 
 
@@ -564,31 +540,20 @@ def _add_exercise_trace(
     faded = [_faded(r, c, marks) for r, c in zip(records, chosen, strict=True)]
     sizes = [marker_size(r["personnel"], marks.largest) for r in records]
     hover = [exercise_hover(r, marks.names) for r in records]
-    fig.add_trace(
-        go.Scattergeo(
-            lat=subset["plot_lat"],
-            lon=subset["plot_lon"],
-            mode="markers",
-            name=label,
-            legendgroup=label,
-            showlegend=False,
-            marker={
-                "symbol": [f"{symbol}-open" if a else symbol for a in approximate],
-                "size": sizes,
-                "color": colours,
-                "opacity": [
-                    0.35 if f else (PLANNED_OPACITY if s in PALER else 1.0) for f, s in zip(faded, status, strict=True)
-                ],
-                "line": {
-                    "width": [3 if c else (2.5 if a else 1) for c, a in zip(chosen, approximate, strict=True)],
-                    "color": [INK if c else col for c, col in zip(chosen, colours, strict=True)],
-                },
-            },
-            customdata=[[r["exercise_id"]] for r in records],
-            hovertext=hover,
-            hoverinfo="text",
-        )
-    )
+    marker = {
+        "symbol": [f"{symbol}-open" if a else symbol for a in approximate],
+        "size": sizes,
+        "color": colours,
+        "opacity": [
+            0.35 if f else (PLANNED_OPACITY if s in PALER else 1.0) for f, s in zip(faded, status, strict=True)
+        ],
+        "line": {
+            "width": [3 if c else (2.5 if a else 1) for c, a in zip(chosen, approximate, strict=True)],
+            "color": [INK if c else col for c, col in zip(chosen, colours, strict=True)],
+        },
+    }
+    customdata = [[r["exercise_id"]] for r in records]
+    fig.add_trace(_series_trace(subset, label, marker, hover, customdata=customdata))
     return [
         {
             "lat": records[i]["plot_lat"],
@@ -602,6 +567,23 @@ def _add_exercise_trace(
         for i, s in enumerate(status)
         if s in STATUS_OVERLAY
     ]
+
+
+def _series_trace(frame: pd.DataFrame, label: str, marker: dict, hover: list[str], **options: object) -> go.Scattergeo:
+    """A series' markers at ``frame``'s plot_lat/plot_lon, hover text, no legend entry of its own
+    (the series' legend entry is drawn at one size by ``_legend_marker``)."""
+    return go.Scattergeo(
+        lat=frame["plot_lat"],
+        lon=frame["plot_lon"],
+        mode="markers",
+        name=label,
+        legendgroup=label,
+        showlegend=False,
+        marker=marker,
+        hovertext=hover,
+        hoverinfo="text",
+        **options,
+    )
 
 
 def _faded(record: dict, chosen: bool, marks: _MarkContext) -> bool:
@@ -640,34 +622,24 @@ def _add_aggregated_trace(fig: go.Figure, cells: pd.DataFrame, style: tuple[str,
         return False
     colour, symbol = style
     largest = float(cells["count"].max())
-    fig.add_trace(
-        go.Scattergeo(
-            lat=cells["plot_lat"],
-            lon=cells["plot_lon"],
-            mode="markers",
-            name=label,
-            legendgroup=label,
-            marker={
-                "symbol": [f"{symbol}-open" if a else symbol for a in cells["approximate"]],
-                "size": [MIN_SIZE + (MAX_SIZE - MIN_SIZE) * math.sqrt(c / largest) for c in cells["count"]],
-                "color": colour,
-                "line": {"width": 2, "color": colour},
-            },
-            hovertext=[
-                t(
-                    "exercises.aggregate_hover",
-                    count=int(row.count),
-                    series=label,
-                    first=int(row.first_year),
-                    last=int(row.last_year),
-                    example=esc(row.example),
-                )
-                for row in cells.itertuples()
-            ],
-            hoverinfo="text",
-            showlegend=False,
+    marker = {
+        "symbol": [f"{symbol}-open" if a else symbol for a in cells["approximate"]],
+        "size": [MIN_SIZE + (MAX_SIZE - MIN_SIZE) * math.sqrt(c / largest) for c in cells["count"]],
+        "color": colour,
+        "line": {"width": 2, "color": colour},
+    }
+    hover = [
+        t(
+            "exercises.aggregate_hover",
+            count=int(row.count),
+            series=label,
+            first=int(row.first_year),
+            last=int(row.last_year),
+            example=esc(row.example),
         )
-    )
+        for row in cells.itertuples()
+    ]
+    fig.add_trace(_series_trace(cells, label, marker, hover))
     return True
 
 
@@ -705,48 +677,62 @@ def per_year_figure(
     year_of = exercises["start_date"].dt.year
     span = years or ((int(year_of.min()), int(year_of.max())) if len(exercises) else (2004, 2025))
     all_years = list(range(span[0], span[1] + 1))
+    counts, groups = _stacks(exercises.assign(year=year_of), by, styles, series_labels or {})
+    for key, label, colour, pattern in groups:
+        values = [int(counts.get((year, key), 0)) for year in all_years]
+        if any(values):
+            fig.add_trace(_year_bars(all_years, values, key, esc(label), colour, pattern))
+    legend_rows = 1 if by == "status" else -(-len(fig.data) // 2)
+    _per_year_layout(fig, span, 26 * legend_rows + 8, height, len(exercises))
+    note = t("exercises.per_year_by_status" if by == "status" else "exercises.per_year_by_series")
+    paper_note(fig, 0, 1, note, yanchor="bottom", yshift=4, font={"size": 13, "color": "#4B5563"}, name="stacking-note")
+    return fig
+
+
+def _stacks(
+    exercises: pd.DataFrame, by: str, styles: dict[str, tuple[str, str]], series_labels: dict[str, str]
+) -> tuple[pd.Series, list[tuple[str, str, str, str]]]:
+    """Counts per (year, status or series), and the stacks in order: (key, label, colour, pattern)."""
     if by == "status":
-        statuses = exercises["status"].astype(str)
-        counts = exercises.assign(year=year_of, status=statuses).groupby(["year", "status"]).size()
+        counts = exercises.assign(status=exercises["status"].astype(str)).groupby(["year", "status"]).size()
         groups = [
             (status, t(f"status_ex.{status}"), colour, pattern)
             for status, (colour, pattern) in EXERCISE_STATUS_STYLE.items()
         ]
-    else:
-        counts = exercises.assign(year=year_of).groupby(["year", "series"]).size()
-        patterns = ["", "/", ".", "x", "-", "|", "+", "\\", ""]
-        groups = [
-            (series, (series_labels or {}).get(series, series), colour, patterns[index % len(patterns)])
-            for index, (series, (colour, _)) in enumerate(styles.items())
-        ]
-    for key, label, colour, pattern in groups:
-        values = [int(counts.get((year, key), 0)) for year in all_years]
-        if not any(values):
-            continue
-        name = esc(label)
-        fig.add_trace(
-            go.Bar(
-                x=all_years,
-                y=values,
-                name=name,
-                legendgroup=key,
-                customdata=[[year] for year in all_years],
-                marker={
-                    "color": colour,
-                    "line": {"color": "white", "width": 0.5},
-                    "pattern": {"shape": pattern, "fgcolor": "white", "solidity": 0.3, "fillmode": "overlay"},
-                },
-                hovertemplate="%{x}: %{y} · " + name + "<extra></extra>",
-            )
-        )
-    entries = sum(1 for _ in fig.data)
-    legend_rows = 1 if by == "status" else -(-entries // 2)
-    legend_px = 26 * legend_rows + 8
+        return counts, groups
+    counts = exercises.groupby(["year", "series"]).size()
+    patterns = ["", "/", ".", "x", "-", "|", "+", "\\", ""]
+    groups = [
+        (series, series_labels.get(series, series), colour, patterns[index % len(patterns)])
+        for index, (series, (colour, _)) in enumerate(styles.items())
+    ]
+    return counts, groups
+
+
+def _year_bars(years: list[int], values: list[int], key: str, name: str, colour: str, pattern: str) -> go.Bar:
+    """One stack's bars, each carrying its year for a click."""
+    return go.Bar(
+        x=years,
+        y=values,
+        name=name,
+        legendgroup=key,
+        customdata=[[year] for year in years],
+        marker={
+            "color": colour,
+            "line": {"color": "white", "width": 0.5},
+            "pattern": {"shape": pattern, "fgcolor": "white", "solidity": 0.3, "fillmode": "overlay"},
+        },
+        hovertemplate="%{x}: %{y} · " + name + "<extra></extra>",
+    )
+
+
+def _per_year_layout(fig: go.Figure, span: tuple[int, int], legend_px: int, height: int, rows: int) -> None:
+    """Stacked bars, the legend in the figure's own bottom margin under the year labels (a PNG
+    download keeps it whole), whole-number counts."""
     fig.update_layout(**base_layout(height=height + legend_px))
     fig.update_layout(
         barmode="stack",
         showlegend=True,
-        # In the figure's own bottom margin, under the year labels: a PNG download keeps it whole.
         legend={
             "orientation": "h",
             "x": 0,
@@ -761,25 +747,10 @@ def per_year_figure(
             "automargin": True,
             "rangemode": "tozero",
             "tickformat": "d",
-            "dtick": 1 if len(exercises) < 40 else None,
+            "dtick": 1 if rows < 40 else None,
         },
         xaxis=year_axis(span[0], span[1]),
         margin={"t": PER_YEAR_TOP_MARGIN, "l": 10, "r": 16, "b": 40 + legend_px},
         dragmode=False,
         clickmode="event+select",
     )
-    fig.add_annotation(
-        x=0,
-        y=1,
-        xref="paper",
-        yref="paper",
-        xanchor="left",
-        yanchor="bottom",
-        yshift=4,
-        showarrow=False,
-        align="left",
-        text=t("exercises.per_year_by_status" if by == "status" else "exercises.per_year_by_series"),
-        font={"size": 13, "color": "#4B5563"},
-        name="stacking-note",
-    )
-    return fig

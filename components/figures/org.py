@@ -10,7 +10,7 @@ import networkx as nx
 import plotly.graph_objects as go
 
 from components.derive.org import ROW_WIDTH_CHARS, abbreviation_key, established_text, exists_in, label_lines
-from components.figures.style import BODY_KIND_STYLE, INK, OKABE_ITO, base_layout
+from components.figures.style import BODY_KIND_STYLE, INK, OKABE_ITO, base_layout, paper_note
 from components.i18n.names import body_abbreviation, body_name
 from components.i18n.text import esc, t
 
@@ -34,6 +34,7 @@ KEY_LINE_PX = 17
 # narrowest chart (about 660 px, a 1024-px screen with the sidebar open).
 KEY_WRAP = 44
 LEGEND_ROW_PX = 26
+ORG_TOP_MARGIN = 78  # title and source line
 LEGEND_ROOM_WIDTH_PX = 640  # the chart's plot width on a 1024-px screen, less a margin
 UNKNOWN_RING = "#4B5563"
 DETOUR_SAMPLES = 60
@@ -51,34 +52,54 @@ def node_label(attributes: dict, width: int = 13, max_lines: int = 3) -> str:
 
 
 # A slide has less height per row than the page (seven rows in about 480 px at 1024×768): a long
-# name takes at most SLIDE_LABEL_LINES lines there, of the fewest characters that allow it (a
-# slide's chart has the screen's whole width), never cut.
+# name takes at most SLIDE_LABEL_LINES lines there, as narrow as allows it, never cut. A slide's chart
+# has the screen's whole width: at 1024 px and the projector's 16-px type, a unit of x holds about
+# SLIDE_CHARS_PER_UNIT characters; a name may take the room up to halfway to its row's neighbours.
 SLIDE_LABEL_LINES = 3
 SLIDE_LABEL_WIDTH = 16  # the narrowest line tried
+SLIDE_CHARS_PER_UNIT = 95
 
 
-def slide_label(label: str, lines: int = SLIDE_LABEL_LINES) -> str:
-    """A node label (plotly text) re-wrapped into at most ``lines`` lines, as narrow as allows it."""
+def slide_label(label: str, room: int | None = None, lines: int = SLIDE_LABEL_LINES) -> str:
+    """A node label (plotly text) re-wrapped into at most ``lines`` lines, as narrow as allows it
+    and at most ``room`` characters wide; a name that cannot fit so takes more lines of ``room``."""
     words = " ".join(label.split("<br>"))
-    for width in range(SLIDE_LABEL_WIDTH, len(words) + 1):
-        wrapped_lines = textwrap.wrap(words, width, break_long_words=False, break_on_hyphens=False)
-        if len(wrapped_lines) <= lines:
-            return "<br>".join(wrapped_lines)
-    return words
+    widest = max(SLIDE_LABEL_WIDTH, room if room is not None else len(words))
+    for width in range(SLIDE_LABEL_WIDTH, widest + 1):
+        fitted = textwrap.wrap(words, width, break_long_words=False, break_on_hyphens=False)
+        if len(fitted) <= lines:
+            return "<br>".join(fitted)
+    return "<br>".join(textwrap.wrap(words, widest, break_long_words=False, break_on_hyphens=False))
+
+
+def _slide_rooms(fig: go.Figure) -> dict[tuple[float, float], int]:
+    """Characters of width each node label may take on a slide: up to halfway to the nearest node
+    on its row on either side (the chart's edge does not limit it: labels are not clipped)."""
+    nodes = [
+        (x, y) for trace in fig.data if trace.mode == "markers+text" for x, y in zip(trace.x, trace.y, strict=True)
+    ]
+    rooms = {}
+    for x, y in nodes:
+        gaps = [abs(x - other) for other, row in nodes if row == y and other != x]
+        rooms[(x, y)] = int(min(gaps, default=1.0) * SLIDE_CHARS_PER_UNIT) - 1
+    return rooms
 
 
 def org_for_slide(fig: go.Figure) -> None:
     """The org chart as a slide shows it (in place): the legends and abbreviation key stay on the
     page (~400 px below the drawing that a slide cannot spare; the bodies' own labels carry it), and
-    a long name is wrapped wider, in at most three lines (a slide's rows are closer together than
-    the page's; its chart is the screen's width); labels are not clipped at the plot's edge."""
+    a long name is wrapped wider, in at most three lines where its row leaves the room (a slide's
+    rows are closer together than the page's; its chart is the screen's width), never cut; labels
+    are not clipped at the plot's edge."""
     fig.update_layout(showlegend=False, margin={"b": 44, "l": 10, "r": 10})
     fig.layout.annotations = []
+    rooms = _slide_rooms(fig)
     for trace in fig.data:
         if trace.mode != "markers+text" or trace.text is None:
             continue
         trace.text = [
-            slide_label(str(label)) if label.count("<br>") >= SLIDE_LABEL_LINES else label for label in trace.text
+            slide_label(str(label), rooms[(x, y)]) if str(label).count("<br>") >= SLIDE_LABEL_LINES else label
+            for x, y, label in zip(trace.x, trace.y, trace.text, strict=True)
         ]
         trace.cliponaxis = False  # the bottom row's labels hang below the plot area on a slide
 
@@ -409,18 +430,9 @@ def _frame(
     key_lines = max((text.count("<br>") + 1 for text in key_columns), default=0)
     key_px = (KEY_LINE_PX * (key_lines + 1) + 16) if key else 0
     bottom = sum(bands) + key_px + 10
-
-    drawn = [positions[n] for n in shown.nodes] or list(positions.values())
-    ys_px = [_remap(p[1], rows_px) for p in drawn]
-    lowest_row = min((positions[n][1] for n in shown.nodes), default=0.0)
-    lowest_labels = max(
-        (len(label_lines(graph.nodes[n])) for n in shown.nodes if positions[n][1] <= lowest_row + 0.5), default=1
-    )
-    top_px, bottom_px = max(ys_px) + MARKER_PX, min(ys_px) - MARKER_PX / 2 - lowest_labels * LABEL_LINE_PX - 8
-    plot_px = top_px - bottom_px
-    total = int(plot_px + bottom + 78) if height is None else height
-    plot_px = max(100.0, total - bottom - 78)
-
+    bottom_px, top_px = _y_extent(graph, positions, rows_px, shown)
+    total = int(top_px - bottom_px + bottom + ORG_TOP_MARGIN) if height is None else height
+    plot_px = max(100.0, total - bottom - ORG_TOP_MARGIN)
     fig.update_layout(**base_layout(height=total))
     fig.update_layout(
         showlegend=True,
@@ -430,46 +442,44 @@ def _frame(
         clickmode="event+select",
         dragmode=False,
         hovermode="closest",
-        margin={"l": 10, "r": 10, "t": 78, "b": bottom},
-    )
-    legend_common = {
-        "orientation": "h",
-        "x": 0,
-        "xanchor": "left",
-        "yanchor": "top",
-        "font": {"size": 14},
-        "title": {"side": "top", "font": {"size": 14}},
-        "itemclick": False,
-        "itemdoubleclick": False,
-    }
-    fig.update_layout(
-        legend={
-            **legend_common,
-            "y": -8 / plot_px,
-            "title": {**legend_common["title"], "text": t("structure.legend.relations")},
-        },
-        legend2={
-            **legend_common,
-            "y": -(bands[0] + 8) / plot_px,
-            "title": {**legend_common["title"], "text": t("structure.legend.kinds")},
-        },
+        margin={"l": 10, "r": 10, "t": ORG_TOP_MARGIN, "b": bottom},
+        legend=_legend_band(t("structure.legend.relations"), -8 / plot_px),
+        legend2=_legend_band(t("structure.legend.kinds"), -(bands[0] + 8) / plot_px),
     )
     # The key: at most two annotations (plotly lays out each annotation on its own).
     for index, column in enumerate(key_columns):
         heading = f"<b>{esc(t('structure.key_title'))}</b>" if index == 0 else "&nbsp;"
-        fig.add_annotation(
-            x=0.5 * index,
-            y=-(bands[0] + bands[1] + 8) / plot_px,
-            xref="paper",
-            yref="paper",
-            xanchor="left",
-            yanchor="top",
-            align="left",
-            showarrow=False,
-            text=f"{heading}<br>{column}",
-            font={"size": KEY_FONT_SIZE},
-            name="abbreviation-key",
-        )
+        y = -(bands[0] + bands[1] + 8) / plot_px
+        text = f"{heading}<br>{column}"
+        paper_note(fig, 0.5 * index, y, text, font={"size": KEY_FONT_SIZE}, name="abbreviation-key")
+
+
+def _y_extent(
+    graph: nx.DiGraph, positions: dict[str, tuple[float, float]], rows_px: dict[float, float], shown: nx.DiGraph
+) -> tuple[float, float]:
+    """The drawing's bottom and top in pixel rows: the top marker whole, the bottom row's labels too."""
+    drawn = [positions[n] for n in shown.nodes] or list(positions.values())
+    ys_px = [_remap(p[1], rows_px) for p in drawn]
+    lowest_row = min((positions[n][1] for n in shown.nodes), default=0.0)
+    lowest_labels = max(
+        (len(label_lines(graph.nodes[n])) for n in shown.nodes if positions[n][1] <= lowest_row + 0.5), default=1
+    )
+    return min(ys_px) - MARKER_PX / 2 - lowest_labels * LABEL_LINE_PX - 8, max(ys_px) + MARKER_PX
+
+
+def _legend_band(title: str, y: float) -> dict:
+    """One of the two horizontal legends under the drawing, titled, not clickable."""
+    return {
+        "orientation": "h",
+        "x": 0,
+        "xanchor": "left",
+        "y": y,
+        "yanchor": "top",
+        "font": {"size": 14},
+        "title": {"side": "top", "font": {"size": 14}, "text": title},
+        "itemclick": False,
+        "itemdoubleclick": False,
+    }
 
 
 def _key_columns(key: list[tuple[str, str]]) -> list[str]:

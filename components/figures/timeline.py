@@ -20,6 +20,7 @@ from components.figures.style import (
     STATUS_COLOURS,
     STATUS_PATTERNS,
     base_layout,
+    paper_note,
     styled_geo,
     wrapped,
 )
@@ -417,20 +418,7 @@ def _add_milestones(fig: go.Figure, milestones: pd.DataFrame, lang: str | None, 
     # One level's room above the top level: the as-of label goes there, clear of the title block.
     fig.update_yaxes(visible=False, range=[0.4, MILESTONE_LABEL_LEVELS + 1.3], row=1, col=1)
     key = milestone_key(ordered)
-    fig.add_annotation(
-        x=0,
-        y=0,
-        xref="paper",
-        yref="paper",
-        xanchor="left",
-        yanchor="top",
-        yshift=-KEY_GAP_PX,
-        align="left",
-        showarrow=False,
-        text=key,
-        font={"size": 12, "color": INK},
-        name=MILESTONE_KEY,
-    )
+    paper_note(fig, 0, 0, key, yshift=-KEY_GAP_PX, font={"size": 12, "color": INK}, name=MILESTONE_KEY)
     return key.count("<br>") + 1
 
 
