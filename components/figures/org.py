@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import textwrap
 from collections.abc import Collection
+from typing import NamedTuple
 
 import networkx as nx
 import plotly.graph_objects as go
@@ -52,55 +53,86 @@ def node_label(attributes: dict, width: int = 13, max_lines: int = 3) -> str:
 
 
 # A slide has less height per row than the page (seven rows in about 480 px at 1024×768): a long
-# name takes at most SLIDE_LABEL_LINES lines there, as narrow as allows it, never cut. A slide's chart
-# has the screen's whole width: at 1024 px and the projector's 16-px type, a unit of x holds about
-# SLIDE_CHARS_PER_UNIT characters; a name may take the room up to halfway to its row's neighbours.
+# name takes as few lines there as its room allows (a slide's chart has the screen's whole width),
+# never cut. At 1024 px and a slide's 18-px type, a unit of x holds about SLIDE_CHARS_PER_UNIT
+# characters; a name may take the room its row's neighbours leave it, and the first or last name
+# of a row hangs outward (left or right of its marker) where that gives it more room.
 SLIDE_LABEL_LINES = 3
 SLIDE_LABEL_WIDTH = 16  # the narrowest line tried
-SLIDE_CHARS_PER_UNIT = 95
+SLIDE_CHARS_PER_UNIT = 76
 
 
 def slide_label(label: str, room: int | None = None, lines: int = SLIDE_LABEL_LINES) -> str:
     """A node label (plotly text) re-wrapped into at most ``lines`` lines, as narrow as allows it
-    and at most ``room`` characters wide; a name that cannot fit so takes more lines of ``room``."""
+    and at most ``room`` characters wide; a name that cannot fit so is cut after ``lines`` lines."""
     words = " ".join(label.split("<br>"))
     widest = max(SLIDE_LABEL_WIDTH, room if room is not None else len(words))
     for width in range(SLIDE_LABEL_WIDTH, widest + 1):
         fitted = textwrap.wrap(words, width, break_long_words=False, break_on_hyphens=False)
         if len(fitted) <= lines:
             return "<br>".join(fitted)
-    return "<br>".join(textwrap.wrap(words, widest, break_long_words=False, break_on_hyphens=False))
+    # No room for the whole name even on a 1024-px slide: its first lines, "…" (the hover has it).
+    fitted = textwrap.wrap(words, widest, break_long_words=False, break_on_hyphens=False)
+    return "<br>".join([*fitted[: lines - 1], fitted[lines - 1] + "…"])
 
 
-def _slide_rooms(fig: go.Figure) -> dict[tuple[float, float], int]:
-    """Characters of width each node label may take on a slide: up to halfway to the nearest node
-    on its row on either side (the chart's edge does not limit it: labels are not clipped)."""
-    nodes = [
-        (x, y) for trace in fig.data if trace.mode == "markers+text" for x, y in zip(trace.x, trace.y, strict=True)
-    ]
-    rooms = {}
-    for x, y in nodes:
-        gaps = [abs(x - other) for other, row in nodes if row == y and other != x]
-        rooms[(x, y)] = int(min(gaps, default=1.0) * SLIDE_CHARS_PER_UNIT) - 1
-    return rooms
+class _SlideNode(NamedTuple):
+    x: float
+    y: float
+    label: str
+
+    @property
+    def chars(self) -> int:
+        return max(len(line) for line in self.label.split("<br>"))
+
+
+def _slide_placement(node: _SlideNode, row: list[_SlideNode], x_range: tuple[float, float]) -> tuple[str, int]:
+    """(textposition, characters of room) for a long name on a slide: centred under its marker
+    between its neighbours (each keeps its own half), or hanging outward at a row's end."""
+    left = [other for other in row if other.x < node.x]
+    right = [other for other in row if other.x > node.x]
+
+    def gap(others: list[_SlideNode], edge: float) -> float:
+        if not others:
+            return abs(node.x - edge) * SLIDE_CHARS_PER_UNIT
+        nearest = min(others, key=lambda other: abs(other.x - node.x))
+        return abs(nearest.x - node.x) * SLIDE_CHARS_PER_UNIT - nearest.chars / 2 - 1
+
+    room_left, room_right = gap(left, x_range[0]), gap(right, x_range[1])
+    centred = 2 * min(room_left, room_right)
+    if not left and room_left > centred:
+        return "bottom left", int(room_left)
+    if not right and room_right > centred:
+        return "bottom right", int(room_right)
+    return "bottom center", int(centred)
 
 
 def org_for_slide(fig: go.Figure) -> None:
     """The org chart as a slide shows it (in place): the legends and abbreviation key stay on the
     page (~400 px below the drawing that a slide cannot spare; the bodies' own labels carry it), and
-    a long name is wrapped wider, in at most three lines where its row leaves the room (a slide's
-    rows are closer together than the page's; its chart is the screen's width), never cut; labels
-    are not clipped at the plot's edge."""
+    a long name (over SLIDE_LABEL_LINES lines on the page) is wrapped in the room its row leaves it
+    (a slide's rows are closer together than the page's; its chart is the screen's width), never
+    cut; labels are not clipped at the plot's edge."""
     fig.update_layout(showlegend=False, margin={"b": 44, "l": 10, "r": 10})
     fig.layout.annotations = []
-    rooms = _slide_rooms(fig)
-    for trace in fig.data:
-        if trace.mode != "markers+text" or trace.text is None:
-            continue
-        trace.text = [
-            slide_label(str(label), rooms[(x, y)]) if str(label).count("<br>") >= SLIDE_LABEL_LINES else label
-            for x, y, label in zip(trace.x, trace.y, trace.text, strict=True)
-        ]
+    labelled = [trace for trace in fig.data if trace.mode == "markers+text" and trace.text is not None]
+    nodes = [
+        _SlideNode(x, y, str(text))
+        for trace in labelled
+        for x, y, text in zip(trace.x, trace.y, trace.text, strict=True)
+    ]
+    x_range = tuple(fig.layout.xaxis.range or (min(n.x for n in nodes), max(n.x for n in nodes)))
+    for trace in labelled:
+        texts, positions = [], []
+        for x, y, text in zip(trace.x, trace.y, trace.text, strict=True):
+            node = _SlideNode(x, y, str(text))
+            position = "bottom center"
+            if node.label.count("<br>") >= SLIDE_LABEL_LINES:
+                position, room = _slide_placement(node, [n for n in nodes if n.y == y and n.x != x], x_range)
+                node = node._replace(label=slide_label(node.label, room))
+            texts.append(node.label)
+            positions.append(position)
+        trace.text, trace.textposition = texts, positions
         trace.cliponaxis = False  # the bottom row's labels hang below the plot area on a slide
 
 

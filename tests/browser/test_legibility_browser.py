@@ -18,6 +18,9 @@ pytestmark = pytest.mark.browser
 
 PAGES = ("/membership", "/structure", "/exercises", "/country?country=KGZ", "/chronology?ch_ex=1", "/briefing")
 SIZES = ((1024, 768), (1280, 800), (1920, 1080))
+# The org chart's slide: a name with no room even on a 1024-px slide is cut after three lines (its
+# hover has it whole); the rest are whole. Six names (seven in Russian) were cut after two lines.
+ORG_SLIDE_CUT_LIMIT = {"en": 3, "ru": 4}
 # Presenting is also read on the commonest laptop screen.
 PRESENT_SIZES = (*SIZES, (1366, 768))
 TOLERANCE_PX = 1.0
@@ -103,12 +106,19 @@ def test_chart_text_never_overlaps_or_leaves_the_chart_when_presenting(app_url, 
     found = []
     page.goto(f"{app_url}{path}{'&' if '?' in path else '?'}present=1")
     wait_for_page(page, charts=1)
+    cut: set[str] = set()
     for width, height in PRESENT_SIZES:
         page.set_viewport_size({"width": width, "height": height})
         charts = settled(page, MEASURE)
         assert charts, f"{path}: no chart drawn"
-        found += [f"{width}x{height}: {line}" for line in problems(charts)]
+        lines = problems(charts)
+        if path.startswith("/structure"):
+            cut |= {line for line in lines if line.endswith(" is cut")}
+            lines = [line for line in lines if not line.endswith(" is cut")]
+        found += [f"{width}x{height}: {line}" for line in lines]
     assert not found, f"{path}?present=1:\n" + "\n".join(found[:40])
+    limit = ORG_SLIDE_CUT_LIMIT["ru" if "lang=ru" in path else "en"]
+    assert len(cut) <= limit, f"{path}: {len(cut)} names cut on the slide (at most {limit}):\n" + "\n".join(sorted(cut))
 
 
 # Text of the page around the charts (button, toggle, metric and widget labels) that the browser
