@@ -36,9 +36,12 @@ PLACE_LABELS_UP_TO = 3  # a map of this few places names them
 PLACE_LABEL_WRAP = 28  # characters a line: a place's name in two or three short lines, not one long one
 # A map of a few places also names the states around them, at their capitals (members.csv): it
 # reaches at least to the nearest capital, this many degrees past it; a name goes above its capital
-# (a place's name hangs under its marker) and is left out within this many degrees (lon, lat) of one.
+# (a place's name hangs under its marker) and is left out where it would touch a place's marker or
+# name, or another state's name, on the narrowest map (a phone's) at a slide's type.
 SURROUNDING_PAD_DEG = 2.0
-SURROUNDING_CLEAR_DEG = (0.8, 0.5)
+SURROUNDING_MAP_PX = (360, 440)
+LABEL_CHAR_PX = 12  # a Cyrillic letter at a slide's 20-px type
+LABEL_LINE_PX = 22
 SURROUNDING_INK = "#4B5563"
 
 
@@ -434,31 +437,65 @@ def _with_nearest_capital(view: View, places: pd.DataFrame, members: pd.DataFram
     return tuple(round(float(v), 3) for v in lon_range), tuple(round(float(v), 3) for v in lat_range)
 
 
+Box = tuple[float, float, float, float]
+
+
+def _clear_of_places(capitals: pd.DataFrame, labels: list[str], view: View, places: pd.DataFrame) -> list[str | None]:
+    """Where each state's name goes (a plotly text position) to stay clear of the places' markers
+    and names and of the other states' names, on the narrowest map at a slide's type (boxes in
+    pixels, the view taken as flat); None where no side is clear."""
+    (lon0, lon1), (lat0, lat1) = view
+    map_width, map_height = SURROUNDING_MAP_PX
+
+    def at(lon: float, lat: float) -> tuple[float, float]:
+        return (lon - lon0) / (lon1 - lon0) * map_width, (lat1 - lat) / (lat1 - lat0) * map_height
+
+    taken: list[Box] = []
+    for place in places.itertuples():
+        x, y = at(place.plot_lon, place.plot_lat)
+        lines = wrapped(esc(place.place), PLACE_LABEL_WRAP).split("<br>")
+        half = max(len(line) for line in lines) * LABEL_CHAR_PX / 2
+        taken += [(x - MAX_SIZE / 2, x + MAX_SIZE / 2, y - MAX_SIZE / 2, y + MAX_SIZE / 2)]
+        taken += [(x - half, x + half, y + MAX_SIZE / 2, y + MAX_SIZE / 2 + LABEL_LINE_PX * len(lines))]
+    chosen = []
+    for row, label in zip(capitals.itertuples(), labels, strict=True):
+        x, y = at(row.capital_lon, row.capital_lat)
+        width, tall = len(label) * LABEL_CHAR_PX, LABEL_LINE_PX + 4
+        sides = {
+            "top center": (x - width / 2, x + width / 2, y - tall, y),
+            "top left": (x - width, x, y - tall, y),
+            "top right": (x, x + width, y - tall, y),
+            "bottom left": (x - width, x, y, y + tall),
+            "bottom right": (x, x + width, y, y + tall),
+        }
+        side = next((side for side, box in sides.items() if not any(_overlap(box, b) for b in taken)), None)
+        chosen.append(side)
+        taken += [sides[side]] if side else []
+    return chosen
+
+
+def _overlap(a: Box, b: Box, pad: float = 4) -> bool:
+    return a[0] < b[1] + pad and b[0] < a[1] + pad and a[2] < b[3] + pad and b[2] < a[3] + pad
+
+
 def _add_surroundings(fig: go.Figure, members: pd.DataFrame, view: View, places: pd.DataFrame) -> None:
     """The names of the states whose capitals lie in the view, written at the capital (from
     members.csv, in the interface language), except where a place's own name goes."""
     capitals = _capitals(members)
     (lon0, lon1), (lat0, lat1) = view
     inside = capitals[capitals["capital_lon"].between(lon0, lon1) & capitals["capital_lat"].between(lat0, lat1)]
-    clear = [
-        all(
-            abs(row.capital_lon - place.plot_lon) > SURROUNDING_CLEAR_DEG[0]
-            or abs(row.capital_lat - place.plot_lat) > SURROUNDING_CLEAR_DEG[1]
-            for place in places.itertuples()
-        )
-        for row in inside.itertuples()
-    ]
-    inside = inside[clear]
+    names = state_names(members)
+    sides = _clear_of_places(inside, [esc(names.get(code, code)) for code in inside["iso3"]], view, places)
+    inside = inside.assign(side=sides).dropna(subset=["side"])
     if inside.empty:
         return
-    names = state_names(members)
     fig.add_trace(
         go.Scattergeo(
             lat=inside["capital_lat"],
             lon=inside["capital_lon"],
             mode="text",
             text=[esc(names.get(code, code)) for code in inside["iso3"]],
-            textposition="top center",
+            textposition=list(inside["side"]),
             textfont={"size": 13, "color": SURROUNDING_INK},
             hoverinfo="skip",
             showlegend=False,

@@ -60,6 +60,10 @@ def node_label(attributes: dict, width: int = 13, max_lines: int = 3) -> str:
 SLIDE_LABEL_LINES = 3
 SLIDE_LABEL_WIDTH = 16  # the narrowest line tried
 SLIDE_CHARS_PER_UNIT = 76
+# Lines of a name that fit between its row and the next on the smallest slide, the PowerPoint
+# picture (1213×548: about 460 px of plot for the drawing), at a slide's 18-px type.
+SLIDE_PLOT_PX = 460
+SLIDE_LINE_PX = 24
 
 
 def slide_label(label: str, room: int | None = None, lines: int = SLIDE_LABEL_LINES) -> str:
@@ -107,6 +111,18 @@ def _slide_placement(node: _SlideNode, row: list[_SlideNode], x_range: tuple[flo
     return "bottom center", int(centred)
 
 
+def _slide_row_lines(fig: go.Figure, rows: list[float]) -> dict[float, int]:
+    """Lines a name may take on each row (``rows`` top to bottom): two, or three where the gap to
+    the next row (or the drawing's bottom) holds them on the smallest slide."""
+    low, high = fig.layout.yaxis.range or (min(rows) - 50, max(rows) + 50)
+    px_per_unit = SLIDE_PLOT_PX / (high - low)
+    lines = {}
+    for row, below in zip(rows, [*rows[1:], low], strict=True):
+        fits = int(((row - below) * px_per_unit - MARKER_PX) // SLIDE_LINE_PX)
+        lines[row] = min(SLIDE_LABEL_LINES, max(2, fits))
+    return lines
+
+
 def org_for_slide(fig: go.Figure) -> None:
     """The org chart as a slide shows it (in place): the legends and abbreviation key stay on the
     page (~400 px below the drawing that a slide cannot spare; the bodies' own labels carry it), and
@@ -122,14 +138,15 @@ def org_for_slide(fig: go.Figure) -> None:
         for x, y, text in zip(trace.x, trace.y, trace.text, strict=True)
     ]
     x_range = tuple(fig.layout.xaxis.range or (min(n.x for n in nodes), max(n.x for n in nodes)))
+    room_lines = _slide_row_lines(fig, sorted({n.y for n in nodes}, reverse=True))
     for trace in labelled:
         texts, positions = [], []
         for x, y, text in zip(trace.x, trace.y, trace.text, strict=True):
             node = _SlideNode(x, y, str(text))
             position = "bottom center"
-            if node.label.count("<br>") >= SLIDE_LABEL_LINES:
+            if node.label.count("<br>") >= room_lines[y]:
                 position, room = _slide_placement(node, [n for n in nodes if n.y == y and n.x != x], x_range)
-                node = node._replace(label=slide_label(node.label, room))
+                node = node._replace(label=slide_label(node.label, room, room_lines[y]))
             texts.append(node.label)
             positions.append(position)
         trace.text, trace.textposition = texts, positions

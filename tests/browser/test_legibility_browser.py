@@ -18,9 +18,9 @@ pytestmark = pytest.mark.browser
 
 PAGES = ("/membership", "/structure", "/exercises", "/country?country=KGZ", "/chronology?ch_ex=1", "/briefing")
 SIZES = ((1024, 768), (1280, 800), (1920, 1080))
-# The org chart's slide: a name with no room even on a 1024-px slide is cut after three lines (its
+# The org chart's slide: a name with no room on the smallest slide (the 1213×548 picture) is cut (its
 # hover has it whole); the rest are whole. Six names (seven in Russian) were cut after two lines.
-ORG_SLIDE_CUT_LIMIT = {"en": 3, "ru": 4}
+ORG_SLIDE_CUT_LIMIT = {"en": 5, "ru": 4}
 # Presenting is also read on the commonest laptop screen.
 PRESENT_SIZES = (*SIZES, (1366, 768))
 TOLERANCE_PX = 1.0
