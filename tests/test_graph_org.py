@@ -265,30 +265,55 @@ def _label_boxes(fig, plot_width_px: float = 640.0, char_px: float = 7.0) -> dic
     return boxes
 
 
-def _edges_through_labels(fig) -> list[str]:
-    """Edges (line traces) that run through a node label's box, sampled along every segment."""
+def _edges_through_their_own_labels(fig) -> list[str]:
+    """Edges (each run of a line trace between None gaps) that pass through the name hanging under
+    either of the two bodies they join (the bodies nearest the run's two ends)."""
     boxes = _label_boxes(fig)
+    centres = {
+        node: (x, y)
+        for trace in fig.data
+        if trace.mode == "markers+text" and trace.customdata is not None
+        for x, y, (node,) in zip(trace.x, trace.y, trace.customdata, strict=True)
+    }
+    x_low, x_high = fig.layout.xaxis.range
+    unit_px = 640.0 / (x_high - x_low)
+
+    def nearest(point: tuple[float, float]) -> str:
+        return min(centres, key=lambda n: ((centres[n][0] - point[0]) * unit_px) ** 2 + (centres[n][1] - point[1]) ** 2)
+
     found = set()
     for trace in fig.data:
         if trace.mode != "lines":
             continue
-        points = list(zip(trace.x, trace.y, strict=True))
-        for (x0, y0), (x1, y1) in itertools.pairwise(points):
-            if None in (x0, y0, x1, y1):
+        runs, run = [], []
+        for x, y in zip(trace.x, trace.y, strict=True):
+            if x is None:
+                runs.append(run)
+                run = []
+            else:
+                run.append((x, y))
+        for points in [*runs, run]:
+            if len(points) < 2:
                 continue
-            for step in range(101):
-                x, y = x0 + (x1 - x0) * step / 100, y0 + (y1 - y0) * step / 100
-                found |= {f"{trace.name} through {node}" for node, (a, b, c, d) in boxes.items()
-                          if a < x < b and c < y < d}  # fmt: skip
+            ends = {nearest(points[0]), nearest(points[-1])}
+            for (x0, y0), (x1, y1) in itertools.pairwise(points):
+                for step in range(101):
+                    x, y = x0 + (x1 - x0) * step / 100, y0 + (y1 - y0) * step / 100
+                    inside = [n for n in ends if boxes[n][0] < x < boxes[n][1] and boxes[n][2] < y < boxes[n][3]]
+                    found |= {f"{trace.name} through {node}" for node in inside}
     return sorted(found)
 
 
-def test_edges_run_around_the_node_labels_not_through_them(shipped):
-    """Issue 31: the org chart's edges ran over its labels (a parent's edges left its marker
-    straight down through the name hanging under it)."""
+def test_edges_leave_a_body_below_its_name_not_through_it(shipped):
+    """Issue 31: the org chart's edges ran over its labels: a parent's edges left its marker
+    straight down through the name hanging under it. They now start and end at the border of the
+    marker and its name; where an edge passes under another body's name, a white halo keeps the
+    name readable."""
     graph = shipped.graph
     fig = org_figure(graph, layered_layout(graph), routes=layered_routes(graph), as_of_year=2026)
-    assert _edges_through_labels(fig) == []
+    assert _edges_through_their_own_labels(fig) == []
+    labelled = [trace for trace in fig.data if trace.mode == "markers+text"]
+    assert labelled and all("white" in str(trace.textfont.shadow) for trace in labelled)
 
 
 @pytest.mark.parametrize(("lang", "limit"), [("en", 5), ("ru", 4)])

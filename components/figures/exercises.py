@@ -468,7 +468,18 @@ def _clear_of_places(capitals: pd.DataFrame, labels: list[str], view: View, plac
             "bottom left": (x - width, x, y, y + tall),
             "bottom right": (x, x + width, y, y + tall),
         }
-        side = next((side for side, box in sides.items() if not any(_overlap(box, b) for b in taken)), None)
+        side = next(
+            (
+                side
+                for side, box in sides.items()
+                if box[0] >= 0
+                and box[1] <= map_width
+                and box[2] >= 0
+                and box[3] <= map_height
+                and not any(_overlap(box, b) for b in taken)
+            ),
+            None,
+        )
         chosen.append(side)
         taken += [sides[side]] if side else []
     return chosen

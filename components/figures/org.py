@@ -38,10 +38,6 @@ LEGEND_ROW_PX = 26
 ORG_TOP_MARGIN = 78  # title and source line
 LEGEND_ROOM_WIDTH_PX = 640  # the chart's plot width on a 1024-px screen, less a margin
 UNKNOWN_RING = "#4B5563"
-DETOUR_SAMPLES = 60
-DETOUR_PASSES = 4
-DETOUR_PAD_X = 0.6 / ROW_WIDTH_CHARS  # about half a character beside a name
-DETOUR_PAD_Y = 6  # px above and below it
 LABEL_HALO = "0 0 2px white, 0 0 3px white, 0 0 4px white"
 
 
@@ -229,7 +225,6 @@ def org_figure(
         neighbours = {selected, *shown.successors(selected), *shown.predecessors(selected)}
     rows_px = _rows_y(graph, {n: positions[n] for n in visible} or positions)
     drawing = _Drawing(graph, positions, rows_px, routes or {}, neighbours, selected)
-    drawing.drawn = list(shown.nodes)
     fig = go.Figure()
     _add_edges(fig, shown, drawing)
     _add_unknown_rings(fig, graph, shown, drawing, as_of_year)
@@ -254,7 +249,6 @@ class _Drawing:
     ) -> None:
         self.graph, self.positions, self.rows_px, self.routes = graph, positions, rows_px, routes
         self.neighbours, self.selected = neighbours, selected
-        self.drawn: list[str] = []  # the nodes whose boxes edges go around
 
     def at(self, point: tuple[float, float]) -> tuple[float, float]:
         return point[0], _remap(point[1], self.rows_px)
@@ -269,14 +263,7 @@ class _Drawing:
         route = self.routes.get((u, v)) or [self.positions[u], self.positions[v]]
         points = [self.at(p) for p in route]
         points = _leave_box(points, self.box(u))
-        points = _leave_box(points[::-1], self.box(v))[::-1]
-        others = [self.box(n) for n in self.drawn if n not in (u, v)]
-        for _ in range(DETOUR_PASSES):  # a detour's own legs may cross another box: go round it too
-            detoured = _around(points, others)
-            if len(detoured) == len(points):
-                break
-            points = detoured
-        return points
+        return _leave_box(points[::-1], self.box(v))[::-1]
 
     def box(self, node: str) -> tuple[float, float, float, float]:
         """(x0, x1, y0, y1) of a node's marker and the label hanging under it, with a little room."""
@@ -311,31 +298,6 @@ def _leave_box(points: list[tuple[float, float]], box: tuple[float, float, float
                 high = middle
         return [(x0 + (x1 - x0) * high, y0 + (y1 - y0) * high), *points[index:]]
     return points
-
-
-def _around(
-    points: list[tuple[float, float]], boxes: list[tuple[float, float, float, float]]
-) -> list[tuple[float, float]]:
-    """The polyline with a detour past every other node's box it would cross: down (or up) the
-    box's nearer side, clear of its corners. Layout engines route edges around the nodes' markers,
-    not around the names hanging under them."""
-    out = points[:1]
-    for (x0, y0), (x1, y1) in itertools.pairwise(points):
-        crossed = []
-        for box in boxes:
-            steps = [k / DETOUR_SAMPLES for k in range(DETOUR_SAMPLES + 1)]
-            inside = [k for k in steps if _inside((x0 + (x1 - x0) * k, y0 + (y1 - y0) * k), box)]
-            if inside:
-                crossed.append((inside[0], inside[-1], box))
-        for first, last, box in sorted(crossed):
-            middle = x0 + (x1 - x0) * (first + last) / 2
-            sides = [box[0] - DETOUR_PAD_X, box[1] + DETOUR_PAD_X]
-            sides.sort(key=lambda side: abs(side - middle))
-            side = next((x for x in sides if not any(_inside((x, (box[2] + box[3]) / 2), b) for b in boxes)), sides[0])
-            ends = [(side, box[3] + DETOUR_PAD_Y), (side, box[2] - DETOUR_PAD_Y)]
-            out += ends if y1 < y0 else ends[::-1]
-        out.append((x1, y1))
-    return out
 
 
 def _add_edges(fig: go.Figure, shown: nx.DiGraph, drawing: _Drawing) -> None:
@@ -418,7 +380,8 @@ def _add_nodes(fig: go.Figure, graph: nx.DiGraph, shown: nx.DiGraph, drawing: _D
                 mode="markers+text",
                 text=[node_label(graph.nodes[n]) for n in nodes],
                 textposition="bottom center",
-                # A white halo: where an edge still passes under a name, the name stays readable.
+                # A white halo: where an edge passes under another body's name (the layout routes
+                # edges round the markers, not the names), the name stays readable over it.
                 textfont={"size": LABEL_FONT_SIZE, "color": INK, "shadow": LABEL_HALO},
                 marker={
                     "symbol": symbol,
