@@ -498,20 +498,22 @@ def _add_surroundings(fig: go.Figure, members: pd.DataFrame, view: View, places:
     names = state_names(members)
     sides = _clear_of_places(inside, [esc(names.get(code, code)) for code in inside["iso3"]], view, places)
     inside = inside.assign(side=sides).dropna(subset=["side"])
-    if inside.empty:
-        return
-    fig.add_trace(
-        go.Scattergeo(
-            lat=inside["capital_lat"],
-            lon=inside["capital_lon"],
-            mode="text",
-            text=[esc(names.get(code, code)) for code in inside["iso3"]],
-            textposition=list(inside["side"]),
-            textfont={"size": 13, "color": SURROUNDING_INK},
-            hoverinfo="skip",
-            showlegend=False,
-            name="surroundings",
-        )
+    if not inside.empty:
+        fig.add_trace(_state_names_trace(inside, [esc(names.get(code, code)) for code in inside["iso3"]]))
+
+
+def _state_names_trace(capitals: pd.DataFrame, labels: list[str]) -> go.Scattergeo:
+    """The states' names as map text (no markers, no hover), each on its chosen side of its capital."""
+    return go.Scattergeo(
+        mode="text",
+        text=labels,
+        textposition=list(capitals["side"]),
+        lat=capitals["capital_lat"],
+        lon=capitals["capital_lon"],
+        textfont={"size": 13, "color": SURROUNDING_INK},
+        hoverinfo="skip",
+        showlegend=False,
+        name="surroundings",
     )
 
 
