@@ -13,10 +13,11 @@ from components.figures.timeline import (
     Placement,
     member_count_figure,
     membership_timeline_figure,
-    milestone_label,
+    milestone_key,
     stagger_levels,
     status_map_figure,
 )
+from components.i18n.text import esc
 from tests.test_membership import FROZEN_BUT_MEMBER, LEFT_AND_RETURNED, PARTY_NEVER_MEMBER
 
 TODAY = date(2025, 1, 1)
@@ -108,15 +109,13 @@ def test_labels_near_the_end_of_the_axis_go_left_of_their_marker():
     assert placed[1].level != placed[2].level, "left labels do not overlap either"
 
 
-def test_a_late_label_with_no_room_on_the_left_is_shortened_to_fit():
+def test_a_label_with_no_room_on_either_side_is_hidden_never_cut():
     dates = pd.to_datetime(["2013-01-01", "2023-01-01", "2026-05-01"])
     labels = ["x" * 21] * 3
     placed = stagger_levels(dates, labels, levels=1, axis_end=pd.Timestamp("2027-06-01"))
-    room = (pd.Timestamp("2027-06-01") - dates[1]).days
-    assert placed[1] == Placement(0, True, chars=room // DAYS_PER_LABEL_CHAR) and placed[1].chars >= 8, (
-        "1,612 days of room: the label is cut to what fits"
-    )
-    assert placed[2].shown is False, "under 8 characters would say nothing: hover only"
+    assert placed[0].shown
+    assert placed[1].shown is False and placed[2].shown is False, "no room: the hover has it, whole"
+    assert DAYS_PER_LABEL_CHAR > 0
 
 
 def test_status_map_uses_local_geography_and_status_colours():
@@ -156,21 +155,13 @@ def test_long_titles_and_source_lines_wrap_instead_of_running_off_the_chart():
     assert narrow.layout.title.text.count("<br>") >= 2 and "<br>" in narrow.layout.title.subtitle.text
 
 
-def test_milestone_labels_take_two_lines_and_stay_distinct():
-    assert milestone_label("Collective Security Treaty signed in Tashkent") == (
-        "Collective Security\nTreaty signed in Tashkent"
-    )
-    long = milestone_label("Protocol on prolongation of the Collective Security Treaty signed (Moscow CSC session)")
-    assert long.count("\n") == 1 and long.endswith("…") and all(len(line) <= 26 for line in long.split("\n"))
-    labels = [
-        milestone_label(title)
-        for title in (
-            "Collective Security Treaty signed in Tashkent",
-            "Collective Security Treaty enters into force",
-            "Collective Security Treaty registered by the UN Secretariat",
-        )
-    ]
-    assert len(set(labels)) == 3, "no longer three times the same 'Collective Security Tre…'"
+def test_the_milestone_key_gives_every_title_whole_with_its_number_and_year():
+    key = milestone_key(MILESTONES.sort_values("date"), width=30)
+    assert key.startswith("1 · 1992 · Treaty signed<br>2 · 1994 · Treaty in force<br>3 · 2002 ·")
+    assert "Decision to found" in key and all(len(line.replace("&nbsp;", " ")) <= 30 for line in key.split("<br>"))
+    fig = figure()
+    milestones = next(trace for trace in fig.data if trace.name == "Milestones")
+    assert list(milestones.text) == ["1", "2", "3"], "each diamond carries its number in the key"
 
 
 def test_every_milestone_has_hover_and_the_as_of_label_stays_inside_the_chart():
@@ -187,3 +178,34 @@ def test_count_chart_is_tall_enough_with_clear_axis_title():
     plot = fig.layout.height - fig.layout.margin.b - fig.layout.margin.t
     assert plot >= 260 and fig.layout.yaxis.automargin and fig.layout.yaxis.title.standoff >= 10
     assert fig.layout.legend.yref == "container", "the legend is inside the figure: PNG downloads keep it"
+
+
+def _shipped_timeline(lang: str = "en"):
+    """The timeline as the Membership page builds it, with the shipped milestones."""
+    from components.data.loaders import read_all
+    from components.derive.events import DEFAULT_MILESTONES, filter_events
+    from components.i18n.names import localized
+    from tests.conftest import FIXED_TODAY
+
+    tables = read_all(today=FIXED_TODAY)
+    milestones = filter_events(tables["events"], categories=DEFAULT_MILESTONES)
+    milestones = milestones.assign(title=localized(milestones, "title", lang))
+    periods = membership_periods(tables["membership"], FIXED_TODAY)
+    figure = membership_timeline_figure(periods, tables["members"], milestones, as_of=FIXED_TODAY, today=FIXED_TODAY)
+    return figure, milestones
+
+
+def test_no_milestone_title_is_cut_and_every_one_is_read_whole_in_the_figure():
+    """Issue 31: at 1280×800 nine milestone labels read "Collective Security Treaty registered by…".
+    Every title, whole, is now in the figure's text (a numbered key under the chart), and nothing on
+    the chart ends with "…"."""
+    import re
+
+    for lang in ("en", "ru"):
+        fig, milestones = _shipped_timeline(lang)
+        texts = [str(text) for trace in fig.data for text in (trace.text or []) if text]
+        texts += [str(annotation.text) for annotation in fig.layout.annotations]
+        assert not [text for text in texts if "…" in text], f"{lang}: cut labels on the chart"
+        shown = re.sub(r"\s+", " ", re.sub(r"<[^>]+>|&nbsp;", " ", " ".join(texts)))
+        missing = [title for title in milestones["title"] if re.sub(r"\s+", " ", esc(title)) not in shown]
+        assert not missing, f"{lang}: titles not readable in the figure: {missing[:3]}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import networkx as nx
 import pandas as pd
 import pytest
@@ -244,3 +246,100 @@ def test_shipped_chart_labels_and_key(shipped):
     assert "CSC — Collective Security Council" in key
     assert fig.layout.legend.orientation == "h" and fig.layout.legend2.orientation == "h"
     assert fig.layout.height > 900 and fig.layout.margin.b > 250, "room for both legends and the key"
+
+
+def _label_boxes(fig, plot_width_px: float = 640.0, char_px: float = 7.0) -> dict[str, tuple[float, ...]]:
+    """Each node label's box (x0, x1, y0, y1) in the figure's own units: y is in page pixels (the
+    page's chart is drawn at its natural height), x is scaled from the narrowest chart's width."""
+    x_low, x_high = fig.layout.xaxis.range
+    unit_px = plot_width_px / (x_high - x_low)
+    boxes = {}
+    for trace in fig.data:
+        if trace.mode != "markers+text" or trace.customdata is None:
+            continue
+        for x, y, text, (node,) in zip(trace.x, trace.y, trace.text, trace.customdata, strict=True):
+            lines = str(text).split("<br>")
+            half = max(len(line) for line in lines) * char_px / 2 / unit_px
+            top = y - 11 - 2  # under the marker (22 px)
+            boxes[node] = (x - half, x + half, top - 17 * len(lines) + 2, top)
+    return boxes
+
+
+def _edges_through_their_own_labels(fig) -> list[str]:
+    """Edges (each run of a line trace between None gaps) that pass through the name hanging under
+    either of the two bodies they join (the bodies nearest the run's two ends)."""
+    boxes = _label_boxes(fig)
+    centres = {
+        node: (x, y)
+        for trace in fig.data
+        if trace.mode == "markers+text" and trace.customdata is not None
+        for x, y, (node,) in zip(trace.x, trace.y, trace.customdata, strict=True)
+    }
+    x_low, x_high = fig.layout.xaxis.range
+    unit_px = 640.0 / (x_high - x_low)
+
+    def nearest(point: tuple[float, float]) -> str:
+        return min(centres, key=lambda n: ((centres[n][0] - point[0]) * unit_px) ** 2 + (centres[n][1] - point[1]) ** 2)
+
+    found = set()
+    for trace in fig.data:
+        if trace.mode != "lines":
+            continue
+        runs, run = [], []
+        for x, y in zip(trace.x, trace.y, strict=True):
+            if x is None:
+                runs.append(run)
+                run = []
+            else:
+                run.append((x, y))
+        for points in [*runs, run]:
+            if len(points) < 2:
+                continue
+            ends = {nearest(points[0]), nearest(points[-1])}
+            for (x0, y0), (x1, y1) in itertools.pairwise(points):
+                for step in range(101):
+                    x, y = x0 + (x1 - x0) * step / 100, y0 + (y1 - y0) * step / 100
+                    inside = [n for n in ends if boxes[n][0] < x < boxes[n][1] and boxes[n][2] < y < boxes[n][3]]
+                    found |= {f"{trace.name} through {node}" for node in inside}
+    return sorted(found)
+
+
+def test_edges_leave_a_body_below_its_name_not_through_it(shipped):
+    """Issue 31: the org chart's edges ran over its labels: a parent's edges left its marker
+    straight down through the name hanging under it. They now start and end at the border of the
+    marker and its name; where an edge passes under another body's name, a white halo keeps the
+    name readable."""
+    graph = shipped.graph
+    fig = org_figure(graph, layered_layout(graph), routes=layered_routes(graph), as_of_year=2026)
+    assert _edges_through_their_own_labels(fig) == []
+    labelled = [trace for trace in fig.data if trace.mode == "markers+text"]
+    assert labelled and all("white" in str(trace.textfont.shadow) for trace in labelled)
+
+
+@pytest.mark.parametrize(("lang", "limit"), [("en", 5), ("ru", 4)])
+def test_names_on_a_slide_are_whole_where_a_1024_px_slide_has_the_room(shipped, lang, limit):
+    """Issue 31: presenting, six names (seven in Russian) read "Working Group on Information…", cut
+    after two lines. On a slide a long name now takes the room its row leaves it, in up to three
+    lines; only a name with no room even at 1024 px is cut (after three lines; its hover is whole)."""
+    import html
+
+    from components.figures.org import org_for_slide
+    from components.figures.style import for_projector
+    from components.i18n.text import set_language
+
+    set_language(lang)
+    try:
+        graph = shipped.graph
+        fig = for_projector(
+            org_figure(graph, layered_layout(graph), routes=layered_routes(graph), as_of_year=2026), fill=True
+        )
+        org_for_slide(fig)
+        labels = [str(text) for trace in fig.data if trace.mode == "markers+text" for text in trace.text]
+        cut = [label for label in labels if label.endswith("…")]
+        assert labels and len(cut) <= limit, cut
+        assert all(label.count("<br>") < 3 for label in labels), "at most three lines a name"
+        whole = {" ".join(label_lines(graph.nodes[n])) for n in graph}
+        shown = {html.unescape(label.replace("<br>", " ")) for label in labels if label not in cut}
+        assert shown <= whole, "each uncut label is the page's name, re-wrapped, nothing dropped"
+    finally:
+        set_language("en")

@@ -5,23 +5,25 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.figures.style import INK, OKABE_ITO, base_layout, wrapped
+from components.figures.style import INK, OKABE_ITO, base_layout, marker_styles, wrapped
 from components.i18n.text import esc, format_date, t
 
 # Colour and symbol per category: both differ, so the rows read without colour too.
-CATEGORY_STYLE: dict[str, tuple[str, str]] = {
-    "treaty": (OKABE_ITO["black"], "diamond"),
-    "organization": (OKABE_ITO["blue"], "square"),
-    "decision": (OKABE_ITO["sky_blue"], "circle"),
-    "forces": (OKABE_ITO["vermillion"], "star"),
-    "deployment": (OKABE_ITO["vermillion"], "triangle-up"),
-    "operation": (OKABE_ITO["orange"], "pentagon"),
-    "appointment": (OKABE_ITO["reddish_purple"], "hexagon"),
-    "chairmanship": (OKABE_ITO["reddish_purple"], "diamond-wide"),
-    "summit": (OKABE_ITO["bluish_green"], "circle"),
-    "status": (OKABE_ITO["grey"], "x"),
-    "exercise": (OKABE_ITO["orange"], "triangle-down"),
-}
+CATEGORY_STYLE = marker_styles(
+    """
+    treaty          black           diamond
+    organization    blue            square
+    decision        sky_blue        circle
+    forces          vermillion      star
+    deployment      vermillion      triangle-up
+    operation       orange          pentagon
+    appointment     reddish_purple  hexagon
+    chairmanship    reddish_purple  diamond-wide
+    summit          bluish_green    circle
+    status          grey            x
+    exercise        orange          triangle-down
+    """
+)
 
 
 def category_label(category: str) -> str:
@@ -54,30 +56,7 @@ def chronology_figure(items: pd.DataFrame, categories: list[str], selected: str 
     fig = go.Figure()
     rows = [c for c in categories if c in set(items["category"])]
     for category in rows:
-        chosen = items[items["category"] == category]
-        colour, symbol = CATEGORY_STYLE.get(category, (OKABE_ITO["grey"], "circle"))
-        hollow = list(not_held(chosen))
-        fig.add_trace(
-            go.Scatter(
-                x=chosen["date"],
-                y=[esc(category_label(category))] * len(chosen),
-                mode="markers",
-                name=esc(category_label(category)),
-                showlegend=False,
-                marker={
-                    "color": colour,
-                    "symbol": [f"{symbol}-open" if h else symbol for h in hollow],
-                    "size": 13,
-                    "line": {
-                        "color": [colour if h else "white" for h in hollow],
-                        "width": [2 if h else 1 for h in hollow],
-                    },
-                },
-                customdata=[[i] for i in chosen["item_id"]],
-                text=_hover(chosen),
-                hovertemplate="%{text}<extra></extra>",
-            )
-        )
+        fig.add_trace(_category_trace(items[items["category"] == category], category))
     any_not_held = bool(not_held(items).any())
     if any_not_held:
         fig.add_trace(
@@ -102,10 +81,41 @@ def chronology_figure(items: pd.DataFrame, categories: list[str], selected: str 
                 showlegend=False,
             )
         )
-    legend_px = 34 if any_not_held else 0
+    _chronology_layout(fig, rows, any_not_held)
+    return fig
+
+
+def _category_trace(chosen: pd.DataFrame, category: str) -> go.Scatter:
+    """A category's row of markers: its colour and symbol, hollow where not held, clickable."""
+    colour, symbol = CATEGORY_STYLE.get(category, (OKABE_ITO["grey"], "circle"))
+    hollow = list(not_held(chosen))
+    return go.Scatter(
+        x=chosen["date"],
+        y=[esc(category_label(category))] * len(chosen),
+        mode="markers",
+        name=esc(category_label(category)),
+        showlegend=False,
+        marker={
+            "color": colour,
+            "symbol": [f"{symbol}-open" if h else symbol for h in hollow],
+            "size": 13,
+            "line": {
+                "color": [colour if h else "white" for h in hollow],
+                "width": [2 if h else 1 for h in hollow],
+            },
+        },
+        customdata=[[i] for i in chosen["item_id"]],
+        text=_hover(chosen),
+        hovertemplate="%{text}<extra></extra>",
+    )
+
+
+def _chronology_layout(fig: go.Figure, rows: list[str], legend: bool) -> None:
+    """A row per category, a range slider under the time axis, the legend (if any) in the figure."""
+    legend_px = 34 if legend else 0
     fig.update_layout(**base_layout(height=max(320, 46 * len(rows) + 170) + legend_px))
     fig.update_layout(
-        showlegend=any_not_held,
+        showlegend=legend,
         legend={"orientation": "h", "x": 0, "yref": "container", "y": 0, "yanchor": "bottom"},
         margin={"b": 10 + legend_px},
         xaxis={"type": "date", "rangeslider": {"visible": True, "thickness": 0.08}, "showgrid": True},
@@ -117,4 +127,3 @@ def chronology_figure(items: pd.DataFrame, categories: list[str], selected: str 
         dragmode="zoom",
         hovermode="closest",
     )
-    return fig

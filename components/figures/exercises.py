@@ -5,13 +5,14 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Collection
+from typing import NamedTuple
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from components.data.loaders import split_sources
 from components.derive.exercises import APPROXIMATE, MAP_POINT_LIMIT, aggregate_points, map_view_range
-from components.figures.style import INK, OKABE_ITO, base_layout, styled_geo, wrapped, year_axis
+from components.figures.style import INK, OKABE_ITO, base_layout, paper_note, styled_geo, wrapped, year_axis
 from components.i18n.names import exercise_names, localized, state_names
 from components.i18n.text import current_language, esc, format_date, format_number, t
 
@@ -33,6 +34,15 @@ SERIES_STYLE_ORDER = [
 UNKNOWN_SIZE = 9
 PLACE_LABELS_UP_TO = 3  # a map of this few places names them
 PLACE_LABEL_WRAP = 28  # characters a line: a place's name in two or three short lines, not one long one
+# A map of a few places also names the states around them, at their capitals (members.csv): it
+# reaches at least to the nearest capital, this many degrees past it; a name goes above its capital
+# (a place's name hangs under its marker) and is left out where it would touch a place's marker or
+# name, or another state's name, on the narrowest map (a phone's) at a slide's type.
+SURROUNDING_PAD_DEG = 2.0
+SURROUNDING_MAP_PX = (360, 440)
+LABEL_CHAR_PX = 12  # a Cyrillic letter at a slide's 20-px type
+LABEL_LINE_PX = 22
+SURROUNDING_INK = "#4B5563"
 
 
 MIN_SIZE, MAX_SIZE = 11, 42
@@ -169,7 +179,8 @@ def exercise_map_figure(
     """Member states shaded, one marker per exercise: colour+symbol by series, size by personnel,
     hollow when the location is approximate (town, region or country); planned exercises paler
     with a "+", cancelled ones grey with a "×". A key below the map shows reference bubbles for
-    1,000 / 5,000 / 10,000 personnel, drawn at the size the map uses.
+    1,000 / 5,000 / 10,000 personnel, drawn at the size the map uses. A map of one to three places
+    names them and the states around them.
 
     Args:
         fit_view: fit the view to the shown markers (a filtered map); False: the region view (the
@@ -179,30 +190,75 @@ def exercise_map_figure(
     """
     names = {code: esc(name) for code, name in state_names(members).items()}
     fig = go.Figure()
-    shaded = {code: status for code, status in member_status.items() if status in ("member", "frozen", "suspended")}
-    if shaded:
-        fig.add_trace(
-            go.Choropleth(
-                locations=list(shaded),
-                z=[1] * len(shaded),
-                colorscale=[[0, "#DCE9F5"], [1, "#DCE9F5"]],
-                showscale=False,
-                marker_line_color="#7A8CA5",
-                marker_line_width=0.8,
-                hovertext=[f"{names.get(c, c)} — {t('status.' + s)}" for c, s in shaded.items()],
-                hoverinfo="text",
-                name=t("exercises.legend.members"),
-                showlegend=True,
-            )
-        )
+    legend_names = _shade_members(fig, member_status, names)
     largest = largest_personnel if largest_personnel is not None else (points["personnel"].max() if len(points) else 0)
     largest = 0 if pd.isna(largest) else float(largest)
     if series_labels is None and len(points):
         series_labels = series_display_names(points)  # the names the exercises themselves carry
     aggregated = cells if cells is not None else (aggregate_points(points) if len(points) > MAP_POINT_LIMIT else None)
-    legend_names: list[str] = [t("exercises.legend.members")] if shaded else []
+    marks = _MarkContext(names, selected, largest, focus_state)
+    legend_names += _add_series(fig, points, aggregated, styles, series_labels or {}, marks)
+    view = map_view_range(points if aggregated is None else aggregated, fit=fit_view)
+    if aggregated is None:
+        places = _place_labels(points)
+        if places is not None:
+            view = _with_nearest_capital(view, places, members)
+            _add_surroundings(fig, members, view, places)
+            _add_place_label_trace(fig, places)
+    statuses = set(points["status"].astype(str)) if aggregated is None and "status" in points else set()
+    encoding = _add_encoding_legend(fig, statuses)
+    _map_view(fig, *view)
+    key = aggregated is None and largest > 0
+    _map_layout(fig, legend_names, len(encoding), key, height, map_height, largest)
+    return fig
+
+
+class _MarkContext(NamedTuple):
+    """What every exercise marker needs beside its row: state names, the selection, the largest
+    personnel figure (for sizes) and the state in focus."""
+
+    names: dict[str, str]
+    selected: str | None
+    largest: float
+    focus_state: str | None
+
+
+def _shade_members(fig: go.Figure, member_status: dict[str, str], names: dict[str, str]) -> list[str]:
+    """Today's member states shaded (one choropleth); returns its legend name, if drawn."""
+    shaded = {code: status for code, status in member_status.items() if status in ("member", "frozen", "suspended")}
+    if not shaded:
+        return []
+    fig.add_trace(
+        go.Choropleth(
+            locations=list(shaded),
+            z=[1] * len(shaded),
+            colorscale=[[0, "#DCE9F5"], [1, "#DCE9F5"]],
+            showscale=False,
+            marker_line_color="#7A8CA5",
+            marker_line_width=0.8,
+            hovertext=[f"{names.get(c, c)} — {t('status.' + s)}" for c, s in shaded.items()],
+            hoverinfo="text",
+            name=t("exercises.legend.members"),
+            showlegend=True,
+        )
+    )
+    return [t("exercises.legend.members")]
+
+
+def _add_series(
+    fig: go.Figure,
+    points: pd.DataFrame,
+    aggregated: pd.DataFrame | None,
+    styles: dict[str, tuple[str, str]],
+    series_labels: dict[str, str],
+    marks: _MarkContext,
+) -> list[str]:
+    """One marker trace and one legend entry per series style, then the status marks of all series
+    in one trace on top. Returns the legend names drawn."""
+    legend_names = []
+    overlays = []
     for style, members_of_style in _group_by_style(styles).items():
-        shown_names = [(series_labels or {}).get(name, name) for name in members_of_style]
+        shown_names = [series_labels.get(name, name) for name in members_of_style]
         label = (
             esc(shown_names[0])
             if len(shown_names) == 1
@@ -212,44 +268,41 @@ def exercise_map_figure(
         if aggregated is not None:
             drawn = _add_aggregated_trace(fig, aggregated[aggregated["series"].isin(members_of_style)], style, label)
         else:
-            drawn = _add_exercise_trace(
-                fig,
-                points[points["series"].isin(members_of_style)],
-                style,
-                label,
-                names,
-                selected,
-                largest,
-                focus_state,
-            )
-        if drawn:
-            # The legend's own entry, at one size: the drawn trace's sizes vary with personnel.
-            colour, symbol = style
-            fig.add_trace(
-                go.Scattergeo(
-                    lat=[None],
-                    lon=[None],
-                    mode="markers",
-                    name=label,
-                    legendgroup=label,
-                    marker={"symbol": symbol, "size": 13, "color": colour, "line": {"width": 1, "color": colour}},
-                )
-            )
+            drawn = _add_exercise_trace(fig, points[points["series"].isin(members_of_style)], style, label, marks)
+            overlays += drawn if isinstance(drawn, list) else []
+        if drawn is not False:
+            fig.add_trace(_legend_marker(label, style))
             legend_names.append(label)
-    if aggregated is None:
-        _add_place_labels(fig, points)
-    statuses = set(points["status"].astype(str)) if aggregated is None and "status" in points else set()
+    if overlays:
+        fig.add_trace(_overlay_trace(overlays))
+    return legend_names
+
+
+def _legend_marker(label: str, style: tuple[str, str]) -> go.Scattergeo:
+    """The series' own legend entry, at one size: the drawn trace's sizes vary with personnel."""
+    colour, symbol = style
+    return go.Scattergeo(
+        lat=[None],
+        lon=[None],
+        mode="markers",
+        name=label,
+        legendgroup=label,
+        marker={"symbol": symbol, "size": 13, "color": colour, "line": {"width": 1, "color": colour}},
+    )
+
+
+def _add_encoding_legend(fig: go.Figure, statuses: set[str]) -> list[str]:
+    """The titled "how to read the markers" legend group (legend-only entries); returns its names."""
     encoding = [
         (t("exercises.legend.exact"), "circle", 13, "#555555", None),
         (t("exercises.legend.approximate"), "circle-open", 13, "#555555", None),
         (t("exercises.legend.unknown_personnel"), "circle", UNKNOWN_SIZE, "#555555", None),
     ]
-    if "announced" in statuses:
-        encoding.append((t("exercises.legend.announced"), "circle", 13, "#555555", STATUS_OVERLAY["announced"]))
-    if "planned" in statuses:
-        encoding.append((t("exercises.legend.planned"), "circle", 13, "#555555", STATUS_OVERLAY["planned"]))
-    if "cancelled" in statuses:
-        encoding.append((t("exercises.legend.cancelled"), "circle", 13, CANCELLED_COLOUR, STATUS_OVERLAY["cancelled"]))
+    encoding += [
+        (t(f"exercises.legend.{status}"), "circle", 13, CANCELLED_COLOUR if status == "cancelled" else "#555555", mark)
+        for status, mark in STATUS_OVERLAY.items()
+        if status in statuses
+    ]
     for index, (name, symbol, size, colour, overlay) in enumerate(encoding):
         fig.add_trace(
             go.Scattergeo(
@@ -268,10 +321,13 @@ def exercise_map_figure(
                 },
             )
         )
-        legend_names.append(name)
-    lon_range, lat_range = map_view_range(points if aggregated is None else aggregated, fit=fit_view)
+    return [name for name, *_ in encoding]
+
+
+def _map_view(fig: go.Figure, lon_range: tuple[float, float], lat_range: tuple[float, float]) -> None:
+    """Local outlines, and a conic projection centred on the view: it suits this wide,
+    mid-latitude region better than a world projection."""
     styled_geo(fig)
-    # A conic projection suits this wide, mid-latitude region better than a world projection.
     lat_span = lat_range[1] - lat_range[0]
     fig.update_geos(
         projection={
@@ -282,10 +338,21 @@ def exercise_map_figure(
         lonaxis_range=list(lon_range),
         lataxis_range=list(lat_range),
     )
-    key = aggregated is None and largest > 0
+
+
+def _map_layout(
+    fig: go.Figure,
+    legend_names: list[str],
+    encoding: int,
+    key: bool,
+    height: int,
+    map_height: int | None,
+    largest: float,
+) -> None:
+    """The figure's height from the map, the legend's rows and the size key, all inside the figure
+    (a PNG download keeps them); the legend and size key under the map."""
     band = SIZE_KEY_BAND if key else 0
-    legend_rows = _map_legend_rows(legend_names[: len(legend_names) - len(encoding)], len(encoding))
-    bottom = band + LEGEND_ROW * (legend_rows + 1) + 16
+    bottom = band + LEGEND_ROW * (_map_legend_rows(legend_names, encoding) + 1) + 16
     total = (map_height + MAP_TOP_MARGIN + bottom) if map_height else max(height, MAP_TOP_MARGIN + 440 + bottom)
     plot_px = total - MAP_TOP_MARGIN - bottom
     fig.update_layout(**base_layout(height=total))
@@ -306,22 +373,24 @@ def exercise_map_figure(
     )
     if key:
         _add_size_key(fig, largest, plot_px)
-    return fig
 
 
-def _add_place_labels(fig: go.Figure, points: pd.DataFrame) -> None:
-    """A map of one to three places names them under their markers: a patch of map with no town
-    on it tells a reader nothing about where the exercise was. The name is the location's first
-    part, up to a comma or semicolon ("Chebarkul training ground", not the oblast and country
-    after it), wrapped; the hover and the card have it all."""
+def _place_labels(points: pd.DataFrame) -> pd.DataFrame | None:
+    """The places a map of one to three places names (plot_lat, plot_lon, place), else None. The
+    name is the location's first part, up to a comma or semicolon ("Chebarkul training ground",
+    not the oblast and country after it); the hover and the card have it all."""
     if "location" not in points or not len(points):
-        return
+        return None
     first_part = localized(points, "location").fillna("").astype(str).str.split(r"[,;]", regex=True).str[0]
     places = points.assign(place=first_part)
     places = places.assign(place=places["place"].str.strip()).dropna(subset=["plot_lat", "plot_lon"])
     places = places[places["place"] != ""].drop_duplicates("place")
-    if not 0 < len(places) <= PLACE_LABELS_UP_TO:
-        return
+    return places if 0 < len(places) <= PLACE_LABELS_UP_TO else None
+
+
+def _add_place_label_trace(fig: go.Figure, places: pd.DataFrame) -> None:
+    """The places' names under their markers: a patch of map with no town on it tells a reader
+    nothing about where the exercise was."""
     fig.add_trace(
         go.Scattergeo(
             lat=places["plot_lat"],
@@ -335,6 +404,116 @@ def _add_place_labels(fig: go.Figure, points: pd.DataFrame) -> None:
             hoverinfo="skip",
             showlegend=False,
         )
+    )
+
+
+View = tuple[tuple[float, float], tuple[float, float]]
+
+
+def _capitals(members: pd.DataFrame) -> pd.DataFrame:
+    """Every state with a capital's coordinates in members.csv (iso3, capital_lat, capital_lon)."""
+    if not {"capital_lat", "capital_lon"} <= set(members.columns):
+        return pd.DataFrame(columns=["iso3", "capital_lat", "capital_lon"])
+    capitals = members.assign(
+        capital_lat=pd.to_numeric(members["capital_lat"], errors="coerce"),
+        capital_lon=pd.to_numeric(members["capital_lon"], errors="coerce"),
+    )
+    return capitals.dropna(subset=["capital_lat", "capital_lon"])
+
+
+def _with_nearest_capital(view: View, places: pd.DataFrame, members: pd.DataFrame) -> View:
+    """The view widened, if need be, to the shipped capital nearest the places (with a margin), so
+    that a map of one place always shows a state's name to read it by."""
+    capitals = _capitals(members)
+    if capitals.empty:
+        return view
+    lat, lon = float(places["plot_lat"].mean()), float(places["plot_lon"].mean())
+    distance = (capitals["capital_lat"] - lat) ** 2 + ((capitals["capital_lon"] - lon) * 0.7) ** 2
+    nearest = capitals.loc[distance.idxmin()]
+    (lon0, lon1), (lat0, lat1) = view
+    pad = SURROUNDING_PAD_DEG
+    lon_range = (min(lon0, nearest["capital_lon"] - pad), max(lon1, nearest["capital_lon"] + pad))
+    lat_range = (min(lat0, nearest["capital_lat"] - pad), max(lat1, nearest["capital_lat"] + pad))
+    return tuple(round(float(v), 3) for v in lon_range), tuple(round(float(v), 3) for v in lat_range)
+
+
+Box = tuple[float, float, float, float]
+
+
+def _clear_of_places(capitals: pd.DataFrame, labels: list[str], view: View, places: pd.DataFrame) -> list[str | None]:
+    """Where each state's name goes (a plotly text position) to stay clear of the places' markers
+    and names and of the other states' names, on the narrowest map at a slide's type (boxes in
+    pixels, the view taken as flat); None where no side is clear."""
+    (lon0, lon1), (lat0, lat1) = view
+    map_width, map_height = SURROUNDING_MAP_PX
+
+    def at(lon: float, lat: float) -> tuple[float, float]:
+        return (lon - lon0) / (lon1 - lon0) * map_width, (lat1 - lat) / (lat1 - lat0) * map_height
+
+    taken: list[Box] = []
+    for place in places.itertuples():
+        x, y = at(place.plot_lon, place.plot_lat)
+        lines = wrapped(esc(place.place), PLACE_LABEL_WRAP).split("<br>")
+        half = max(len(line) for line in lines) * LABEL_CHAR_PX / 2
+        taken += [(x - MAX_SIZE / 2, x + MAX_SIZE / 2, y - MAX_SIZE / 2, y + MAX_SIZE / 2)]
+        taken += [(x - half, x + half, y + MAX_SIZE / 2, y + MAX_SIZE / 2 + LABEL_LINE_PX * len(lines))]
+    chosen = []
+    for row, label in zip(capitals.itertuples(), labels, strict=True):
+        x, y = at(row.capital_lon, row.capital_lat)
+        width, tall = len(label) * LABEL_CHAR_PX, LABEL_LINE_PX + 4
+        sides = {
+            "top center": (x - width / 2, x + width / 2, y - tall, y),
+            "top left": (x - width, x, y - tall, y),
+            "top right": (x, x + width, y - tall, y),
+            "bottom left": (x - width, x, y, y + tall),
+            "bottom right": (x, x + width, y, y + tall),
+        }
+        side = next(
+            (
+                side
+                for side, box in sides.items()
+                if box[0] >= 0
+                and box[1] <= map_width
+                and box[2] >= 0
+                and box[3] <= map_height
+                and not any(_overlap(box, b) for b in taken)
+            ),
+            None,
+        )
+        chosen.append(side)
+        taken += [sides[side]] if side else []
+    return chosen
+
+
+def _overlap(a: Box, b: Box, pad: float = 4) -> bool:
+    return a[0] < b[1] + pad and b[0] < a[1] + pad and a[2] < b[3] + pad and b[2] < a[3] + pad
+
+
+def _add_surroundings(fig: go.Figure, members: pd.DataFrame, view: View, places: pd.DataFrame) -> None:
+    """The names of the states whose capitals lie in the view, written at the capital (from
+    members.csv, in the interface language), except where a place's own name goes."""
+    capitals = _capitals(members)
+    (lon0, lon1), (lat0, lat1) = view
+    inside = capitals[capitals["capital_lon"].between(lon0, lon1) & capitals["capital_lat"].between(lat0, lat1)]
+    names = state_names(members)
+    sides = _clear_of_places(inside, [esc(names.get(code, code)) for code in inside["iso3"]], view, places)
+    inside = inside.assign(side=sides).dropna(subset=["side"])
+    if not inside.empty:
+        fig.add_trace(_state_names_trace(inside, [esc(names.get(code, code)) for code in inside["iso3"]]))
+
+
+def _state_names_trace(capitals: pd.DataFrame, labels: list[str]) -> go.Scattergeo:
+    """The states' names as map text (no markers, no hover), each on its chosen side of its capital."""
+    return go.Scattergeo(
+        mode="text",
+        text=labels,
+        textposition=list(capitals["side"]),
+        lat=capitals["capital_lat"],
+        lon=capitals["capital_lon"],
+        textfont={"size": 13, "color": SURROUNDING_INK},
+        hoverinfo="skip",
+        showlegend=False,
+        name="surroundings",
     )
 
 
@@ -369,19 +548,7 @@ def _add_size_key(fig: go.Figure, largest: float, plot_px: float) -> None:
     """Three reference bubbles below the map, as large as the map draws these personnel figures
     (circles of exact pixel size, anchored in the figure), with their numbers beside them."""
     centre_y = -(SIZE_KEY_BAND / 2 + 4) / plot_px
-    fig.add_annotation(
-        x=0,
-        y=centre_y,
-        xref="paper",
-        yref="paper",
-        xanchor="left",
-        yanchor="middle",
-        showarrow=False,
-        align="left",
-        text=t("exercises.legend.size_key"),
-        font={"size": 13},
-        name="size-key",
-    )
+    paper_note(fig, 0, centre_y, t("exercises.legend.size_key"), yanchor="middle", name="size-key")
     x = 0.30
     for value in SIZE_KEY_PERSONNEL:
         diameter = marker_size(value, largest)
@@ -401,99 +568,102 @@ def _add_size_key(fig: go.Figure, largest: float, plot_px: float) -> None:
             fillcolor="rgba(85,85,85,0.25)",
             name=f"size-key-{value}",
         )
-        fig.add_annotation(
-            x=x,
-            y=centre_y,
-            xref="paper",
-            yref="paper",
-            xanchor="left",
-            yanchor="middle",
-            xshift=diameter / 2 + 6,
-            showarrow=False,
-            text=format_number(value),
-            font={"size": 13},
-            name="size-key",
-        )
+        paper_note(fig, x, centre_y, format_number(value), yanchor="middle", xshift=diameter / 2 + 6, name="size-key")
         x += 0.14
 
 
 def _add_exercise_trace(
-    fig: go.Figure,
-    subset: pd.DataFrame,
-    style: tuple[str, str],
-    label: str,
-    names: dict[str, str],
-    selected: str | None,
-    largest: float,
-    focus_state: str | None = None,
-) -> None:
+    fig: go.Figure, subset: pd.DataFrame, style: tuple[str, str], label: str, marks: _MarkContext
+) -> list[dict] | bool:
     """One marker per exercise: clickable, sized by personnel, hollow when approximate; announced
-    and planned ones paler and cancelled ones grey, each with its mark on top; with a state in focus,
-    exercises it neither hosted nor took part in are faded. Returns whether anything was drawn."""
+    and planned ones paler and cancelled ones grey; with a state in focus, exercises it neither
+    hosted nor took part in are faded. Returns the status marks to draw on top (one dict per marked
+    exercise, possibly none), or False when nothing was drawn."""
     if subset.empty:
         return False
     colour, symbol = style
     records = subset.to_dict("records")
     approximate = [r["plot_precision"] in APPROXIMATE for r in records]
-    chosen = [r["exercise_id"] == selected for r in records]
+    chosen = [r["exercise_id"] == marks.selected for r in records]
     status = [str(r.get("status") or "") for r in records]
     colours = [CANCELLED_COLOUR if s == "cancelled" else colour for s in status]
-    faded = [
-        bool(selected and not c)
-        or bool(focus_state and focus_state not in r["host_states"] and focus_state not in r["participants"])
-        for r, c in zip(records, chosen, strict=True)
+    faded = [_faded(r, c, marks) for r, c in zip(records, chosen, strict=True)]
+    sizes = [marker_size(r["personnel"], marks.largest) for r in records]
+    hover = [exercise_hover(r, marks.names) for r in records]
+    marker = {
+        "symbol": [f"{symbol}-open" if a else symbol for a in approximate],
+        "size": sizes,
+        "color": colours,
+        "opacity": [
+            0.35 if f else (PLANNED_OPACITY if s in PALER else 1.0) for f, s in zip(faded, status, strict=True)
+        ],
+        "line": {
+            "width": [3 if c else (2.5 if a else 1) for c, a in zip(chosen, approximate, strict=True)],
+            "color": [INK if c else col for c, col in zip(chosen, colours, strict=True)],
+        },
+    }
+    customdata = [[r["exercise_id"]] for r in records]
+    fig.add_trace(_series_trace(subset, label, marker, hover, customdata=customdata))
+    return [
+        {
+            "lat": records[i]["plot_lat"],
+            "lon": records[i]["plot_lon"],
+            "symbol": STATUS_OVERLAY[s],
+            "size": max(sizes[i], 12),
+            "opacity": 0.35 if faded[i] else 1.0,
+            "id": records[i]["exercise_id"],
+            "hover": hover[i],
+        }
+        for i, s in enumerate(status)
+        if s in STATUS_OVERLAY
     ]
-    sizes = [marker_size(r["personnel"], largest) for r in records]
-    hover = [exercise_hover(r, names) for r in records]
-    fig.add_trace(
-        go.Scattergeo(
-            lat=subset["plot_lat"],
-            lon=subset["plot_lon"],
-            mode="markers",
-            name=label,
-            legendgroup=label,
-            showlegend=False,
-            marker={
-                "symbol": [f"{symbol}-open" if a else symbol for a in approximate],
-                "size": sizes,
-                "color": colours,
-                "opacity": [
-                    0.35 if f else (PLANNED_OPACITY if s in PALER else 1.0) for f, s in zip(faded, status, strict=True)
-                ],
-                "line": {
-                    "width": [3 if c else (2.5 if a else 1) for c, a in zip(chosen, approximate, strict=True)],
-                    "color": [INK if c else col for c, col in zip(chosen, colours, strict=True)],
-                },
-            },
-            customdata=[[r["exercise_id"]] for r in records],
-            hovertext=hover,
-            hoverinfo="text",
-        )
+
+
+def _series_trace(frame: pd.DataFrame, label: str, marker: dict, hover: list[str], **options: object) -> go.Scattergeo:
+    """A series' markers at ``frame``'s plot_lat/plot_lon, hover text, no legend entry of its own
+    (the series' legend entry is drawn at one size by ``_legend_marker``)."""
+    return go.Scattergeo(
+        lat=frame["plot_lat"],
+        lon=frame["plot_lon"],
+        mode="markers",
+        name=label,
+        legendgroup=label,
+        showlegend=False,
+        marker=marker,
+        hovertext=hover,
+        hoverinfo="text",
+        **options,
     )
-    marked = [i for i, s in enumerate(status) if s in STATUS_OVERLAY]
-    if marked:
-        # The "+" / "×" on top: same place, size, click target and hover as the marker under it.
-        fig.add_trace(
-            go.Scattergeo(
-                lat=[subset["plot_lat"].iloc[i] for i in marked],
-                lon=[subset["plot_lon"].iloc[i] for i in marked],
-                mode="markers",
-                name=label,
-                legendgroup=label,
-                showlegend=False,
-                marker={
-                    "symbol": [STATUS_OVERLAY[status[i]] for i in marked],
-                    "size": [max(sizes[i], 12) for i in marked],
-                    "color": "#111111",
-                    "opacity": [0.35 if faded[i] else 1.0 for i in marked],
-                    "line": {"width": 2, "color": "#111111"},
-                },
-                customdata=[[records[i]["exercise_id"]] for i in marked],
-                hovertext=[hover[i] for i in marked],
-                hoverinfo="text",
-            )
-        )
-    return True
+
+
+def _faded(record: dict, chosen: bool, marks: _MarkContext) -> bool:
+    """Another exercise is selected, or the state in focus neither hosted nor took part in it."""
+    focus = marks.focus_state
+    return bool(marks.selected and not chosen) or bool(
+        focus and focus not in record["host_states"] and focus not in record["participants"]
+    )
+
+
+def _overlay_trace(marks: list[dict]) -> go.Scattergeo:
+    """The "–" / "+" / "×" on top of announced, planned and cancelled exercises of every series, in
+    one trace: same place, size, click target and hover as the marker under each."""
+    return go.Scattergeo(
+        lat=[m["lat"] for m in marks],
+        lon=[m["lon"] for m in marks],
+        mode="markers",
+        showlegend=False,
+        marker={
+            "symbol": [m["symbol"] for m in marks],
+            "size": [m["size"] for m in marks],
+            "color": "#111111",
+            "opacity": [m["opacity"] for m in marks],
+            "line": {"width": 2, "color": "#111111"},
+        },
+        customdata=[[m["id"]] for m in marks],
+        hovertext=[m["hover"] for m in marks],
+        hoverinfo="text",
+        name="status-marks",
+    )
 
 
 def _add_aggregated_trace(fig: go.Figure, cells: pd.DataFrame, style: tuple[str, str], label: str) -> bool:
@@ -502,34 +672,24 @@ def _add_aggregated_trace(fig: go.Figure, cells: pd.DataFrame, style: tuple[str,
         return False
     colour, symbol = style
     largest = float(cells["count"].max())
-    fig.add_trace(
-        go.Scattergeo(
-            lat=cells["plot_lat"],
-            lon=cells["plot_lon"],
-            mode="markers",
-            name=label,
-            legendgroup=label,
-            marker={
-                "symbol": [f"{symbol}-open" if a else symbol for a in cells["approximate"]],
-                "size": [MIN_SIZE + (MAX_SIZE - MIN_SIZE) * math.sqrt(c / largest) for c in cells["count"]],
-                "color": colour,
-                "line": {"width": 2, "color": colour},
-            },
-            hovertext=[
-                t(
-                    "exercises.aggregate_hover",
-                    count=int(row.count),
-                    series=label,
-                    first=int(row.first_year),
-                    last=int(row.last_year),
-                    example=esc(row.example),
-                )
-                for row in cells.itertuples()
-            ],
-            hoverinfo="text",
-            showlegend=False,
+    marker = {
+        "symbol": [f"{symbol}-open" if a else symbol for a in cells["approximate"]],
+        "size": [MIN_SIZE + (MAX_SIZE - MIN_SIZE) * math.sqrt(c / largest) for c in cells["count"]],
+        "color": colour,
+        "line": {"width": 2, "color": colour},
+    }
+    hover = [
+        t(
+            "exercises.aggregate_hover",
+            count=int(row.count),
+            series=label,
+            first=int(row.first_year),
+            last=int(row.last_year),
+            example=esc(row.example),
         )
-    )
+        for row in cells.itertuples()
+    ]
+    fig.add_trace(_series_trace(cells, label, marker, hover))
     return True
 
 
@@ -567,48 +727,62 @@ def per_year_figure(
     year_of = exercises["start_date"].dt.year
     span = years or ((int(year_of.min()), int(year_of.max())) if len(exercises) else (2004, 2025))
     all_years = list(range(span[0], span[1] + 1))
+    counts, groups = _stacks(exercises.assign(year=year_of), by, styles, series_labels or {})
+    for key, label, colour, pattern in groups:
+        values = [int(counts.get((year, key), 0)) for year in all_years]
+        if any(values):
+            fig.add_trace(_year_bars(all_years, values, key, esc(label), colour, pattern))
+    legend_rows = 1 if by == "status" else -(-len(fig.data) // 2)
+    _per_year_layout(fig, span, 26 * legend_rows + 8, height, len(exercises))
+    note = t("exercises.per_year_by_status" if by == "status" else "exercises.per_year_by_series")
+    paper_note(fig, 0, 1, note, yanchor="bottom", yshift=4, font={"size": 13, "color": "#4B5563"}, name="stacking-note")
+    return fig
+
+
+def _stacks(
+    exercises: pd.DataFrame, by: str, styles: dict[str, tuple[str, str]], series_labels: dict[str, str]
+) -> tuple[pd.Series, list[tuple[str, str, str, str]]]:
+    """Counts per (year, status or series), and the stacks in order: (key, label, colour, pattern)."""
     if by == "status":
-        statuses = exercises["status"].astype(str)
-        counts = exercises.assign(year=year_of, status=statuses).groupby(["year", "status"]).size()
+        counts = exercises.assign(status=exercises["status"].astype(str)).groupby(["year", "status"]).size()
         groups = [
             (status, t(f"status_ex.{status}"), colour, pattern)
             for status, (colour, pattern) in EXERCISE_STATUS_STYLE.items()
         ]
-    else:
-        counts = exercises.assign(year=year_of).groupby(["year", "series"]).size()
-        patterns = ["", "/", ".", "x", "-", "|", "+", "\\", ""]
-        groups = [
-            (series, (series_labels or {}).get(series, series), colour, patterns[index % len(patterns)])
-            for index, (series, (colour, _)) in enumerate(styles.items())
-        ]
-    for key, label, colour, pattern in groups:
-        values = [int(counts.get((year, key), 0)) for year in all_years]
-        if not any(values):
-            continue
-        name = esc(label)
-        fig.add_trace(
-            go.Bar(
-                x=all_years,
-                y=values,
-                name=name,
-                legendgroup=key,
-                customdata=[[year] for year in all_years],
-                marker={
-                    "color": colour,
-                    "line": {"color": "white", "width": 0.5},
-                    "pattern": {"shape": pattern, "fgcolor": "white", "solidity": 0.3, "fillmode": "overlay"},
-                },
-                hovertemplate="%{x}: %{y} · " + name + "<extra></extra>",
-            )
-        )
-    entries = sum(1 for _ in fig.data)
-    legend_rows = 1 if by == "status" else -(-entries // 2)
-    legend_px = 26 * legend_rows + 8
+        return counts, groups
+    counts = exercises.groupby(["year", "series"]).size()
+    patterns = ["", "/", ".", "x", "-", "|", "+", "\\", ""]
+    groups = [
+        (series, series_labels.get(series, series), colour, patterns[index % len(patterns)])
+        for index, (series, (colour, _)) in enumerate(styles.items())
+    ]
+    return counts, groups
+
+
+def _year_bars(years: list[int], values: list[int], key: str, name: str, colour: str, pattern: str) -> go.Bar:
+    """One stack's bars, each carrying its year for a click."""
+    return go.Bar(
+        x=years,
+        y=values,
+        name=name,
+        legendgroup=key,
+        customdata=[[year] for year in years],
+        marker={
+            "color": colour,
+            "line": {"color": "white", "width": 0.5},
+            "pattern": {"shape": pattern, "fgcolor": "white", "solidity": 0.3, "fillmode": "overlay"},
+        },
+        hovertemplate="%{x}: %{y} · " + name + "<extra></extra>",
+    )
+
+
+def _per_year_layout(fig: go.Figure, span: tuple[int, int], legend_px: int, height: int, rows: int) -> None:
+    """Stacked bars, the legend in the figure's own bottom margin under the year labels (a PNG
+    download keeps it whole), whole-number counts."""
     fig.update_layout(**base_layout(height=height + legend_px))
     fig.update_layout(
         barmode="stack",
         showlegend=True,
-        # In the figure's own bottom margin, under the year labels: a PNG download keeps it whole.
         legend={
             "orientation": "h",
             "x": 0,
@@ -623,25 +797,10 @@ def per_year_figure(
             "automargin": True,
             "rangemode": "tozero",
             "tickformat": "d",
-            "dtick": 1 if len(exercises) < 40 else None,
+            "dtick": 1 if rows < 40 else None,
         },
         xaxis=year_axis(span[0], span[1]),
         margin={"t": PER_YEAR_TOP_MARGIN, "l": 10, "r": 16, "b": 40 + legend_px},
         dragmode=False,
         clickmode="event+select",
     )
-    fig.add_annotation(
-        x=0,
-        y=1,
-        xref="paper",
-        yref="paper",
-        xanchor="left",
-        yanchor="bottom",
-        yshift=4,
-        showarrow=False,
-        align="left",
-        text=t("exercises.per_year_by_status" if by == "status" else "exercises.per_year_by_series"),
-        font={"size": 13, "color": "#4B5563"},
-        name="stacking-note",
-    )
-    return fig

@@ -5,12 +5,13 @@ from __future__ import annotations
 import itertools
 import textwrap
 from collections.abc import Collection
+from typing import NamedTuple
 
 import networkx as nx
 import plotly.graph_objects as go
 
 from components.derive.org import ROW_WIDTH_CHARS, abbreviation_key, established_text, exists_in, label_lines
-from components.figures.style import BODY_KIND_STYLE, INK, OKABE_ITO, base_layout
+from components.figures.style import BODY_KIND_STYLE, INK, OKABE_ITO, base_layout, paper_note
 from components.i18n.names import body_abbreviation, body_name
 from components.i18n.text import esc, t
 
@@ -34,8 +35,10 @@ KEY_LINE_PX = 17
 # narrowest chart (about 660 px, a 1024-px screen with the sidebar open).
 KEY_WRAP = 44
 LEGEND_ROW_PX = 26
+ORG_TOP_MARGIN = 78  # title and source line
 LEGEND_ROOM_WIDTH_PX = 640  # the chart's plot width on a 1024-px screen, less a margin
 UNKNOWN_RING = "#4B5563"
+LABEL_HALO = "0 0 2px white, 0 0 3px white, 0 0 4px white"
 
 
 def node_label(attributes: dict, width: int = 13, max_lines: int = 3) -> str:
@@ -45,28 +48,104 @@ def node_label(attributes: dict, width: int = 13, max_lines: int = 3) -> str:
     return "<br>".join(esc(line) for line in label_lines(attributes))
 
 
-# A slide has less height per row than the page (seven rows in about 480 px at 1024×768): a name
-# keeps the page's line width, which the rows' spacing was made for, and at most two lines.
-SLIDE_LABEL_LINES = 2
+# A slide has less height per row than the page (seven rows in about 480 px at 1024×768): a long
+# name takes as few lines there as its room allows (a slide's chart has the screen's whole width),
+# never cut. At 1024 px and a slide's 18-px type, a unit of x holds about SLIDE_CHARS_PER_UNIT
+# characters; a name may take the room its row's neighbours leave it, and the first or last name
+# of a row hangs outward (left or right of its marker) where that gives it more room.
+SLIDE_LABEL_LINES = 3
+SLIDE_LABEL_WIDTH = 16  # the narrowest line tried
+SLIDE_CHARS_PER_UNIT = 76
+# Lines of a name that fit between its row and the next on the smallest slide, the PowerPoint
+# picture (1213×548: about 460 px of plot for the drawing), at a slide's 18-px type.
+SLIDE_PLOT_PX = 460
+SLIDE_LINE_PX = 24
+
+
+def slide_label(label: str, room: int | None = None, lines: int = SLIDE_LABEL_LINES) -> str:
+    """A node label (plotly text) re-wrapped into at most ``lines`` lines, as narrow as allows it
+    and at most ``room`` characters wide; a name that cannot fit so is cut after ``lines`` lines."""
+    words = " ".join(label.split("<br>"))
+    widest = max(SLIDE_LABEL_WIDTH, room if room is not None else len(words))
+    for width in range(SLIDE_LABEL_WIDTH, widest + 1):
+        fitted = textwrap.wrap(words, width, break_long_words=False, break_on_hyphens=False)
+        if len(fitted) <= lines:
+            return "<br>".join(fitted)
+    # No room for the whole name even on a 1024-px slide: its first lines, "…" (the hover has it).
+    fitted = textwrap.wrap(words, widest, break_long_words=False, break_on_hyphens=False)
+    return "<br>".join([*fitted[: lines - 1], fitted[lines - 1] + "…"])
+
+
+class _SlideNode(NamedTuple):
+    x: float
+    y: float
+    label: str
+
+    @property
+    def chars(self) -> int:
+        return max(len(line) for line in self.label.split("<br>"))
+
+
+def _slide_placement(node: _SlideNode, row: list[_SlideNode], x_range: tuple[float, float]) -> tuple[str, int]:
+    """(textposition, characters of room) for a long name on a slide: centred under its marker
+    between its neighbours (each keeps its own half), or hanging outward at a row's end."""
+    left = [other for other in row if other.x < node.x]
+    right = [other for other in row if other.x > node.x]
+
+    def gap(others: list[_SlideNode], edge: float) -> float:
+        if not others:
+            return abs(node.x - edge) * SLIDE_CHARS_PER_UNIT
+        nearest = min(others, key=lambda other: abs(other.x - node.x))
+        return abs(nearest.x - node.x) * SLIDE_CHARS_PER_UNIT - nearest.chars / 2 - 1
+
+    room_left, room_right = gap(left, x_range[0]), gap(right, x_range[1])
+    centred = 2 * min(room_left, room_right)
+    if not left and room_left > centred:
+        return "bottom left", int(room_left)
+    if not right and room_right > centred:
+        return "bottom right", int(room_right)
+    return "bottom center", int(centred)
+
+
+def _slide_row_lines(fig: go.Figure, rows: list[float]) -> dict[float, int]:
+    """Lines a name may take on each row (``rows`` top to bottom): two, or three where the gap to
+    the next row (or the drawing's bottom) holds them on the smallest slide."""
+    low, high = fig.layout.yaxis.range or (min(rows) - 50, max(rows) + 50)
+    px_per_unit = SLIDE_PLOT_PX / (high - low)
+    lines = {}
+    for row, below in zip(rows, [*rows[1:], low], strict=True):
+        fits = int(((row - below) * px_per_unit - MARKER_PX) // SLIDE_LINE_PX)
+        lines[row] = min(SLIDE_LABEL_LINES, max(2, fits))
+    return lines
 
 
 def org_for_slide(fig: go.Figure) -> None:
     """The org chart as a slide shows it (in place): the legends and abbreviation key stay on the
     page (~400 px below the drawing that a slide cannot spare; the bodies' own labels carry it), and
-    a long name is cut to two lines with an ellipsis (its full name is in the hover), since a
-    slide's rows are closer together than the page's; labels are not clipped at the plot's edge."""
+    a long name (over SLIDE_LABEL_LINES lines on the page) is wrapped in the room its row leaves it
+    (a slide's rows are closer together than the page's; its chart is the screen's width), never
+    cut; labels are not clipped at the plot's edge."""
     fig.update_layout(showlegend=False, margin={"b": 44, "l": 10, "r": 10})
     fig.layout.annotations = []
-    for trace in fig.data:
-        if trace.mode != "markers+text" or trace.text is None:
-            continue
-        labels = []
-        for label in trace.text:
-            lines = str(label).split("<br>")
-            if len(lines) > SLIDE_LABEL_LINES:
-                lines = [*lines[: SLIDE_LABEL_LINES - 1], lines[SLIDE_LABEL_LINES - 1] + "…"]
-            labels.append("<br>".join(lines))
-        trace.text = labels
+    labelled = [trace for trace in fig.data if trace.mode == "markers+text" and trace.text is not None]
+    nodes = [
+        _SlideNode(x, y, str(text))
+        for trace in labelled
+        for x, y, text in zip(trace.x, trace.y, trace.text, strict=True)
+    ]
+    x_range = tuple(fig.layout.xaxis.range or (min(n.x for n in nodes), max(n.x for n in nodes)))
+    room_lines = _slide_row_lines(fig, sorted({n.y for n in nodes}, reverse=True))
+    for trace in labelled:
+        texts, positions = [], []
+        for x, y, text in zip(trace.x, trace.y, trace.text, strict=True):
+            node = _SlideNode(x, y, str(text))
+            position = "bottom center"
+            if node.label.count("<br>") >= room_lines[y]:
+                position, room = _slide_placement(node, [n for n in nodes if n.y == y and n.x != x], x_range)
+                node = node._replace(label=slide_label(node.label, room, room_lines[y]))
+            texts.append(node.label)
+            positions.append(position)
+        trace.text, trace.textposition = texts, positions
         trace.cliponaxis = False  # the bottom row's labels hang below the plot area on a slide
 
 
@@ -145,35 +224,97 @@ def org_figure(
     if selected in shown:
         neighbours = {selected, *shown.successors(selected), *shown.predecessors(selected)}
     rows_px = _rows_y(graph, {n: positions[n] for n in visible} or positions)
-
-    def at(point: tuple[float, float]) -> tuple[float, float]:
-        return point[0], _remap(point[1], rows_px)
-
-    def path(u: str, v: str) -> list[tuple[float, float]]:
-        route = (routes or {}).get((u, v)) or [positions[u], positions[v]]
-        return [at(p) for p in route]
-
-    def emphasis(node: str) -> float:
-        if neighbours and node not in neighbours:
-            return 0.25
-        return 1.0
-
+    drawing = _Drawing(graph, positions, rows_px, routes or {}, neighbours, selected)
     fig = go.Figure()
+    _add_edges(fig, shown, drawing)
+    _add_unknown_rings(fig, graph, shown, drawing, as_of_year)
+    _add_nodes(fig, graph, shown, drawing, as_of_year)
+    key = abbreviation_key(graph, list(shown.nodes)) if show_key else []
+    _frame(fig, graph, positions, rows_px, shown, key, height)
+    return fig
+
+
+class _Drawing:
+    """Where things go on the chart: nodes in pixel rows, edges along their routes, trimmed where
+    they meet a node's marker and label, and how much each node and edge is emphasised."""
+
+    def __init__(
+        self,
+        graph: nx.DiGraph,
+        positions: dict[str, tuple[float, float]],
+        rows_px: dict[float, float],
+        routes: dict[tuple[str, str], list[tuple[float, float]]],
+        neighbours: set[str],
+        selected: str | None,
+    ) -> None:
+        self.graph, self.positions, self.rows_px, self.routes = graph, positions, rows_px, routes
+        self.neighbours, self.selected = neighbours, selected
+
+    def at(self, point: tuple[float, float]) -> tuple[float, float]:
+        return point[0], _remap(point[1], self.rows_px)
+
+    def node(self, node: str) -> tuple[float, float]:
+        x, y = self.at(self.positions[node])
+        return _x(x), _y(y)
+
+    def path(self, u: str, v: str) -> list[tuple[float, float]]:
+        """The edge from ``u`` to ``v``, starting and ending at the border of each end's marker and
+        label box: a line left a parent's marker straight down through the name under it."""
+        route = self.routes.get((u, v)) or [self.positions[u], self.positions[v]]
+        points = [self.at(p) for p in route]
+        points = _leave_box(points, self.box(u))
+        return _leave_box(points[::-1], self.box(v))[::-1]
+
+    def box(self, node: str) -> tuple[float, float, float, float]:
+        """(x0, x1, y0, y1) of a node's marker and the label hanging under it, with a little room."""
+        x, y = self.node(node)
+        lines = label_lines(self.graph.nodes[node])
+        half = (max(len(line) for line in lines) / 2 + 0.3) / ROW_WIDTH_CHARS
+        return x - half, x + half, y - MARKER_PX / 2 - LABEL_LINE_PX * len(lines) - 6, y + MARKER_PX / 2 + 2
+
+    def emphasis(self, node: str) -> float:
+        return 0.25 if self.neighbours and node not in self.neighbours else 1.0
+
+
+def _inside(point: tuple[float, float], box: tuple[float, float, float, float]) -> bool:
+    return box[0] < point[0] < box[1] and box[2] < point[1] < box[3]
+
+
+def _leave_box(points: list[tuple[float, float]], box: tuple[float, float, float, float]) -> list[tuple[float, float]]:
+    """The polyline from where it first leaves ``box`` (found by halving the segment that crosses
+    its border); unchanged when it starts outside or never leaves."""
+    if not points or not _inside(points[0], box):
+        return points
+    for index in range(1, len(points)):
+        if _inside(points[index], box):
+            continue
+        (x0, y0), (x1, y1) = points[index - 1], points[index]
+        low, high = 0.0, 1.0
+        for _ in range(24):
+            middle = (low + high) / 2
+            if _inside((x0 + (x1 - x0) * middle, y0 + (y1 - y0) * middle), box):
+                low = middle
+            else:
+                high = middle
+        return [(x0 + (x1 - x0) * high, y0 + (y1 - y0) * high), *points[index:]]
+    return points
+
+
+def _add_edges(fig: go.Figure, shown: nx.DiGraph, drawing: _Drawing) -> None:
+    """One line trace per relation, then the arrowheads of all relations in one trace."""
+    neighbours, selected = drawing.neighbours, drawing.selected
+    heads = []
     for relation, (colour, dash) in RELATION_STYLE.items():
         edges = [(u, v) for u, v, r in shown.edges(data="relation") if r == relation]
         if not edges:
             continue
-        xs, ys = [], []
-        for u, v in edges:
-            points = path(u, v)
-            xs += [p[0] for p in points] + [None]
-            ys += [p[1] for p in points] + [None]
+        paths = [drawing.path(u, v) for u, v in edges]
         highlighted = any(u in neighbours and v in neighbours and selected in (u, v) for u, v in edges)
         faint = relation == "established_by" and not highlighted
         fig.add_trace(
             go.Scatter(
-                x=xs,
-                y=ys,
+                x=[x for points in paths for x in [*(_x(p[0]) for p in points), None]],
+                y=[y for points in paths for y in [*(_y(p[1]) for p in points), None]],
                 mode="lines",
                 # Through dot's bend points as a smooth curve, as dot itself draws them (a polyline
                 # through those points zigzags where several long edges share a side channel).
@@ -191,45 +332,62 @@ def org_figure(
                 opacity=0.6 if faint else 0.9,
             )
         )
-        fig.add_trace(_arrowheads([path(u, v) for u, v in edges], edges, colour, faint, neighbours, selected))
+        heads.append((paths, edges, colour, faint))
+    if heads:
+        fig.add_trace(_arrowheads(heads, neighbours, selected))
+
+
+def _add_unknown_rings(
+    fig: go.Figure, graph: nx.DiGraph, shown: nx.DiGraph, drawing: _Drawing, as_of_year: int | None
+) -> None:
+    """Plotly markers have no dashed outline: a grey ring around the marker says "date unknown"."""
     unknown = [n for n in shown.nodes if as_of_year is not None and exists_in(graph.nodes[n], as_of_year) is None]
-    if unknown:
-        # Plotly markers have no dashed outline: a grey ring around the marker says "date unknown".
-        fig.add_trace(
-            go.Scatter(
-                x=[at(positions[n])[0] for n in unknown],
-                y=[at(positions[n])[1] for n in unknown],
-                mode="markers",
-                marker={
-                    "symbol": "circle-open",
-                    "size": 34,
-                    "color": UNKNOWN_RING,
-                    "line": {"width": 1.5, "color": UNKNOWN_RING},
-                    "opacity": [emphasis(n) for n in unknown],
-                },
-                name=t("structure.legend.date_unknown"),
-                legend="legend2",
-                hoverinfo="skip",
-            )
+    if not unknown:
+        return
+    fig.add_trace(
+        go.Scatter(
+            x=[drawing.node(n)[0] for n in unknown],
+            y=[drawing.node(n)[1] for n in unknown],
+            mode="markers",
+            marker={
+                "symbol": "circle-open",
+                "size": 34,
+                "color": UNKNOWN_RING,
+                "line": {"width": 1.5, "color": UNKNOWN_RING},
+                "opacity": [drawing.emphasis(n) for n in unknown],
+            },
+            name=t("structure.legend.date_unknown"),
+            legend="legend2",
+            hoverinfo="skip",
         )
+    )
+
+
+def _add_nodes(fig: go.Figure, graph: nx.DiGraph, shown: nx.DiGraph, drawing: _Drawing, as_of_year: int | None) -> None:
+    """One trace of labelled markers per kind, then the kinds' legend-only twins (the real traces
+    carry per-node opacity, which the legend would copy)."""
+    selected = drawing.selected
+    drawn = []
     for kind, (colour, symbol) in BODY_KIND_STYLE.items():
         nodes = [n for n in shown.nodes if graph.nodes[n]["kind"] == kind]
         if not nodes:
             continue
-        attributes = [graph.nodes[n] for n in nodes]
+        drawn.append((kind, colour, symbol))
         fig.add_trace(
             go.Scatter(
-                x=[at(positions[n])[0] for n in nodes],
-                y=[at(positions[n])[1] for n in nodes],
+                x=[drawing.node(n)[0] for n in nodes],
+                y=[drawing.node(n)[1] for n in nodes],
                 mode="markers+text",
-                text=[node_label(a) for a in attributes],
+                text=[node_label(graph.nodes[n]) for n in nodes],
                 textposition="bottom center",
-                textfont={"size": LABEL_FONT_SIZE, "color": INK},
+                # A white halo: where an edge passes under another body's name (the layout routes
+                # edges round the markers, not the names), the name stays readable over it.
+                textfont={"size": LABEL_FONT_SIZE, "color": INK, "shadow": LABEL_HALO},
                 marker={
                     "symbol": symbol,
                     "size": [26 if n == selected else 20 for n in nodes],
                     "color": colour,
-                    "opacity": [emphasis(n) for n in nodes],
+                    "opacity": [drawing.emphasis(n) for n in nodes],
                     "line": {
                         "color": ["#000000" if n == selected else "white" for n in nodes],
                         "width": [3 if n == selected else 1 for n in nodes],
@@ -243,23 +401,18 @@ def org_figure(
                 hoverinfo="text",
             )
         )
-    for kind, (colour, symbol) in BODY_KIND_STYLE.items():
-        # Legend-only twins: the real traces carry per-node opacity, which the legend would copy.
-        if any(graph.nodes[n]["kind"] == kind for n in shown.nodes):
-            fig.add_trace(
-                go.Scatter(
-                    x=[None],
-                    y=[None],
-                    mode="markers",
-                    marker={"symbol": symbol, "size": 14, "color": colour},
-                    name=t(f"kind.{kind}"),
-                    legend="legend2",
-                    legendgroup=f"kind-{kind}",
-                )
+    for kind, colour, symbol in drawn:
+        fig.add_trace(
+            go.Scatter(
+                x=[None],
+                y=[None],
+                mode="markers",
+                marker={"symbol": symbol, "size": 14, "color": colour},
+                name=t(f"kind.{kind}"),
+                legend="legend2",
+                legendgroup=f"kind-{kind}",
             )
-    key = abbreviation_key(graph, list(shown.nodes)) if show_key else []
-    _frame(fig, graph, positions, rows_px, shown, key, height)
-    return fig
+        )
 
 
 def _legend_entry_px(names: list[str]) -> int:
@@ -293,18 +446,9 @@ def _frame(
     key_lines = max((text.count("<br>") + 1 for text in key_columns), default=0)
     key_px = (KEY_LINE_PX * (key_lines + 1) + 16) if key else 0
     bottom = sum(bands) + key_px + 10
-
-    drawn = [positions[n] for n in shown.nodes] or list(positions.values())
-    ys_px = [_remap(p[1], rows_px) for p in drawn]
-    lowest_row = min((positions[n][1] for n in shown.nodes), default=0.0)
-    lowest_labels = max(
-        (len(label_lines(graph.nodes[n])) for n in shown.nodes if positions[n][1] <= lowest_row + 0.5), default=1
-    )
-    top_px, bottom_px = max(ys_px) + MARKER_PX, min(ys_px) - MARKER_PX / 2 - lowest_labels * LABEL_LINE_PX - 8
-    plot_px = top_px - bottom_px
-    total = int(plot_px + bottom + 78) if height is None else height
-    plot_px = max(100.0, total - bottom - 78)
-
+    bottom_px, top_px = _y_extent(graph, positions, rows_px, shown)
+    total = int(top_px - bottom_px + bottom + ORG_TOP_MARGIN) if height is None else height
+    plot_px = max(100.0, total - bottom - ORG_TOP_MARGIN)
     fig.update_layout(**base_layout(height=total))
     fig.update_layout(
         showlegend=True,
@@ -314,46 +458,44 @@ def _frame(
         clickmode="event+select",
         dragmode=False,
         hovermode="closest",
-        margin={"l": 10, "r": 10, "t": 78, "b": bottom},
-    )
-    legend_common = {
-        "orientation": "h",
-        "x": 0,
-        "xanchor": "left",
-        "yanchor": "top",
-        "font": {"size": 14},
-        "title": {"side": "top", "font": {"size": 14}},
-        "itemclick": False,
-        "itemdoubleclick": False,
-    }
-    fig.update_layout(
-        legend={
-            **legend_common,
-            "y": -8 / plot_px,
-            "title": {**legend_common["title"], "text": t("structure.legend.relations")},
-        },
-        legend2={
-            **legend_common,
-            "y": -(bands[0] + 8) / plot_px,
-            "title": {**legend_common["title"], "text": t("structure.legend.kinds")},
-        },
+        margin={"l": 10, "r": 10, "t": ORG_TOP_MARGIN, "b": bottom},
+        legend=_legend_band(t("structure.legend.relations"), -8 / plot_px),
+        legend2=_legend_band(t("structure.legend.kinds"), -(bands[0] + 8) / plot_px),
     )
     # The key: at most two annotations (plotly lays out each annotation on its own).
     for index, column in enumerate(key_columns):
         heading = f"<b>{esc(t('structure.key_title'))}</b>" if index == 0 else "&nbsp;"
-        fig.add_annotation(
-            x=0.5 * index,
-            y=-(bands[0] + bands[1] + 8) / plot_px,
-            xref="paper",
-            yref="paper",
-            xanchor="left",
-            yanchor="top",
-            align="left",
-            showarrow=False,
-            text=f"{heading}<br>{column}",
-            font={"size": KEY_FONT_SIZE},
-            name="abbreviation-key",
-        )
+        y = -(bands[0] + bands[1] + 8) / plot_px
+        text = f"{heading}<br>{column}"
+        paper_note(fig, 0.5 * index, y, text, font={"size": KEY_FONT_SIZE}, name="abbreviation-key")
+
+
+def _y_extent(
+    graph: nx.DiGraph, positions: dict[str, tuple[float, float]], rows_px: dict[float, float], shown: nx.DiGraph
+) -> tuple[float, float]:
+    """The drawing's bottom and top in pixel rows: the top marker whole, the bottom row's labels too."""
+    drawn = [positions[n] for n in shown.nodes] or list(positions.values())
+    ys_px = [_remap(p[1], rows_px) for p in drawn]
+    lowest_row = min((positions[n][1] for n in shown.nodes), default=0.0)
+    lowest_labels = max(
+        (len(label_lines(graph.nodes[n])) for n in shown.nodes if positions[n][1] <= lowest_row + 0.5), default=1
+    )
+    return min(ys_px) - MARKER_PX / 2 - lowest_labels * LABEL_LINE_PX - 8, max(ys_px) + MARKER_PX
+
+
+def _legend_band(title: str, y: float) -> dict:
+    """One of the two horizontal legends under the drawing, titled, not clickable."""
+    return {
+        "orientation": "h",
+        "x": 0,
+        "xanchor": "left",
+        "y": y,
+        "yanchor": "top",
+        "font": {"size": 14},
+        "title": {"side": "top", "font": {"size": 14}, "text": title},
+        "itemclick": False,
+        "itemdoubleclick": False,
+    }
 
 
 def _key_columns(key: list[tuple[str, str]]) -> list[str]:
@@ -374,38 +516,49 @@ def _key_columns(key: list[tuple[str, str]]) -> list[str]:
 
 
 def _arrowheads(
-    paths: list[list[tuple[float, float]]],
-    edges: list[tuple[str, str]],
-    colour: str,
-    faint: bool,
+    groups: list[tuple[list[list[tuple[float, float]]], list[tuple[str, str]], str, bool]],
     neighbours: set[str],
     selected: str | None,
 ) -> go.Scatter:
     """One arrowhead in the middle of each edge's longest stretch, pointing from the subordinate
-    body to the one it answers to. Markers, not annotations: plotly lays out each annotation on
-    its own, which cost about 90 ms per draw of this chart; mid-edge heads also stay clear of the
+    body to the one it answers to, for every relation in one trace (``groups``: each relation's
+    paths, edges, colour and faintness). Markers, not annotations: plotly lays out each annotation
+    on its own, which cost about 90 ms per draw of this chart; mid-edge heads also stay clear of the
     nodes, where many edges meet. ``angleref="previous"`` turns each head along its edge on
     screen: every head comes after an invisible point a little further back on the same edge."""
-    xs, ys, sizes, opacities = [], [], [], []
-    for points, (u, v) in zip(paths, edges, strict=True):
-        (x0, y0), (x1, y1) = max(
-            itertools.pairwise(points),
-            key=lambda pair: abs(pair[1][1] - pair[0][1]) + abs(pair[1][0] - pair[0][0]) * 100,
-        )
-        xs += [x0 + (x1 - x0) * 0.45, x0 + (x1 - x0) * 0.55, None]
-        ys += [y0 + (y1 - y0) * 0.45, y0 + (y1 - y0) * 0.55, None]
-        opacity = (0.6 if faint else 0.9) if (not neighbours or selected in (u, v)) else 0.2
-        sizes += [0, 13, 0]
-        opacities += [0, opacity, 0]
+    xs, ys, sizes, opacities, colours = [], [], [], [], []
+    for paths, edges, colour, faint in groups:
+        for points, (u, v) in zip(paths, edges, strict=True):
+            (x0, y0), (x1, y1) = max(
+                itertools.pairwise(points),
+                key=lambda pair: abs(pair[1][1] - pair[0][1]) + abs(pair[1][0] - pair[0][0]) * 100,
+            )
+            xs += [_x(x0 + (x1 - x0) * 0.45), _x(x0 + (x1 - x0) * 0.55), None]
+            ys += [_y(y0 + (y1 - y0) * 0.45), _y(y0 + (y1 - y0) * 0.55), None]
+            opacity = (0.6 if faint else 0.9) if (not neighbours or selected in (u, v)) else 0.2
+            sizes += [0, 13, 0]
+            opacities += [0, opacity, 0]
+            colours += [colour] * 3
     return go.Scatter(
         x=xs,
         y=ys,
         mode="markers",
-        marker={"symbol": "arrow", "angleref": "previous", "size": sizes, "color": colour, "opacity": opacities},
+        marker={"symbol": "arrow", "angleref": "previous", "size": sizes, "color": colours, "opacity": opacities},
         legend="legend",
         showlegend=False,
         hoverinfo="skip",
     )
+
+
+def _x(value: float) -> float:
+    """An x for the browser: four decimals are a tenth of a pixel on the widest screen (and the
+    figure's JSON is a third shorter than with all sixteen)."""
+    return round(value, 4)
+
+
+def _y(value: float) -> float:
+    """A y in pixel rows, to a tenth of a pixel."""
+    return round(value, 1)
 
 
 def _x_range(graph: nx.DiGraph, shown: nx.DiGraph, positions: dict[str, tuple[float, float]]) -> list[float]:

@@ -186,9 +186,26 @@ def co_participation_figure(graph: nx.Graph, names: dict[str, str]) -> go.Figure
         node: (math.cos(2 * math.pi * i / len(order)), math.sin(2 * math.pi * i / len(order)))
         for i, node in enumerate(order)
     }
-    heaviest = max((w for _, _, w in graph.edges(data="weight")), default=1)
+    _add_links(fig, graph, positions, names)
+    _add_states(fig, graph, positions, order, names)
+    fig.update_layout(**base_layout(height=480))
+    fig.update_layout(
+        xaxis={"visible": False, "range": [-1.6, 1.6]},
+        yaxis={"visible": False, "range": [-1.3, 1.3], "scaleanchor": "x"},
+        dragmode=False,
+    )
+    return fig
+
+
+def _add_links(
+    fig: go.Figure, graph: nx.Graph, positions: dict[str, tuple[float, float]], names: dict[str, str]
+) -> None:
+    """One line per pair of states that trained together, wider and darker the more exercises they
+    shared, with the count on it (one text trace, hover naming the pair)."""
+    edges = sorted(graph.edges(data="weight"), key=lambda e: e[2])
+    heaviest = max((w for _, _, w in edges), default=1)
     mid_x, mid_y, mid_text = [], [], []
-    for a, b, weight in sorted(graph.edges(data="weight"), key=lambda e: e[2]):
+    for a, b, weight in edges:
         (xa, ya), (xb, yb) = positions[a], positions[b]
         share = weight / heaviest
         # Lines are shapes below the data: the states' circles and labels stay on top of them.
@@ -213,13 +230,23 @@ def co_participation_figure(graph: nx.Graph, names: dict[str, str]) -> go.Figure
             y=mid_y,
             mode="markers+text",
             marker={"size": 22, "color": "rgba(255,255,255,0.85)"},
-            text=[format_number(w) for _, _, w in sorted(graph.edges(data="weight"), key=lambda e: e[2])],
+            text=[format_number(w) for _, _, w in edges],
             textfont={"size": 12, "color": INK},
             customdata=mid_text,
             hovertemplate="%{customdata}<extra></extra>",
             showlegend=False,
         )
     )
+
+
+def _add_states(
+    fig: go.Figure,
+    graph: nx.Graph,
+    positions: dict[str, tuple[float, float]],
+    order: list[str],
+    names: dict[str, str],
+) -> None:
+    """The states as circles sized by their exercises, named outside the ring."""
     largest = max(graph.nodes[n]["exercises"] for n in order) or 1
     fig.add_trace(
         go.Scatter(
@@ -243,13 +270,6 @@ def co_participation_figure(graph: nx.Graph, names: dict[str, str]) -> go.Figure
             cliponaxis=False,
         )
     )
-    fig.update_layout(**base_layout(height=480))
-    fig.update_layout(
-        xaxis={"visible": False, "range": [-1.6, 1.6]},
-        yaxis={"visible": False, "range": [-1.3, 1.3], "scaleanchor": "x"},
-        dragmode=False,
-    )
-    return fig
 
 
 def _label_position(point: tuple[float, float]) -> str:

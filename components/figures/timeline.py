@@ -20,6 +20,7 @@ from components.figures.style import (
     STATUS_COLOURS,
     STATUS_PATTERNS,
     base_layout,
+    paper_note,
     styled_geo,
     wrapped,
 )
@@ -29,17 +30,21 @@ from components.i18n.text import esc, format_date, t
 MS_PER_DAY = 86_400_000
 APPROXIMATE_OPACITY = 0.55
 MILESTONE_LEVELS = 4
-# Milestone labels take two lines of at most LABEL_LINE_CHARS characters (a longer title is cut at
-# a word, with "…", and always shown whole in the hover) on up to MILESTONE_LABEL_LEVELS levels.
+# Milestones are numbered diamonds on up to MILESTONE_LABEL_LEVELS levels; their titles, whole, are
+# in a numbered key under the chart (a title cut to fit the lane said nothing: "…registered by…").
 MILESTONE_LABEL_LEVELS = 6
-LABEL_LINE_CHARS = 24
-LABEL_LINES = 2
-# Rough width of one label character in days on the narrowest screen the page is made for, 1024 px
-# with the sidebar open (35 years over ~540 px of plot, ~7 px per 12-px character): wider screens
-# only add room. Labels that would still overlap are left to the hover.
+# Rough width of one label character in days: on a 1024-px screen with the sidebar open (35 years
+# over ~540 px of plot, ~7 px per 12-px character) for text labels, and on a 390-px phone (~220 px
+# of plot) for the milestones' numbers, which must not touch there either. A label also keeps one
+# character of room for its diamond. Labels that would still overlap are left to the hover.
 DAYS_PER_LABEL_CHAR = 170
-LABEL_LIMIT = 24
-MIN_LABEL_CHARS = 8  # a label shortened below this says nothing: the marker keeps its hover
+DAYS_PER_NUMBER_CHAR = 420
+AXIS_START = pd.Timestamp("1991-07-01")
+MILESTONE_KEY = "milestone-key"
+KEY_WRAP = 44  # characters a key line: about 300 px at 12 px, inside a phone's chart
+KEY_INDENT = "&nbsp;" * 4
+KEY_LINE_PX = 16  # one line of the key at 12 px
+KEY_GAP_PX = 34  # from the plot's bottom edge past the year labels to the key
 LEGEND_ROW_PX = 26
 LEGEND_WRAP = 34  # characters per line of a legend entry in a half-width column (two columns)
 # Characters per line of a legend entry in a chart that itself takes half the page (about 330 px
@@ -108,7 +113,6 @@ class Placement(NamedTuple):
     level: int
     shown: bool
     left: bool = False
-    chars: int | None = None  # the label shortened to this many characters, to stay on the chart
 
 
 def stagger_levels(
@@ -116,13 +120,14 @@ def stagger_levels(
     labels: Iterable[str],
     levels: int = MILESTONE_LEVELS,
     axis_end: pd.Timestamp | None = None,
+    days_per_char: int = DAYS_PER_LABEL_CHAR,
 ) -> list[Placement]:
     """Place each label (in date order) on the lowest level where it does not overlap another.
 
-    A label is taken to occupy ``len(label) * DAYS_PER_LABEL_CHAR`` days right of its date. One that
-    would run past ``axis_end`` (off the chart) goes left of its marker if a level has room there,
-    else stays right, shortened to what fits. When no level is free the marker still goes on the
-    level that frees up first, but without its label, so labels never collide and every milestone
+    A label is taken to occupy ``(len(label) + 1) * days_per_char`` days right of its date (one
+    character for its marker). One that would run past ``axis_end`` (off the chart) goes left of its
+    marker. When no level is free, or neither side has room, the marker still goes on the level that
+    frees up first, but without its label: labels never collide, are never cut, and every milestone
     stays reachable by hover.
     """
     free_from: list[pd.Timestamp | None] = [None] * levels
@@ -132,24 +137,15 @@ def stagger_levels(
 
     placed = []
     for day, label in zip(dates, labels, strict=True):
-        extent = pd.Timedelta(days=len(label) * DAYS_PER_LABEL_CHAR)
-        chars = None
-        if axis_end is not None and day + extent > axis_end:
-            level = free_level(day - extent)
-            if level is not None:
-                free_from[level] = day + pd.Timedelta(days=DAYS_PER_LABEL_CHAR)
-                placed.append(Placement(level, True, left=True))
-                continue
-            chars = max(0, (axis_end - day).days // DAYS_PER_LABEL_CHAR)
-            extent = pd.Timedelta(days=chars * DAYS_PER_LABEL_CHAR)
-        level = free_level(day)
-        if level is None or (chars is not None and chars < MIN_LABEL_CHARS):
-            if level is None:
-                level = min(range(levels), key=lambda i: free_from[i])
+        extent = pd.Timedelta(days=(len(label) + 1) * days_per_char)
+        left = axis_end is not None and day + extent > axis_end
+        level = free_level(day - extent if left else day)
+        if level is None:
+            level = min(range(levels), key=lambda i: free_from[i] or pd.Timestamp.min)
             placed.append(Placement(level, False))
             continue
-        free_from[level] = day + extent
-        placed.append(Placement(level, True, chars=chars))
+        free_from[level] = day + (pd.Timedelta(days=days_per_char) if left else extent)
+        placed.append(Placement(level, True, left=left))
     return placed
 
 
@@ -183,6 +179,23 @@ def membership_timeline_figure(
         vertical_spacing=0.03,
     )
     state_row = 2 if has_milestones else 1
+    _add_status_bars(fig, periods, names, highlight, lang, state_row)
+    _add_open_ends(fig, periods, names, lang, state_row)
+    _add_legend_entries(fig, _approximate_entry(periods, lang), state_row)
+    axis_end = pd.Timestamp(today or date.today()) + pd.Timedelta(days=200)
+    key_lines = _add_milestones(fig, milestones, lang, axis_end) if has_milestones else 0
+    _add_legend_entries(fig, _status_entries(periods, lang), state_row)
+    _timeline_layout(fig, [names.get(s, s) for s in order], state_row, has_milestones, key_lines)
+    fig.update_xaxes(range=[AXIS_START, axis_end])
+    if as_of is not None:
+        _add_as_of(fig, pd.Timestamp(as_of), has_milestones, lang, axis_end)
+    return fig
+
+
+def _add_status_bars(
+    fig: go.Figure, periods: pd.DataFrame, names: dict[str, str], highlight: str | None, lang: str | None, row: int
+) -> None:
+    """One bar trace per status (a bar per period), approximate starts and other states fainter."""
     for status in STATUSES:
         subset = periods[periods["status"] == status]
         if subset.empty:
@@ -207,67 +220,74 @@ def membership_timeline_figure(
                 hovertext=[period_hover(row, lang) for _, row in subset.iterrows()],
                 hoverinfo="text",
             ),
-            row=state_row,
+            row=row,
             col=1,
         )
+
+
+def _add_open_ends(fig: go.Figure, periods: pd.DataFrame, names: dict[str, str], lang: str | None, row: int) -> None:
+    """A triangle at the end of every period that continues to today."""
     open_ended = periods[periods["open_ended"]]
-    if not open_ended.empty:
-        fig.add_trace(
-            go.Scatter(
-                x=open_ended["end"],
-                y=[names.get(s, s) for s in open_ended["state"]],
-                mode="markers",
-                marker={"symbol": "triangle-right", "size": 12, "color": OKABE_ITO["black"]},
-                name=t("timeline.open_ended", lang),
-                customdata=open_ended[["state"]].to_numpy(),
-                hovertext=[t("timeline.open_ended_hover", lang)] * len(open_ended),
-                hoverinfo="text",
-            ),
-            row=state_row,
-            col=1,
-        )
-    if (periods["start_precision"] != "day").any():
-        # A legend-only entry that explains the faded bars.
+    if open_ended.empty:
+        return
+    fig.add_trace(
+        go.Scatter(
+            x=open_ended["end"],
+            y=[names.get(s, s) for s in open_ended["state"]],
+            mode="markers",
+            marker={"symbol": "triangle-right", "size": 12, "color": OKABE_ITO["black"]},
+            name=t("timeline.open_ended", lang),
+            customdata=open_ended[["state"]].to_numpy(),
+            hovertext=[t("timeline.open_ended_hover", lang)] * len(open_ended),
+            hoverinfo="text",
+        ),
+        row=row,
+        col=1,
+    )
+
+
+def _approximate_entry(periods: pd.DataFrame, lang: str | None) -> list[tuple[str, str | None, dict]]:
+    """The legend entry that explains the faded bars, when some start is known only roughly."""
+    if not (periods["start_precision"] != "day").any():
+        return []
+    return [(t("timeline.approximate", lang), None, {"color": "#BBBBBB", "opacity": APPROXIMATE_OPACITY})]
+
+
+def _status_entries(periods: pd.DataFrame, lang: str | None) -> list[tuple[str, str | None, dict]]:
+    """One legend entry per status drawn, at full colour (the bars themselves may be faded)."""
+    return [
+        (t("status." + status, lang), status, status_marker(status))
+        for status in STATUSES
+        if (periods["status"] == status).any()
+    ]
+
+
+def _add_legend_entries(fig: go.Figure, entries: list[tuple[str, str | None, dict]], row: int) -> None:
+    """Legend-only bar traces (no data): name, legend group, marker."""
+    for name, group, marker in entries:
         fig.add_trace(
             go.Bar(
-                x=[None],
-                y=[None],
-                orientation="h",
-                name=wrapped(t("timeline.approximate", lang), LEGEND_WRAP),
-                marker={"color": "#BBBBBB", "opacity": APPROXIMATE_OPACITY},
+                x=[None], y=[None], orientation="h", name=wrapped(name, LEGEND_WRAP), legendgroup=group, marker=marker
             ),
-            row=state_row,
+            row=row,
             col=1,
         )
-    axis_end = pd.Timestamp(today or date.today()) + pd.Timedelta(days=200)
-    if has_milestones:
-        _add_milestones(fig, milestones, lang, axis_end)
-    for status in STATUSES:
-        if (periods["status"] == status).any():
-            fig.add_trace(
-                go.Bar(
-                    x=[None],
-                    y=[None],
-                    orientation="h",
-                    name=wrapped(t("status." + status, lang), LEGEND_WRAP),
-                    legendgroup=status,
-                    marker=status_marker(status),
-                ),
-                row=state_row,
-                col=1,
-            )
+
+
+def _timeline_layout(fig: go.Figure, rows: list[str], state_row: int, has_milestones: bool, key_lines: int) -> None:
+    """Height from the rows, the milestone lane, its key and the legend; the legend in the
+    figure's own bottom margin (so a PNG download keeps it whole); the axes."""
     legend_names = [str(trace.name) for trace in fig.data if trace.showlegend is not False]
     legend_lines = sum(name.count("<br>") + 1 for name in legend_names)
     legend_px = LEGEND_ROW_PX * -(-legend_lines // 2) + 12
-    fig.update_layout(
-        **base_layout(height=max(360, 120 + 46 * len(order) + (300 if has_milestones else 0) + legend_px))
-    )
+    key_px = KEY_LINE_PX * key_lines + (KEY_GAP_PX if key_lines else 0)
+    height = 120 + 46 * len(rows) + (300 if has_milestones else 0) + legend_px + key_px
+    fig.update_layout(**base_layout(height=max(360, height)))
     # Room for the longest state name, measured in characters: the browser's own measurement can
     # come too early (before fonts load) and clip the labels.
-    longest = max((len(names.get(s, s)) for s in order), default=8)
-    # The legend sits in the figure's own bottom margin (so a PNG download keeps it whole).
-    fig.update_layout(margin={"l": 20 + 9 * longest, "b": 40 + legend_px})
+    longest = max((len(name) for name in rows), default=8)
     fig.update_layout(
+        margin={"l": 20 + 9 * longest, "b": 40 + legend_px + key_px},
         barmode="overlay",
         bargap=0.35,
         legend={
@@ -289,7 +309,7 @@ def membership_timeline_figure(
     )
     fig.update_yaxes(
         categoryorder="array",
-        categoryarray=[names.get(s, s) for s in reversed(order)],
+        categoryarray=list(reversed(rows)),
         row=state_row,
         col=1,
         tickfont={"size": 15, "color": INK},
@@ -298,42 +318,34 @@ def membership_timeline_figure(
     # a 1024-px one), so the labels stay upright and apart; a fixed two-year step turned them on end.
     fig.update_xaxes(type="date", showgrid=True, gridcolor="#E5E7EB", tickformat="%Y", tickangle=0, automargin=True)
     fig.update_yaxes(automargin=True)
-    fig.update_xaxes(range=[pd.Timestamp("1991-07-01"), axis_end])
-    if as_of is not None:
-        fig.add_vline(x=pd.Timestamp(as_of), line={"color": OKABE_ITO["black"], "dash": "dash", "width": 2})
-        # Inside the chart (the milestone lane's free top level, or the top of the rows), never in
-        # the title block above, where it used to sit on the source line.
-        fig.add_annotation(
-            x=pd.Timestamp(as_of),
-            y=MILESTONE_LABEL_LEVELS + 0.9 if has_milestones else 1.0,
-            yref="y" if has_milestones else "paper",
-            text=t("timeline.as_of_label", lang, day=format_date(pd.Timestamp(as_of), short=True)),
-            showarrow=False,
-            xanchor="right",
-            yanchor="middle" if has_milestones else "top",
-            xshift=-4,
-            font={"size": 13},
-            bgcolor="rgba(255,255,255,0.9)",
-        )
-    return fig
+    if key_lines:
+        # The key hangs under the x axis's year labels, from the figure's left edge (not the plot's,
+        # which the state names push right): its lines are wrapped to fit a phone's width.
+        key = next(a for a in fig.layout.annotations if a.name == MILESTONE_KEY)
+        key.update(xshift=-(10 + 9 * longest))
 
 
-def milestone_label(title: str, width: int = LABEL_LINE_CHARS, lines: int = LABEL_LINES) -> str:
-    """A milestone's label: its title on up to ``lines`` lines of ``width`` characters, cut at a
-    word with "…" when longer (the hover always has the whole title). Plain text, lines joined
-    with newlines."""
-    text = " ".join(str(title).split())
-    for attempt in range(width, width + 3):  # two or three characters more rather than a cut
-        fitted = textwrap.wrap(text, attempt, break_long_words=True, break_on_hyphens=False)
-        if len(fitted) <= lines:
-            return "\n".join(fitted)
-    words = textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False)
-    kept = words[:lines]
-    last = kept[-1]
-    while last and len(last) + 1 > width:
-        last = last.rsplit(" ", 1)[0] if " " in last else last[: width - 1]
-    kept[-1] = last.rstrip(" ,;:(") + "…"
-    return "\n".join(kept)
+def _add_as_of(
+    fig: go.Figure, as_of: pd.Timestamp, has_milestones: bool, lang: str | None, axis_end: pd.Timestamp
+) -> None:
+    """The as-of line, and its label inside the chart (the milestone lane's free top level, or the
+    top of the rows), never in the title block above, where it used to sit on the source line. The
+    label goes on the side of the line with more room: while Play steps through the early years it
+    would otherwise run off the chart's left edge on a phone."""
+    early = as_of < AXIS_START + (axis_end - AXIS_START) / 2
+    fig.add_vline(x=as_of, line={"color": OKABE_ITO["black"], "dash": "dash", "width": 2})
+    fig.add_annotation(
+        x=as_of,
+        y=MILESTONE_LABEL_LEVELS + 0.9 if has_milestones else 1.0,
+        yref="y" if has_milestones else "paper",
+        text=t("timeline.as_of_label", lang, day=format_date(as_of, short=True)),
+        showarrow=False,
+        xanchor="left" if early else "right",
+        yanchor="middle" if has_milestones else "top",
+        xshift=4 if early else -4,
+        font={"size": 13},
+        bgcolor="rgba(255,255,255,0.9)",
+    )
 
 
 SLIDE_LEGEND_COLUMNS = 3  # of the whole slide's width: "Observer (Parliamentary Assembly)" fits at 1024 px
@@ -347,6 +359,8 @@ def timeline_for_slide(fig: go.Figure) -> None:
     milestones = [trace for trace in fig.data if trace.yaxis == "y" and trace.mode == "markers+text"]
     for trace in milestones:
         trace.update(mode="markers", text=None, y=[1] * len(trace.x))
+    # The key under the chart needs height a slide cannot spare: the titles stay in the hover.
+    fig.layout.annotations = [a for a in fig.layout.annotations if a.name != MILESTONE_KEY]
     if milestones:
         fig.update_layout(yaxis={"domain": [0.87, 1.0]}, yaxis2={"domain": [0.0, 0.84]})
     # The states' names at the slide's smallest type: on a 1024×768 projector eleven rows get about
@@ -365,28 +379,26 @@ def timeline_for_slide(fig: go.Figure) -> None:
     )
 
 
-def _add_milestones(fig: go.Figure, milestones: pd.DataFrame, lang: str, axis_end: pd.Timestamp) -> None:
+def _add_milestones(fig: go.Figure, milestones: pd.DataFrame, lang: str | None, axis_end: pd.Timestamp) -> int:
+    """Milestones as one trace of numbered diamonds on staggered levels, and their titles, whole, in
+    a numbered key under the chart (a title cut to fit the lane read "Collective Security Treaty
+    registered by…"). Returns the key's number of lines."""
     ordered = milestones.sort_values("date", kind="stable")
-    titles = [str(title) for title in ordered["title"]]
-    full = [milestone_label(title) for title in titles]
-    widest = [max(full_label.split("\n"), key=len) for full_label in full]
-    placed = stagger_levels(ordered["date"], widest, levels=MILESTONE_LABEL_LEVELS, axis_end=axis_end)
-    labels = []
-    for title, label, place in zip(titles, full, placed, strict=True):
-        if place.chars is not None:
-            label = milestone_label(title, width=max(MIN_LABEL_CHARS, place.chars))
-        labels.append("<br>".join(esc(line) for line in label.split("\n")))
+    numbers = [str(index) for index in range(1, len(ordered) + 1)]
+    placed = stagger_levels(
+        ordered["date"], numbers, levels=MILESTONE_LABEL_LEVELS, axis_end=axis_end, days_per_char=DAYS_PER_NUMBER_CHAR
+    )
     hover = [
-        f"<b>{_wrap(esc(row.title))}</b><br>{_fmt(row.date, str(row.date_precision))}"
+        f"<b>{number} · {_wrap(esc(row.title))}</b><br>{_fmt(row.date, str(row.date_precision))}"
         f"<br>{t('timeline.source', lang, source=_first_source(row.source_url))}"
-        for row in ordered.itertuples()
+        for number, row in zip(numbers, ordered.itertuples(), strict=True)
     ]
     fig.add_trace(
         go.Scatter(
             x=ordered["date"],
             y=[MILESTONE_LABEL_LEVELS - place.level for place in placed],
             mode="markers+text",
-            text=[label if place.shown else "" for label, place in zip(labels, placed, strict=True)],
+            text=[number if place.shown else "" for number, place in zip(numbers, placed, strict=True)],
             textposition=["middle left" if place.left else "middle right" for place in placed],
             textfont={"size": 12},
             marker={
@@ -405,10 +417,19 @@ def _add_milestones(fig: go.Figure, milestones: pd.DataFrame, lang: str, axis_en
     )
     # One level's room above the top level: the as-of label goes there, clear of the title block.
     fig.update_yaxes(visible=False, range=[0.4, MILESTONE_LABEL_LEVELS + 1.3], row=1, col=1)
+    key = milestone_key(ordered)
+    paper_note(fig, 0, 0, key, yshift=-KEY_GAP_PX, font={"size": 12, "color": INK}, name=MILESTONE_KEY)
+    return key.count("<br>") + 1
 
 
-def _short(title: str, limit: int = LABEL_LIMIT) -> str:
-    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
+def milestone_key(ordered: pd.DataFrame, width: int = KEY_WRAP) -> str:
+    """The milestones' key, one entry per numbered diamond: "3 · 1995 · <the whole title>", wrapped
+    at ``width`` characters with later lines indented (plotly text, escaped)."""
+    entries = []
+    for number, row in enumerate(ordered.itertuples(), start=1):
+        lines = textwrap.wrap(f"{number} · {row.date.year} · {row.title}", width, break_on_hyphens=False)
+        entries.append("<br>".join(esc(line) if i == 0 else KEY_INDENT + esc(line) for i, line in enumerate(lines)))
+    return "<br>".join(entries)
 
 
 def status_map_figure(status_by_state: dict[str, str], members: pd.DataFrame, lang: str | None = None) -> go.Figure:

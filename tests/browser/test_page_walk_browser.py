@@ -47,6 +47,8 @@ WALK = {
     "structure": ("structure?body=collective_security_council", 1, {}),
     # A force chosen in the filter: its name is on the filter's tag, in the table and on the card.
     "exercises": ("exercises?exercise=rubezh-2004&ex_force=CRDF%20CAR", 2, {}),
+    # A map of one exercise (Kobalt-2022, Lake Issyk-Kul): its place and the states around it named.
+    "exercise_one": ("exercises?ex_text=Kobalt-2022", 2, {}),
     "country": (
         "country?country=KGZ",
         2,

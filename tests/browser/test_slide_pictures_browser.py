@@ -23,7 +23,7 @@ from components.data.loaders import read_all
 from components.export import pptx
 from components.export.html import _geo_assets
 from components.model.deck import SLIDE_PICTURE_PX, default_deck, slide_model
-from tests.browser.test_legibility_browser import MEASURE, problems, settled
+from tests.browser.test_legibility_browser import MEASURE, ORG_SLIDE_CUT_LIMIT, problems, settled
 
 pytestmark = pytest.mark.browser
 
@@ -201,4 +201,9 @@ def test_no_text_overlaps_other_text_in_the_picture(exported, drawing_page, name
         [plotted["data"], plotted["layout"]],
     )
     found = problems(settled(drawing_page, MEASURE))
+    if name.startswith("structure"):  # a name with no room on the slide is cut (its hover is whole)
+        cut = [line for line in found if line.endswith(" is cut")]
+        limit = ORG_SLIDE_CUT_LIMIT["ru" if name.endswith("_ru") else "en"]
+        assert len(cut) <= limit, f"{name}: {len(cut)} names cut (at most {limit}):\n" + "\n".join(cut)
+        found = [line for line in found if line not in cut]
     assert not found, f"{name}:\n" + "\n".join(found[:20])
