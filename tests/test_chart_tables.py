@@ -1,6 +1,7 @@
 """A chart's data table holds the rows the chart draws (issue 32): counted against the figure the
 page model builds for the same state, in both languages, for the default view and for views that
-change what is drawn (fewer kinds, an earlier year, every milestone category)."""
+change what is drawn (fewer kinds, an earlier year, every milestone category, exercise filters, a
+single year chosen with Play, another state, a selected item)."""
 
 from __future__ import annotations
 
@@ -318,7 +319,7 @@ CHRONOLOGY_VIEWS = [
     {"ch_ex": ["1"]},
     {"ch_ex": ["1"], "ch_states": ["ARM"]},
     {"ch_cat": ["summit", "treaty"]},
-    {"ch_text": ["Moscow"], "item": ["treaty-signed-1992"]},
+    {"ch_text": ["Moscow"], "item": ["summit-2002-05-moscow"]},
 ]
 
 
@@ -346,6 +347,8 @@ def test_the_chronology_table_has_a_row_per_mark(tables, params, lang):
     )
     assert hollow == int(not_held.sum())
     assert len(rows) == sum(len(days) for days in marks.values()) > 0
+    if params.get("item"):  # the selected item is ringed, and still one row
+        assert len(figure.data) == len(marks) + 2  # the marks, the hollow key, the ring
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
@@ -387,6 +390,35 @@ def test_the_russian_tables_speak_russian(tables):
     assert "Армения" in set(timeline[ru["table.col.lane"]])
     assert ru["status.member"] in set(timeline[ru["table.col.what"]])
     assert ru["table.continues"] in set(timeline[ru["table.col.to"]])
+
+
+def test_the_new_russian_tables_speak_russian(tables):
+    """The exercise map, matrix, network, chronology and country tables in Russian: headers from
+    the Russian catalogue, states, statuses, roles and chart rows in Russian."""
+    ru = CATALOGUE["ru"]
+    with language("ru"):
+        state, _ = built(tables, "exercises", {}, "ru")
+        exercise_map = exercise_map_rows(tables, state, FIXED_TODAY)
+        matrix = participation_matrix_rows(tables, state)
+        network = co_participation_rows(tables, state)
+        state, _ = built(tables, "chronology", {"ch_ex": ["1"]}, "ru")
+        chronology = chronology_rows(tables, state, FIXED_TODAY)
+        state, _ = built(tables, "country", {"country": ["ARM"]}, "ru")
+        country = country_exercises_rows(tables, state, FIXED_TODAY)
+    assert list(exercise_map.columns[:3]) == [ru["col.exercise"], ru["col.series"], ru["col.start"]]
+    assert "Рубеж-2004" in set(exercise_map[ru["col.exercise"]])
+    assert ru["status_ex.held"] in set(exercise_map[ru["col.status"]])
+    assert "Армения" in set(matrix[ru["participation.col.state"]])
+    assert f"● {ru['participation.role.hosted']}" in set(matrix.iloc[:, 2:].to_numpy().ravel())
+    assert list(network.columns) == [ru[f"table.col.{key}"] for key in ("state", "with", "shared")]
+    assert "Россия" in set(network[ru["table.col.state"]]) | set(network[ru["table.col.with"]])
+    assert list(chronology.columns) == [ru[f"table.col.{key}"] for key in ("date", "lane", "item", "status")]
+    assert {ru["chronology.category.exercise"], ru["category.summit"]} <= set(chronology[ru["table.col.lane"]])
+    assert list(country.columns[:3]) == [
+        ru["table.col.year"],
+        ru["participation.role.hosted"],
+        ru["participation.role.took_part"],
+    ]
 
 
 def test_a_date_is_shown_only_as_exactly_as_it_is_known():
