@@ -10,20 +10,34 @@ the picture (tests/test_chart_tables.py counts both). Nothing here knows Streaml
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
 
+from components.derive.counting import HOSTED, NONE, TOOK_PART, counts_per_state
+from components.derive.currency import status_labels
 from components.derive.events import MILESTONE_LIMIT, filter_events, spread_sample
-from components.derive.exercises import filter_exercises, with_place_names
+from components.derive.exercises import ExerciseView, exercise_view, filter_exercises, with_place_names
 from components.derive.membership import INACTIVE, STATUSES, member_count_series, membership_periods, summary_on
 from components.derive.org import established_text, exists_in, org_graph
-from components.derive.participation import per_year_totals
-from components.figures.exercises import EXERCISE_STATUS_STYLE
+from components.derive.participation import (
+    co_participation,
+    country_exercise_years,
+    filter_items,
+    participation_matrix,
+    per_year_totals,
+)
+from components.figures.chronology import category_label
+from components.figures.exercises import EXERCISE_STATUS_STYLE, series_display_names
+from components.figures.participation import ROLE_MARKS, not_held_mark, role_label
 from components.figures.timeline import state_order
-from components.i18n.names import body_abbreviation, body_name, localized, state_names
-from components.i18n.text import t
-from components.model.exercises import filters_of
+from components.i18n.names import body_abbreviation, body_name, localized, series_names, state_names
+from components.i18n.text import current_language, t
+from components.model.base import TABLE_ROW_LIMIT
+from components.model.chronology import all_items, item_statuses
+from components.model.common import year_span
+from components.model.exercises import filters_of, participation_states, personnel_text
 
 # A date is shown only as exactly as the data knows it (never a made-up day): ISO text, which
 # sorts in the table, to the day, the month or the year.
@@ -155,4 +169,162 @@ def exercises_per_year_rows(tables: dict[str, pd.DataFrame], state: dict) -> pd.
         values = [int(counts.get((year, status), 0)) for year in all_years]
         if any(values):
             rows[t(f"status_ex.{status}")] = values
+    return rows
+
+
+def _exercises(tables: dict[str, pd.DataFrame], today: date) -> pd.DataFrame:
+    """The exercises as the exercise page's model reads them: with the names of the places they
+    used (free-text search looks there) and each status as every view shows it."""
+    exercises = with_place_names(tables["exercises"], tables["places"])
+    return exercises.assign(status_label=status_labels(exercises, today))
+
+
+def exercise_map_view(tables: dict[str, pd.DataFrame], state: dict, today: date) -> ExerciseView:
+    """What the exercise map draws for ``state``: the filters, narrowed to the single year Play
+    shows when one is chosen, through the same ``exercise_view`` as the page model."""
+    filters = filters_of(state)
+    if state.get("year"):
+        filters = replace(filters, years=(state["year"], state["year"]))
+    return exercise_view(_exercises(tables, today), tables["members"], filters, TABLE_ROW_LIMIT)
+
+
+def _place_precision(point: dict) -> str:
+    """How exactly the marker's place is known, as the map's hover says it."""
+    if point.get("at_capital"):
+        return t("exercises.at_capital")
+    return t(f"exercises.precision.{point['plot_precision']}")
+
+
+def _exercise_end(point: dict) -> str:
+    """The last day, when the data knows the dates to the day (a month or a year has none)."""
+    if point["date_precision"] in ("year", "month"):
+        return ""
+    return dated(point["end_date"])
+
+
+def exercise_map_rows(tables: dict[str, pd.DataFrame], state: dict, today: date) -> pd.DataFrame:
+    """The exercise map as rows: one per marker, oldest first (the exercise, its series, dates to
+    the precision the data knows, status as shown, hosts, participants, the place and how exactly
+    it is known, reported personnel). Exercises the map cannot place are not on it, so not here
+    (the page names them in a caption). Above MAP_POINT_LIMIT exercises the map draws a marker per
+    cell and series, and so does the table (``exercise_cell_rows``)."""
+    view = exercise_map_view(tables, state, today)
+    labels = series_display_names(_exercises(tables, today), series_names(tables["exercises"]))
+    if view.cells is not None:
+        return exercise_cell_rows(view.cells, labels)
+    names = state_names(tables["members"])
+    points = view.points.to_dict("records")
+    places = localized(view.points, "location") if points else pd.Series(dtype=object)
+
+    def states(key: str) -> list[str]:
+        return [", ".join(names.get(code, code) for code in point[key]) for point in points]
+
+    columns = {
+        "exercise": [point["display_name"] for point in points],
+        "series": [labels.get(str(point["series"]), str(point["series"])) for point in points],
+        "start": [dated(point["start_date"], point["date_precision"]) for point in points],
+        "end": [_exercise_end(point) for point in points],
+        "status": [point["status_label"] for point in points],
+        "hosts": states("host_states"),
+        "participants": states("participants"),
+        "location": [place if isinstance(place, str) else "" for place in places],
+        "location_precision": [_place_precision(point) for point in points],
+        "personnel": [personnel_text(point) for point in points],
+    }
+    return pd.DataFrame({t(f"col.{key}"): values for key, values in columns.items()})
+
+
+def exercise_cell_rows(cells: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+    """The aggregated map as rows: one per marker (a map cell and a series) with how many
+    exercises it stands for, their first and last year and one of them by name, as its hover."""
+    columns = {
+        "col.series": [labels.get(str(series), str(series)) for series in cells["series"]],
+        "participation.axis.exercises": [int(count) for count in cells["count"]],
+        "table.col.from": [str(int(year)) for year in cells["first_year"]],
+        "table.col.to": [str(int(year)) for year in cells["last_year"]],
+        "table.col.example": [str(example) for example in cells["example"]],
+    }
+    return pd.DataFrame({t(key): values for key, values in columns.items()})
+
+
+def _in_range(tables: dict[str, pd.DataFrame], state: dict) -> pd.DataFrame:
+    """The exercises of the filters' year range (a single year chosen with Play does not narrow
+    the participation charts), as the page model filters them."""
+    return filter_exercises(with_place_names(tables["exercises"], tables["places"]), filters_of(state))
+
+
+def matrix_cell(role: str) -> str:
+    """A matrix cell as words with the chart's mark: "● hosted", "+ planned: not held, not
+    counted"; empty where the state had no exercise that year."""
+    if role == NONE:
+        return ""
+    return f"{ROLE_MARKS.get(role) or not_held_mark(role)} {role_label(role)}"
+
+
+def participation_matrix_rows(tables: dict[str, pd.DataFrame], state: dict) -> pd.DataFrame:
+    """The participation matrix as rows: one per state in the chart's order, the held exercises it
+    took part in (the number after its name), then a column per year with the cell's mark and
+    meaning: hosted or took part (held exercises only, as components/derive/counting.py counts),
+    or listed for a planned or cancelled one (shown, never counted)."""
+    exercises = _in_range(tables, state)
+    columns = [t("participation.col.state"), t("participation.col.took_part")]
+    if exercises.empty:
+        return pd.DataFrame(columns=columns)
+    names = state_names(tables["members"])
+    states = participation_states(exercises, names)
+    matrix = participation_matrix(exercises, tuple(state["ex_years"]), states)
+    totals = counts_per_state(exercises, states).set_index("state")["took_part"]
+    rows = pd.DataFrame({columns[0]: [names.get(code, code) for code in states]})
+    rows[columns[1]] = [int(totals[code]) for code in states]
+    for year in matrix.columns:
+        rows[str(year)] = [matrix_cell(str(role)) for role in matrix[year]]
+    return rows
+
+
+def co_participation_rows(tables: dict[str, pd.DataFrame], state: dict) -> pd.DataFrame:
+    """The co-participation network as rows: one per line it draws, a pair of states and how many
+    held exercises both took part in (hosting counts; planned and cancelled ones add nothing),
+    the most shared first."""
+    names = state_names(tables["members"])
+    graph = co_participation(_in_range(tables, state))
+    columns = [t("table.col.state"), t("table.col.with"), t("table.col.shared")]
+    pairs = sorted(
+        (sorted((names.get(a, a), names.get(b, b))), int(weight)) for a, b, weight in graph.edges(data="weight")
+    )
+    pairs.sort(key=lambda pair: -pair[1])
+    rows = [dict(zip(columns, [first, second, weight], strict=True)) for (first, second), weight in pairs]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def chronology_rows(tables: dict[str, pd.DataFrame], state: dict, today: date) -> pd.DataFrame:
+    """The chronology as rows: one per item it marks, oldest first (the date as exactly as it is
+    known, the chart's row, the event or exercise, its status as shown where it has one)."""
+    items = all_items(tables, bool(state["ch_ex"]), current_language())
+    items = items.assign(status=items["item_id"].map(item_statuses(tables, today)).fillna(""))
+    shown = filter_items(items, state["ch_cat"], state["ch_states"], state["ch_text"])
+    columns = [t(key) for key in ("table.col.date", "table.col.lane", "table.col.item", "table.col.status")]
+    values = [
+        [dated(day, precision) for day, precision in zip(shown["date"], shown["precision"], strict=True)],
+        [category_label(category) for category in shown["category"]],
+        [str(title) for title in shown["title"]],
+        [str(status) for status in shown["status"]],
+    ]
+    return pd.DataFrame(dict(zip(columns, values, strict=True)), columns=columns)
+
+
+def country_exercises_rows(tables: dict[str, pd.DataFrame], state: dict, today: date) -> pd.DataFrame:
+    """The country page's per-year chart as rows: each year of the exercises' span with the held
+    exercises the state hosted and those it took part in without hosting (together: took part),
+    then a column per other status it was listed with (planned, cancelled...: shown, not counted)."""
+    exercises, code = tables["exercises"], state["country"]
+    rows = pd.DataFrame(columns=[t("table.col.year")])
+    if not code:
+        return rows
+    first, last = year_span(exercises["start_date"], (2004, today.year))
+    years = list(range(first, last + 1))
+    by_year = country_exercise_years(exercises, code).set_index("year")
+    rows[t("table.col.year")] = [str(year) for year in years]
+    for role in (HOSTED, TOOK_PART, *(column for column in by_year.columns if column not in (HOSTED, TOOK_PART))):
+        counts = by_year[role] if role in by_year else pd.Series(dtype=int)
+        rows[role_label(role)] = [int(counts.get(year, 0)) for year in years]
     return rows
