@@ -80,24 +80,26 @@ def plain_title(chart: Chart) -> str:
     return " ".join(chart.title.replace("<br>", " ").split())
 
 
-def chart_data_table(chart: Chart, rows: pd.DataFrame) -> None:
+def chart_data_table(chart: Chart, rows: pd.DataFrame | Callable[[], pd.DataFrame]) -> None:
     """The rows the chart draws, under it, in an expander a keyboard opens (Tab, Enter) and then
     Tabs into: the grid is focusable and its cells are read out (issue 32). The table is built in
-    the page only while the expander is open: closed, the page carries no extra grid."""
+    the page only while the expander is open: closed, the page carries no extra grid. ``rows`` may
+    be a function, called only then: a closed table costs the rerun nothing."""
     label = t("chart.data_table", title=plain_title(chart))
     box = st.expander(md(label), key=f"data_table_{chart.key}", on_change="rerun")
     if box.open:
         with box:
-            st.dataframe(display_frame(rows), hide_index=True, alt=label, key=f"data_table_grid_{chart.key}")
+            shown = rows() if callable(rows) else rows
+            st.dataframe(display_frame(shown), hide_index=True, alt=label, key=f"data_table_grid_{chart.key}")
 
 
-def show_chart(chart: Chart, *, table: pd.DataFrame | None = None, **kwargs) -> object:
+def show_chart(chart: Chart, *, table: pd.DataFrame | Callable[[], pd.DataFrame] | None = None, **kwargs) -> object:
     """Draw a model's chart as built (our template, not Streamlit's), after its text alternative:
     a paragraph a screen reader reads and the screen does not show (components/ui/a11y.py).
 
     The first chart a page draws is its main chart: a "Skip to the chart" link, the page's first
     Tab stop, leads to it. ``table`` (from components/model/tables.py) adds the chart's rows as a
-    data table right under it."""
+    data table right under it; pass a function to build the rows only when a reader opens it."""
     chart_alternative(chart)
     if not presentation_on():
         skip_link_to(chart.key)
