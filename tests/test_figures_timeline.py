@@ -11,6 +11,7 @@ from components.figures.style import STATUS_COLOURS, STATUS_PATTERNS
 from components.figures.timeline import (
     DAYS_PER_LABEL_CHAR,
     Placement,
+    key_columns,
     member_count_figure,
     membership_timeline_figure,
     milestone_key,
@@ -209,3 +210,16 @@ def test_no_milestone_title_is_cut_and_every_one_is_read_whole_in_the_figure():
         shown = re.sub(r"\s+", " ", re.sub(r"<[^>]+>|&nbsp;", " ", " ".join(texts)))
         missing = [title for title in milestones["title"] if re.sub(r"\s+", " ", esc(title)) not in shown]
         assert not missing, f"{lang}: titles not readable in the figure: {missing[:3]}"
+
+
+def test_the_key_is_two_columns_of_whole_titles_in_reading_order():
+    """One column of 21 wrapped titles stood 700 px tall under the chart; two halve it."""
+    key = milestone_key(MILESTONES.sort_values("date"), width=30)
+    columns = key_columns(key)
+    assert len(columns) == 2 and "<br>".join(columns) == key, "the same lines, in the same order"
+    assert not columns[1].startswith("&nbsp;"), "a title's lines stay in one column"
+    heights = [column.count("<br>") + 1 for column in columns]
+    assert max(heights) < key.count("<br>") + 1
+    fig = figure()
+    notes = [a for a in fig.layout.annotations if a.name == "milestone-key"]
+    assert [note.x for note in notes] == [0, 0.5]

@@ -41,7 +41,8 @@ DAYS_PER_LABEL_CHAR = 170
 DAYS_PER_NUMBER_CHAR = 420
 AXIS_START = pd.Timestamp("1991-07-01")
 MILESTONE_KEY = "milestone-key"
-KEY_WRAP = 44  # characters a key line: about 300 px at 12 px, inside a phone's chart
+KEY_WRAP = 40  # characters a key line: about 270 px at 12 px, two columns inside a phone's 680-px chart
+KEY_COLUMNS = 2
 KEY_INDENT = "&nbsp;" * 4
 KEY_LINE_PX = 16  # one line of the key at 12 px
 KEY_GAP_PX = 34  # from the plot's bottom edge past the year labels to the key
@@ -321,8 +322,11 @@ def _timeline_layout(fig: go.Figure, rows: list[str], state_row: int, has_milest
     if key_lines:
         # The key hangs under the x axis's year labels, from the figure's left edge (not the plot's,
         # which the state names push right): its lines are wrapped to fit a phone's width.
-        key = next(a for a in fig.layout.annotations if a.name == MILESTONE_KEY)
-        key.update(xshift=-(10 + 9 * longest))
+        left = 10 + 9 * longest
+        for index, key in enumerate(a for a in fig.layout.annotations if a.name == MILESTONE_KEY):
+            # The first column from the figure's left edge; the next ones shifted back by their share
+            # of the state names' margin, so the columns divide the figure's width, not the plot's.
+            key.update(xshift=-left * (1 - index / KEY_COLUMNS))
 
 
 def _add_as_of(
@@ -417,9 +421,33 @@ def _add_milestones(fig: go.Figure, milestones: pd.DataFrame, lang: str | None, 
     )
     # One level's room above the top level: the as-of label goes there, clear of the title block.
     fig.update_yaxes(visible=False, range=[0.4, MILESTONE_LABEL_LEVELS + 1.3], row=1, col=1)
-    key = milestone_key(ordered)
-    paper_note(fig, 0, 0, key, yshift=-KEY_GAP_PX, font={"size": 12, "color": INK}, name=MILESTONE_KEY)
-    return key.count("<br>") + 1
+    columns = key_columns(milestone_key(ordered))
+    for index, column in enumerate(columns):
+        paper_note(
+            fig, index / KEY_COLUMNS, 0, column, yshift=-KEY_GAP_PX, font={"size": 12, "color": INK}, name=MILESTONE_KEY
+        )
+    return max(column.count("<br>") + 1 for column in columns)
+
+
+def key_columns(key: str, count: int = KEY_COLUMNS) -> list[str]:
+    """The key's entries dealt into ``count`` columns of about equal lines, in reading order (down the
+    first column, then the next): one column of 21 wrapped titles was 700 px tall under the chart."""
+    entries = key.split("<br>")
+    # An entry's continuation lines start with the indent: keep each title's lines together.
+    titles: list[list[str]] = []
+    for line in entries:
+        if line.startswith(KEY_INDENT) and titles:
+            titles[-1].append(line)
+        else:
+            titles.append([line])
+    total = sum(len(title) for title in titles)
+    columns: list[list[str]] = [[] for _ in range(count)]
+    column = 0
+    for title in titles:
+        if column < count - 1 and columns[column] and len(columns[column]) + len(title) / 2 > total / count:
+            column += 1
+        columns[column].extend(title)
+    return ["<br>".join(lines) for lines in columns if lines]
 
 
 def milestone_key(ordered: pd.DataFrame, width: int = KEY_WRAP) -> str:
