@@ -21,11 +21,11 @@ from components.ui.present import present_page
 frame_first()  # under plain `streamlit run app.py`: never Streamlit's file-name menu (navigation.py)
 app = app_state()
 # The language comes first: page titles in the menu are interface text too. ?lang=ru in a link.
-set_language(app["lang"])
+set_language(app.lang)
 
 st.set_page_config(page_title=t("app.title"), page_icon="static/favicon.png", layout="wide")
 # <html lang> follows the interface language; focus rings for the keyboard (components/ui/a11y.py).
-declare_language(app["lang"])
+declare_language(app.lang)
 
 # Larger type for a projector: Streamlit sizes its interface in rem, so raising the root font size
 # scales text, headings, metrics and widgets together. Static CSS only: no data reaches this HTML.
@@ -92,7 +92,7 @@ PAGES = [
     st.Page("pages/briefing.py", title=t("nav.briefing"), icon=":material/slideshow:", url_path="briefing"),
     st.Page("pages/sources.py", title=t("nav.sources"), icon=":material/menu_book:", url_path="sources"),
 ]
-presenting = bool(app["present"])
+presenting = app.present
 st.session_state["presentation_mode"] = presenting
 
 
@@ -123,7 +123,7 @@ else:
     st.html(NARROW_SCREEN_CSS)
     country_focus_bar()
     with st.sidebar:
-        st.session_state["language_switch"] = app["lang"]
+        st.session_state["language_switch"] = app.lang
         st.segmented_control(
             t("language.label"),
             LANGUAGES,
@@ -136,7 +136,7 @@ else:
         labels = state_search_labels(members_or_empty())
         # The URL is the truth (a click on a timeline row or a link may have changed it).
         # "" (not None) means no country: a None value would show Streamlit's placeholder instead.
-        st.session_state["country_picker"] = app["country"] or ""
+        st.session_state["country_picker"] = app.country or ""
         st.selectbox(
             t("country.picker"),
             ["", *codes],
@@ -147,7 +147,7 @@ else:
         )
         # The state picked here stays in focus on the page in view (its history, its exercises);
         # one click opens its full profile.
-        if app["country"] and page.url_path != "country":
+        if app.country and page.url_path != "country":
             st.page_link("pages/country.py", label=t("profile.open"), icon=":material/flag:")
         st.caption(t("app.tagline"))
         st.session_state["present_toggle"] = False

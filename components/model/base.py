@@ -76,6 +76,9 @@ class PageModel:
     tables: list[Table] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
+    # Display names of each field's options (field -> code -> name in the model's language): the
+    # page's widgets and its filter summary show them, the URL keeps the codes.
+    names: dict[str, dict[Any, str]] = field(default_factory=dict)
 
     def chart(self, key: str) -> Chart | None:
         return next((c for c in self.charts if c.key == key), None)

@@ -23,7 +23,7 @@ SPEC = PageSpec(
     (
         Field("ch_cat", Codes(), "chronology.categories", default=()),
         Field("ch_states", Codes(), "chronology.states", default=()),
-        Field("ch_text", Text(), "chronology.search", default=""),
+        Field("ch_text", Text(), "chronology.search", default="", placeholder="chronology.search_placeholder"),
         Field("ch_ex", Number(), "chronology.with_exercises", default=0),
         Field("item", Code(), "chronology.item"),
         COUNTRY,
@@ -153,6 +153,7 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, lang: str, today: date)
         tables=[table],
         notes=notes,
         sources=unique_sources(shown["source_url"]),
+        names={"ch_cat": {c: category_label(c) for c in CATEGORIES}, "ch_states": names},
         extra={
             "ids": ids,
             "selected": selected,

@@ -7,7 +7,13 @@ from datetime import date
 import pandas as pd
 
 from components.data.schema import EVENT_CATEGORIES
-from components.derive.events import DEFAULT_MILESTONES, MILESTONE_LIMIT, filter_events, spread_sample
+from components.derive.events import (
+    DEFAULT_MILESTONES,
+    MILESTONE_LIMIT,
+    filter_events,
+    spread_sample,
+    with_first_source,
+)
 from components.derive.membership import (
     TREATY_SIGNED,
     member_count_series,
@@ -26,7 +32,13 @@ from components.model.state import Codes, Day, Domain, Field, PageSpec, YearRang
 SPEC = PageSpec(
     "membership",
     (
-        Field("asof", Day(), "membership.as_of", default_from=lambda d: d.bounds["asof"][1]),
+        Field(
+            "asof",
+            Day(),
+            "membership.as_of",
+            default_from=lambda d: d.bounds["asof"][1],
+            help="membership.as_of_date_help",
+        ),
         Field("ms", Codes(), "membership.milestones", default=tuple(DEFAULT_MILESTONES)),
         Field("ev_cat", Codes(), "membership.events.category", default=()),
         Field("ev_state", Codes(), "membership.events.state", default=()),
@@ -93,6 +105,32 @@ def events_table(events: pd.DataFrame, state: dict) -> Table:
     )
 
 
+def history_table(history: pd.DataFrame, focus: str) -> Table:
+    """The state in focus's membership record, each change with its first source (the page's
+    table; its CSV has every source)."""
+    rows = labelled(
+        with_first_source(history)[["date", "date_precision", "change", "body", "basis", "note", "source_url"]],
+        {"date_precision": "precision.", "change": "change.", "body": "body.", "basis": "basis."},
+    )
+    return Table(
+        key="history",
+        title="",
+        rows=rows,
+        columns={
+            "date": Column(t("col.date"), "date"),
+            "date_precision": Column(t("col.precision")),
+            "change": Column(t("col.change")),
+            "body": Column(t("col.body")),
+            "basis": Column(t("col.basis")),
+            "note": Column(t("col.note"), "wide"),
+            "source_url": Column(t("col.source"), "sources"),
+        },
+        download=history,
+        file_name=f"csto-history-{focus}.csv",
+        total=len(history),
+    )
+
+
 def build(tables: dict[str, pd.DataFrame], state: dict, lang: str, today: date) -> PageModel:
     """Everything the Membership page shows for ``state`` in ``lang``."""
     with language(lang):
@@ -113,6 +151,7 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, today: date) -> PageMod
         notes.append(t("membership.milestones_sampled", total=format_number(len(milestones)), shown=MILESTONE_LIMIT))
         milestones = spread_sample(milestones, MILESTONE_LIMIT)
     groups = grouped_codes(membership, as_of)
+    categories = {c: t(f"category.{c}") for c in EVENT_CATEGORIES}
     status_by_state = {code: status for status, codes in summary_on(membership, as_of).items() for code in codes}
     charts = [
         Chart(
@@ -144,10 +183,11 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, today: date) -> PageMod
     tables_out = [events_table(events, state)]
     shown_changes = status_changes(membership)
     shown_changes = shown_changes[shown_changes["date"] <= pd.Timestamp(as_of)]
-    history = None
     if focus:
         shown_changes = shown_changes[shown_changes["state"] == focus]
         history = state_history(membership, focus)
+        if history is not None and not history.empty:
+            tables_out.append(history_table(history, focus))
     return PageModel(
         page="membership",
         title=t("nav.membership"),
@@ -162,6 +202,6 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, today: date) -> PageMod
             "groups": {key: sorted(names.get(c, c) for c in codes) for key, codes in groups.items()},
             "focus": focus,
             "focus_name": names.get(focus, focus) if focus else None,
-            "history": history,
         },
+        names={"ms": categories, "ev_cat": categories, "ev_state": names, "country": names},
     )

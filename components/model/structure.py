@@ -10,6 +10,7 @@ from components.data.schema import BODY_KINDS
 from components.derive.events import with_first_source
 from components.derive.org import (
     body_details,
+    graphml_bytes,
     graphviz_available,
     layered_layout,
     org_graph,
@@ -17,7 +18,7 @@ from components.derive.org import (
     unconnected_bodies,
 )
 from components.figures.org import org_figure
-from components.i18n.names import body_name, body_search_label, localized
+from components.i18n.names import body_name, body_search_label, localized, state_names
 from components.i18n.text import LANGUAGES, current_language, labelled, language, t
 from components.model.base import Chart, Column, PageModel, Table, unique_sources
 from components.model.common import COUNTRY, country_domain
@@ -29,8 +30,14 @@ SPEC = PageSpec(
     (
         Field("kinds", Codes(), "structure.kinds", default=tuple(BODY_KINDS)),
         Field("layout", Code(), "structure.layout", default="layered"),
-        Field("year", Number(), "structure.year", default_from=lambda d: d.bounds["year"][1]),
-        Field("body", Code(), "structure.search"),
+        Field(
+            "year",
+            Number(),
+            "structure.year",
+            default_from=lambda d: d.bounds["year"][1],
+            help="structure.year_help_hidden",
+        ),
+        Field("body", Code(), "structure.search", help="structure.search_help"),
         COUNTRY,
     ),
 )
@@ -118,6 +125,12 @@ def _build(tables: dict[str, pd.DataFrame], state: dict) -> PageModel:
             )
         ],
         sources=unique_sources(shown_bodies["source_url"]),
+        names={
+            "kinds": {k: t(f"kind.{k}") for k in BODY_KINDS},
+            "layout": {k: t(f"structure.layout.{k}") for k in LAYOUTS},
+            "country": state_names(tables["members"]),
+            "body": {node: body_search_label(attributes) for node, attributes in graph.nodes(data=True)},
+        },
         extra={
             "graph": graph,
             "selected": selected,
@@ -127,3 +140,8 @@ def _build(tables: dict[str, pd.DataFrame], state: dict) -> PageModel:
             "empty": not kinds,
         },
     )
+
+
+def graphml(model: PageModel) -> bytes:
+    """The model's organization graph as GraphML (for yEd, Gephi...): the Structure page's download."""
+    return graphml_bytes(model.extra["graph"])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -55,6 +55,11 @@ def filter_panel() -> Iterator[None]:
 def more_filters():
     """The less-used filters, behind one button in the filter panel."""
     return st.popover(t("filters.more"), icon=":material/tune:", key="more_filters", width="stretch")
+
+
+def reset_button(key: str, label: str, on_click: Callable[[], None], disabled: bool, help: str | None = None) -> None:
+    """The filter panel's Reset: every filter back to its default (greyed out when they are)."""
+    st.button(label, on_click=on_click, key=key, icon=":material/restart_alt:", disabled=disabled, help=help)
 
 
 def named(label: str, names: Iterable[str]) -> str:
