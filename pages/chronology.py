@@ -5,7 +5,7 @@ import streamlit as st
 
 from components.i18n.names import state_search_labels
 from components.i18n.text import md, t
-from components.model.chronology import FILTERS
+from components.model.chronology import FILTERS, Story
 from components.ui.bind import bind, summary
 from components.ui.cache import load_table
 from components.ui.cards import chronology_card
@@ -21,7 +21,7 @@ page_header(t("chronology.title"), t("chronology.intro"))
 page = open_page("chronology")
 model, domain, state, names = page.model, page.domain, page.state, page.model.names
 labels = state_search_labels(load_table("members"))
-story = model.extra
+story: Story = model.detail
 
 
 def exercises_toggled() -> None:
@@ -47,7 +47,7 @@ with_exercises = state["ch_ex"] and t("chronology.with_exercises")
 filter_summary([with_exercises, *summary(state, names, "ch_cat", "ch_states", "ch_text")])
 
 st.caption(md(model.caption))
-if not story["ids"]:
+if not story.ids:
     st.warning(t("chronology.empty"), icon=":material/filter_alt_off:")
     close_page(page)
     st.stop()
@@ -60,7 +60,7 @@ notes(model)
 with st.container(border=True, key="story"):
     st.markdown(f"**{t('chronology.story')}**")
     steps = st.columns([1, 3, 1], vertical_alignment="center")
-    position, count = story["position"], len(story["ids"])
+    position, count = story.position, len(story.ids)
     for place, step, icon, last in (
         (steps[0], "previous", "arrow_back", 1),
         (steps[2], "next", "arrow_forward", count),
@@ -69,14 +69,14 @@ with st.container(border=True, key="story"):
             t(f"chronology.{step}"),
             key=f"story_{step}",
             on_click=update,
-            kwargs={"item": story[step]},
+            kwargs={"item": getattr(story, step)},
             icon=f":material/{icon}:",
             disabled=position == last,
             width="stretch",
         )
     if position:
         steps[1].markdown(t("chronology.position", position=position, count=count))
-    chronology_card(story["card"])
+    chronology_card(story.card)
 
 titled_table(model, "items", download="profile.download")
 close_page(page)

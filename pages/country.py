@@ -16,7 +16,7 @@ through_frame(__file__)  # under plain `streamlit run app.py` too, always inside
 
 page = open_page("country")
 model, domain = page.model, page.domain
-picked = model.extra.get("code")
+picked = model.detail.code
 labels = model.names["country"]
 
 

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components.i18n.text import format_number, t
-from components.model.exercises import FILTERS
+from components.model.exercises import FILTERS, ExercisesDetail
 from components.ui.bind import bind, summary
 from components.ui.cards import exercise_card
 from components.ui.navigation import through_frame
@@ -28,6 +28,7 @@ PLAYING = "exercises_playing"
 page_header(t("exercises.title"), t("exercises.intro"))
 page = open_page("exercises")
 domain, model, state = page.domain, page.model, page.state
+detail: ExercisesDetail = model.detail
 names = model.names
 first_year, last_year = domain.bounds["year"]
 
@@ -62,9 +63,9 @@ with filter_panel():
 filter_summary(summary(state, names, *FILTERS))
 
 show_metrics(model.metrics, per_row=4)
-if model.extra["year"]:
+if detail.year:
     st.markdown(f"# {model.extra['year']}")
-if model.extra["shown"] == 0:
+if detail.shown == 0:
     st.warning(t("exercises.empty"), icon=":material/filter_alt_off:")
     st.button(t("exercises.reset"), on_click=reset_filters, key="ex_reset_empty", type="primary")
     year_row()  # Play goes on through a year with nothing to show
@@ -75,7 +76,7 @@ exercise_clicked = clicked("exercise_map", lambda exercise_id: update(exercise=e
 show_chart(model.chart("exercise_map"), on_select=exercise_clicked, selection_mode="points")
 year_row()
 notes(model)
-unmapped_note(model.extra["unmapped"], model.extra["unmapped_names"])
+unmapped_note(detail.unmapped, detail.unmapped_names)
 
 left, right = st.columns([3, 2])
 with left:
@@ -83,13 +84,13 @@ with left:
     year_clicked = clicked("per_year", lambda year: update(ex_years=(int(year), int(year))))
     show_chart(model.chart("per_year"), on_select=year_clicked, selection_mode="points")
     st.caption(t("exercises.per_year_click"))
-    if model.extra["metric"] == "personnel":
+    if detail.metric == "personnel":
         st.caption(t("exercises.personnel_once"))
 with right, st.container(border=True):
     st.markdown(f"**{t('exercises.card')}**")
     pickable = names["exercise"]
     bind("selectbox", "exercise", options=list(pickable), names=pickable, none=t("exercises.pick_none"))
-    exercise_card(model.extra["card"])
+    exercise_card(detail.card)
 
 table = model.table("exercises")
 st.subheader(table.title, anchor=False)

@@ -6,6 +6,7 @@ import streamlit as st
 
 from components.i18n.names import state_search_labels
 from components.i18n.text import format_date, t, tmd
+from components.model.membership import MembershipDetail
 from components.ui.bind import bind, summary
 from components.ui.cache import load_table
 from components.ui.frame import set_app_value
@@ -23,6 +24,7 @@ PLAYING = "membership_playing"
 page_header(t("membership.title"), t("membership.intro"))
 page = open_page("membership")
 model, state, domain, names = page.model, page.state, page.domain, page.model.names
+detail: MembershipDetail = model.detail
 first_day, today = domain.bounds["asof"]
 as_of: date = state["asof"]
 
@@ -60,7 +62,7 @@ play_ticker(PLAYING, 1.2, step_year)
 
 st.subheader(t("membership.summary", day=format_date(as_of)), anchor=False)
 show_metrics(model.metrics)
-for key, listed in model.extra["groups"].items():
+for key, listed in detail.groups.items():
     if listed:
         st.markdown(tmd("membership.names", label=t(f"membership.metric.{key}"), names=", ".join(listed)))
 left, right = st.columns(2)
@@ -69,8 +71,8 @@ with left:
 with right:
     show_chart(model.chart("count_chart"))
 
-if model.extra["focus"]:
-    st.subheader(tmd("membership.history", name=model.extra["focus_name"]), anchor=False)
+if detail.focus:
+    st.subheader(tmd("membership.history", name=detail.focus_name), anchor=False)
     history = model.table("history")
     if history:
         show_table(history)

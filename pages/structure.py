@@ -3,7 +3,7 @@
 import streamlit as st
 
 from components.i18n.text import t, tmd
-from components.model.structure import graphml
+from components.model.structure import StructureDetail, graphml
 from components.ui.bind import bind, chosen
 from components.ui.cards import body_card
 from components.ui.frame import focus_country
@@ -17,7 +17,8 @@ through_frame(__file__)  # under plain `streamlit run app.py` too, always inside
 
 page_header(t("structure.title"), t("structure.intro"))
 page = open_page("structure")
-model, state, names, found = page.model, page.state, page.model.names, page.model.extra
+model, state, names = page.model, page.state, page.model.names
+found: StructureDetail = model.detail
 labels = names["body"]
 
 with filter_panel():
@@ -35,11 +36,11 @@ filter_summary(
 country = focus_country()
 if country:
     st.caption(tmd("country.structure_note", name=model.names["country"].get(country, country)))
-if found["unlinked"]:
-    st.caption(tmd("structure.unlinked", names=", ".join(found["unlinked"])))
-if found["dangling"]:
-    st.warning(tmd("structure.dangling", links=", ".join(found["dangling"])))
-if found["empty"]:
+if found.unlinked:
+    st.caption(tmd("structure.unlinked", names=", ".join(found.unlinked)))
+if found.dangling:
+    st.warning(tmd("structure.dangling", links=", ".join(found.dangling)))
+if found.empty:
     st.info(t("structure.empty"))
 else:
     body_clicked = clicked("org_chart", lambda body_id: update(body=body_id))
@@ -47,7 +48,7 @@ else:
     notes(model)
 
 with st.container(border=True):
-    body_card(found["details"])
+    body_card(found.details)
 
 titled_table(model, "bodies")
 downloads = st.columns(3)

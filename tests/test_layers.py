@@ -61,6 +61,21 @@ def test_pages_and_frame_use_components_not_each_other():
             assert not module.startswith("pages"), f"{path.name} imports {module}"
 
 
+# A page reads state -> model -> render: it names the interface's words and the model of its view,
+# never a table, a derivation or a figure (those reach it through its model or a ui function).
+PAGE_LAYERS = {"ui", "model", "i18n"}
+
+
+def test_pages_import_only_ui_model_and_i18n():
+    wrong = [
+        f"pages/{path.name} imports {module}"
+        for path in sorted((ROOT / "pages").glob("*.py"))
+        for module in imports_of(path)
+        if module.startswith("components.") and module.split(".")[1] not in PAGE_LAYERS
+    ]
+    assert wrong == []
+
+
 def test_the_data_contract_is_described_in_russian():
     missing = [
         f"{name}.{key}"

@@ -29,7 +29,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "location": ("col.location", "wide"),
     "date_precision": ("col.precision", "text"),
     "source_url": ("col.source", "sources"),
+    "abbreviation": ("col.abbreviation", "text"),
+    "kind": ("col.kind", "text"),
+    "established": ("col.established", "date"),
+    "description": ("col.description", "wide"),
+    "took_part": ("participation.col.took_part", "number"),
+    "hosted": ("participation.col.hosted", "number"),
+    "not_held": ("participation.col.not_held", "number"),
 }
+# Every source of a row, not just its first (tables whose rows have several).
+ALL_SOURCES = "col.all_sources"
 
 
 def columns(*names: str, **special: str | Column) -> dict[str, Column]:

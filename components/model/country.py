@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
@@ -72,6 +73,15 @@ def _exercise_rows(
         held_rows[["when", "name", "role", "location", "source_url"]],
         other_rows[["when", "name", "status", "listed_as", "location", "source_url"]],
     )
+
+
+@dataclass
+class CountryDetail:
+    """The state the profile is about (none picked yet: all None)."""
+
+    code: str | None = None
+    name: str | None = None
+    status: str | None = None  # its status today (a code), if it has one
 
 
 def _table(
@@ -202,7 +212,9 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, lang: str, today: date)
     exercises, events = tables["exercises"], tables["events"]
     code = state["country"]
     if not code:
-        return PageModel(page="country", title=t("nav.country"), caption=t("profile.pick_hint"), as_of="")
+        return PageModel(
+            page="country", title=t("nav.country"), caption=t("profile.pick_hint"), as_of="", detail=CountryDetail()
+        )
     name = state_names(members).get(code, code)
     status = status_on(membership, today).get(code)
     periods, changes, membership_sources = _membership_tables(membership, code, today)
@@ -227,5 +239,5 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, lang: str, today: date)
         notes=[t("counting.rule")],
         tables=[periods, changes, posts, held, not_held, involved_table],
         sources=unique_sources(pd.Series(membership_sources, dtype=object), mine["source_url"], involved["source_url"]),
-        extra={"code": code, "name": name, "status": status},
+        detail=CountryDetail(code, name, status),
     )

@@ -139,6 +139,19 @@ def build(tables: dict[str, pd.DataFrame], state: dict, lang: str, today: date) 
 
 
 @dataclass
+class ExercisesDetail:
+    """What the Exercise map shows besides its charts and tables."""
+
+    shown: int  # exercises shown (the map, the counts, the table)
+    unmapped: int  # of them, how many the map cannot place
+    unmapped_names: list[str]  # the first few of those, by name
+    selected: str | None  # the exercise picked (its id), if it is in the data
+    card: dict | None  # the picked exercise's card, as plain strings
+    year: int | None  # the single year Play or a click shows, or None for the filters' range
+    metric: str  # what the per-year chart counts: exercises or personnel
+
+
+@dataclass
 class Selection:
     """The exercises one state selects, filtered once: those in the filters' year range (the
     per-year chart, the matrix) and those shown (the map, counts, table: one year while Play runs)."""
@@ -313,15 +326,15 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, today: date) -> PageMod
         ],
         sources=unique_sources(view.head["source_url"]),
         names=_option_names(names, labels, head),
-        extra={
-            "shown": view.shown,
-            "unmapped": view.unmapped,
-            "unmapped_names": view.unmapped_names,
-            "selected": selected,
-            "card": exercise_card(exercises, selected, names.states, names.forces) if selected else None,
-            "year": picked.year,
-            "metric": state.get("metric") or "exercises",
-        },
+        detail=ExercisesDetail(
+            shown=view.shown,
+            unmapped=view.unmapped,
+            unmapped_names=view.unmapped_names,
+            selected=selected,
+            card=exercise_card(exercises, selected, names.states, names.forces) if selected else None,
+            year=picked.year,
+            metric=state.get("metric") or "exercises",
+        ),
     )
 
 
@@ -425,12 +438,7 @@ def participation_totals(exercises: pd.DataFrame, years: tuple[int, int], names:
         key="participation_totals",
         title=t("participation.totals", start=years[0], end=years[1]),
         rows=counts.drop(columns=["state"]),
-        columns={
-            "name": Column(t("participation.col.state")),
-            "took_part": Column(t("participation.col.took_part"), "number"),
-            "hosted": Column(t("participation.col.hosted"), "number"),
-            "not_held": Column(t("participation.col.not_held"), "number"),
-        },
+        columns=columns("name", "took_part", "hosted", "not_held", name=Column(t("participation.col.state"))),
         download=counts,
         file_name="csto-participation-totals.csv",
         total=len(counts),

@@ -19,8 +19,6 @@ from components.model.state import PageSpec
 SPEC = PageSpec("sources", (COUNTRY,))
 FILE_NAMES = {name: spec.file_name for name, spec in TABLES.items()}
 
-__all__ = ["FILE_NAMES", "SPEC", "Discrepancy", "columns_of", "discrepancies", "meaning", "weak_only_rows"]
-
 
 def meaning(name: str, lang: str) -> str:
     """What one row of table ``name`` is, in ``lang``."""
@@ -53,3 +51,18 @@ def discrepancies(table: pd.DataFrame, lang: str) -> list[Discrepancy]:
         Discrepancy(text(row, "where"), text(row, "claim"), text(row, "correction"), split_sources(row.source_url))
         for row in table.itertuples()
     ]
+
+
+@dataclass
+class SourcesModel:
+    """What the Sources page shows from the tables that loaded: the known errors in the brief
+    (in the page's language) and the rows whose only sources are weak."""
+
+    discrepancies: list[Discrepancy]
+    weak_rows: pd.DataFrame
+
+
+def build(loaded: dict[str, pd.DataFrame], publishers: dict[str, tuple[str, str]], lang: str) -> SourcesModel:
+    """The Sources page's model (``publishers``: the source registry, domain -> names)."""
+    known = discrepancies(loaded["discrepancies"], lang) if "discrepancies" in loaded else []
+    return SourcesModel(known, weak_only_rows(loaded, publishers))

@@ -13,6 +13,7 @@ import copy
 import streamlit as st
 
 from components.data.loaders import DataValidationError
+from components.model import briefing, overview, sources
 from components.model.app import AppState, app_domain, decode_app
 from components.model.deck import clean_deck, default_deck, link_value
 from components.model.pages import PAGE_KINDS
@@ -20,6 +21,9 @@ from components.model.state import Domain
 from components.ui.cache import load_table
 
 APP_KEYS = ("lang", "country", "present", "deck")
+# The declared state of the pages that cannot be saved to the deck (overview, sources: the
+# country in focus only; the briefing: its slide number).
+OTHER_SPECS = {spec.page: spec for spec in (overview.SPEC, sources.SPEC, briefing.SPEC)}
 REMEMBERED = ("lang", "country", "deck")
 SAVED = "_app_state"
 PAGE_PARAMS = "_page_params"
@@ -182,9 +186,11 @@ def take_notices() -> list[str]:
 
 def unknown_keys(page: str) -> list[str]:
     """Link keys neither the app nor this page knows: reported once and dropped from the URL."""
-    known = set(APP_KEYS) | ({"slide"} if page == "briefing" else set())
+    known = set(APP_KEYS)
     if page in PAGE_KINDS:
         known |= set(PAGE_KINDS[page].spec.keys)
+    elif page in OTHER_SPECS:
+        known |= set(OTHER_SPECS[page].keys)
     unknown = sorted(key for key in st.query_params if key not in known)
     for key in unknown:
         st.query_params.pop(key, None)

@@ -9,7 +9,7 @@ import streamlit as st
 from components.data.loaders import DEFAULT_DATA_DIR, DataValidationError, data_dir
 from components.i18n.text import current_language, t, tmd
 from components.model.base import display_frame
-from components.model.sources import FILE_NAMES, columns_of, discrepancies, meaning, weak_only_rows
+from components.model.sources import FILE_NAMES, SourcesModel, build, columns_of, meaning
 from components.ui.cache import (
     SESSION_ROWS,
     UPLOAD_MAX_BYTES,
@@ -138,13 +138,11 @@ def upload_section() -> None:
             st.button(t("sources.upload.clear"), key="upload_clear", on_click=clear_uploads)
 
 
-def discrepancies_section(loaded: dict[str, pd.DataFrame]) -> None:
+def discrepancies_section(model: SourcesModel) -> None:
     """The known errors in the brief, each with its correction and sources."""
     st.header(t("sources.discrepancies"), anchor=False)
     st.markdown(t("sources.discrepancies.intro"))
-    if "discrepancies" not in loaded:
-        return
-    for found in discrepancies(loaded["discrepancies"], current_language()):
+    for found in model.discrepancies:
         with st.container(border=True):
             st.markdown(tmd("sources.discrepancy.where", where=found.where))
             st.markdown(tmd("sources.discrepancy.claim", claim=found.claim))
@@ -152,13 +150,16 @@ def discrepancies_section(loaded: dict[str, pd.DataFrame]) -> None:
             st.caption(sources_md(found.sources))
 
 
-def weak_section(loaded: dict[str, pd.DataFrame]) -> None:
+def weak_section(model: SourcesModel) -> None:
     """Rows whose only sources are weak (no publisher a briefer could name)."""
-    weak_rows = weak_only_rows(loaded, publishers())
     st.header(t("sources.weak"), anchor=False)
-    st.markdown(t("sources.weak.intro", count=len(weak_rows)))
-    if not weak_rows.empty:
-        st.dataframe(display_frame(weak_rows), hide_index=True, column_config={"file": t("sources.col.file")})
+    st.markdown(t("sources.weak.intro", count=len(model.weak_rows)))
+    if not model.weak_rows.empty:
+        st.dataframe(display_frame(model.weak_rows), hide_index=True, column_config={"file": t("sources.col.file")})
+
+
+def sources_model(loaded: dict[str, pd.DataFrame]) -> SourcesModel:
+    return build(loaded, publishers(), current_language())
 
 
 def file_section(name: str, loaded: dict[str, pd.DataFrame], failed: dict[str, DataValidationError]) -> None:
