@@ -21,19 +21,7 @@ from components.ui.cache import cached_model, load_table, load_tables, snapshot
 from components.ui.render import footer, presentation_on, show_data_error
 from components.ui.share import share_panel
 from components.ui.state import page_state
-
-# The chart leads: a compact title, the filters in the sidebar (first in it, above the app's own
-# controls), metrics in one slim row, so that from 1024 px up the main chart starts in the upper
-# half of the first screen (issue 31; tests/browser/test_page_walk_browser.py measures it).
-# Static CSS only: no data reaches this HTML. Presentation mode never draws it (present.py).
-LAYOUT_CSS = (
-    "<style>"
-    '[data-testid="stMainBlockContainer"] { padding-top: 3.5rem; }'
-    '[data-testid="stMain"] h1 { font-size: 1.75rem; line-height: 1.25; padding: 0; }'
-    '[data-testid="stMain"] [data-testid="stMetricValue"] { font-size: 1.5rem; }'
-    '[data-testid="stSidebarUserContent"] [data-testid="stLayoutWrapper"]:has(> .st-key-page_filters) { order: -1; }'
-    "</style>"
-)
+from components.ui.styles import LAYOUT_CSS  # the chart leads (issue 31): see styles.PAGE_LAYOUT
 
 
 def page_header(title: str, intro: str) -> None:
