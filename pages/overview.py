@@ -13,16 +13,9 @@ from components.ui.render import footer
 
 through_frame(__file__)  # under plain `streamlit run app.py` too, always inside the frame
 
-# Every page of the app, in the sidebar's order, each with what it answers.
-PAGES = [
-    ("pages/membership.py", "membership", ":material/timeline:"),
-    ("pages/structure.py", "structure", ":material/account_tree:"),
-    ("pages/exercises.py", "exercises", ":material/map:"),
-    ("pages/country.py", "country", ":material/flag:"),
-    ("pages/chronology.py", "chronology", ":material/history:"),
-    ("pages/briefing.py", "briefing", ":material/slideshow:"),
-    ("pages/sources.py", "sources", ":material/menu_book:"),
-]
+# Every page of the app in the sidebar's order (pages/<key>.py, nav.<key>) and its icon; each card says what it answers.
+CARDS = (("membership", "timeline"), ("structure", "account_tree"), ("exercises", "map"), ("country", "flag"))
+CARDS += (("chronology", "history"), ("briefing", "slideshow"), ("sources", "menu_book"))
 
 st.title(t("overview.title"), anchor=False)
 model = overview.build(require_tables(*overview.TABLES_USED), {}, current_language(), date.today())
@@ -53,10 +46,10 @@ if model.frozen_today:
     st.markdown(tmd("overview.frozen_today", names=", ".join(model.frozen_today)))
 
 st.subheader(t("overview.pages"), anchor=False)
-cards = [column for _ in range(0, len(PAGES), 2) for column in st.columns(2)]
-for card, (path, key, icon) in zip(cards, PAGES, strict=False):
+cards = [column for _ in range(0, len(CARDS), 2) for column in st.columns(2)]
+for card, (key, icon) in zip(cards, CARDS, strict=False):
     with card.container(border=True):
-        page_link(path, t(f"nav.{key}"), icon)
+        page_link(f"pages/{key}.py", t(f"nav.{key}"), f":material/{icon}:")
         st.caption(t(f"overview.card.{key}"))
 
 footer()
