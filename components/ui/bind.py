@@ -44,13 +44,13 @@ def _format(names: Names, none: str | None) -> Callable[[Any], str] | None:
     if names is None and none is None:
         return None
     if callable(names):
-        named = names
+        display = names
     elif names is None:
-        named = str
+        display = str
     else:
         mapping = names
-        named = lambda code: mapping.get(code, code)  # noqa: E731 - a one-line lookup
-    return (lambda code: none if code is None else named(code)) if none is not None else named
+        display = lambda code: mapping.get(code, code)  # noqa: E731 - a one-line lookup
+    return (lambda code: none if code is None else display(code)) if none is not None else display
 
 
 def bind(
@@ -112,7 +112,7 @@ def searched(state: Mapping[str, Any], name: str) -> str | None:
 def summary(state: Mapping[str, Any], names: Mapping[str, Names], *fields: str) -> list[str | None]:
     """The filter summary's parts for ``fields``, in their order: a span of years as '2019–2024',
     a choice as :func:`chosen` (in the display names ``names`` gives for it), a search as
-    :func:`searched`; a field at its default or empty gives None."""
+    :func:`searched` (None when it holds nothing)."""
     parts: list[str | None] = []
     for name in fields:
         codec = _field(name).codec
