@@ -7,7 +7,7 @@ from datetime import date
 
 import pandas as pd
 
-from components.derive.counting import held_mask, state_counts
+from components.derive.counting import StateCounts, held_mask, state_counts
 from components.derive.currency import status_labels
 from components.derive.membership import membership_periods, state_history, status_on
 from components.derive.participation import (
@@ -148,10 +148,11 @@ def _membership_tables(membership: pd.DataFrame, code: str, today: date) -> tupl
     )
 
 
-def _exercise_tables(exercises: pd.DataFrame, code: str, lang: str, today: date) -> tuple[Table, Table, pd.DataFrame]:
+def _exercise_tables(
+    exercises: pd.DataFrame, counts: StateCounts, code: str, lang: str, today: date
+) -> tuple[Table, Table, pd.DataFrame]:
     """The held exercises the state took part in, the planned or cancelled ones it was listed for,
     and every exercise that lists it (for the sources)."""
-    counts = state_counts(exercises, code)
     mine = country_exercises(exercises, code)
     counted, listed_only = mine[held_mask(mine)], mine[~held_mask(mine)]
     exercise_rows, not_held_rows = _exercise_rows(counted, listed_only, code, lang, today)
@@ -195,8 +196,7 @@ def _event_tables(events: pd.DataFrame, code: str, lang: str) -> tuple[Table, Ta
     )
 
 
-def _metrics(exercises: pd.DataFrame, code: str, name: str, posts: int, events: int) -> list[Metric]:
-    counts = state_counts(exercises, code)
+def _metrics(counts: StateCounts, name: str, posts: int, events: int) -> list[Metric]:
     return [
         Metric(t("profile.metric.took_part"), str(counts.took_part), t("profile.metric.took_part_help", name=name)),
         Metric(t("profile.metric.hosted"), str(counts.hosted), t("profile.metric.hosted_help", name=name)),
@@ -218,9 +218,9 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, lang: str, today: date)
     name = state_names(members).get(code, code)
     status = status_on(membership, today).get(code)
     periods, changes, membership_sources = _membership_tables(membership, code, today)
-    held, not_held, mine = _exercise_tables(exercises, code, lang, today)
-    posts, involved_table, involved = _event_tables(events, code, lang)
     counts = state_counts(exercises, code)
+    held, not_held, mine = _exercise_tables(exercises, counts, code, lang, today)
+    posts, involved_table, involved = _event_tables(events, code, lang)
     chart = Chart(
         "country_exercises",
         t("profile.chart_title", name=name, took_part=counts.took_part, hosted=counts.hosted),
@@ -235,7 +235,7 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, lang: str, today: date)
         caption=t("profile.caption", name=name, status=t(f"status.{status}") if status else t("country.no_status")),
         as_of=format_date(today),
         charts=[chart],
-        metrics=_metrics(exercises, code, name, posts.total, involved_table.total),
+        metrics=_metrics(counts, name, posts.total, involved_table.total),
         notes=[t("counting.rule")],
         tables=[periods, changes, posts, held, not_held, involved_table],
         sources=unique_sources(pd.Series(membership_sources, dtype=object), mine["source_url"], involved["source_url"]),
