@@ -17,71 +17,18 @@ from components.ui.frame import (
 )
 from components.ui.navigation import frame_first, hand_over
 from components.ui.present import present_page
+from components.ui.styles import NARROW_SCREEN_CSS, PRESENTATION_CSS
 
 frame_first()  # under plain `streamlit run app.py`: never Streamlit's file-name menu (navigation.py)
 app = app_state()
 # The language comes first: page titles in the menu are interface text too. ?lang=ru in a link.
-set_language(app["lang"])
+set_language(app.lang)
 
 st.set_page_config(page_title=t("app.title"), page_icon="static/favicon.png", layout="wide")
 # <html lang> follows the interface language; focus rings for the keyboard (components/ui/a11y.py).
-declare_language(app["lang"])
+declare_language(app.lang)
 
-# Larger type for a projector: Streamlit sizes its interface in rem, so raising the root font size
-# scales text, headings, metrics and widgets together. Static CSS only: no data reaches this HTML.
-# In presentation mode the page is a slide: the app's chrome, the sidebar (still open when presenting
-# was switched on from it), notices and editors are hidden, the chart box (.st-key-present_chart)
-# takes the viewport's height less the title and the source line, and the plotly chart stretches to
-# it (components/ui/present.py). First/Last stay mounted (their
-# Home/End shortcuts work) but off screen; the exit button is a small mark in the corner. The small
-# buttons stay fully opaque: faded to 40-55 % their text fell to 2.4:1 (WCAG AA asks 4.5:1).
-PRESENTATION_CSS = (
-    "<style>html { font-size: 21px; }"
-    '[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],'
-    ' [data-testid="stStatusWidget"], [data-testid="stToastContainer"], [data-testid="stToast"],'
-    ' [data-testid="stExpander"], [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],'
-    ' [data-testid="stExpandSidebarButton"], footer { display: none !important; }'
-    '[data-testid="stMainBlockContainer"] { padding: 0.6rem 1.6rem 0 1.6rem !important;'
-    " max-width: 100% !important; }"
-    '[data-testid="stMain"] h1 { font-size: 1.9rem; padding: 0 5rem 0 0; margin: 0; }'  # clear of the exit mark
-    # The slide is a column as tall as the screen and the chart box takes what the title, the
-    # caption and the bottom line leave: a two-line title shrinks the chart instead of pushing
-    # the source line and the counter off a 1280×720 screen.
-    # The slide is pinned to the screen (not placed after whatever the frame draws above it, such
-    # as the style blocks, whose empty boxes still take a gap each) and its parts keep their own
-    # height, but the chart box, which takes the rest.
-    "[data-testid='stLayoutWrapper']:has(> .st-key-present_slide) { position: fixed; top: 0.6rem;"
-    " bottom: 0.3rem; left: 1.6rem; right: 1.6rem; width: auto !important; height: auto; }"
-    ".st-key-present_slide { height: 100%; flex-wrap: nowrap; }"
-    ".st-key-present_slide > * { flex: none; }"
-    ".st-key-present_slide > div:has(> .st-key-present_chart) { flex: 1 1 0 !important; min-height: 200px; }"
-    ".st-key-present_chart { height: 100% !important; flex: none !important; }"
-    ".st-key-present_chart [data-testid='stElementContainer'], .st-key-present_chart"
-    " [data-testid='stFullScreenFrame'], .st-key-present_chart .stPlotlyChart,"
-    " .st-key-present_chart .js-plotly-plot { height: 100% !important; }"
-    ".st-key-page_footer { gap: 0.6rem; }"
-    ".st-key-page_footer p { font-size: 0.72rem; margin: 0; }"
-    ".st-key-page_footer button { min-height: 1.6rem; padding: 0 0.5rem; }"
-    ".st-key-first, .st-key-last { position: absolute; left: -9999px; }"
-    ".st-key-present_exit { position: fixed; top: 0.3rem; right: 0.4rem; z-index: 1000; width: auto; }"
-    ".st-key-present_exit button { min-height: 1.4rem; padding: 0 0.4rem; font-size: 0.6rem; }"
-    "</style>"
-)
-
-# On a screen narrower than a 1280-pixel laptop's (a 1024×768 projector), Streamlit's 5rem side
-# padding would leave the charts about 560 px: the same page keeps 1.5rem so they get about 680.
-# Button and metric labels there wrap onto a second line rather than end in "…".
-NARROW_SCREEN_CSS = (
-    "<style>@media (max-width: 1279.98px) {"
-    ' [data-testid="stMainBlockContainer"] { padding-left: 1.5rem; padding-right: 1.5rem; }'
-    ' [data-testid="stMain"] button [data-testid="stMarkdownContainer"],'
-    ' [data-testid="stMain"] button [data-testid="stMarkdownContainer"] p,'
-    ' [data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"],'
-    ' [data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"] p {'
-    " white-space: normal; text-overflow: clip; } }"
-    "</style>"
-)
-
+# The presentation and narrow-screen CSS, like every rule the app sets, live in components/ui/styles.py.
 PAGES = [
     st.Page("pages/overview.py", title=t("nav.overview"), icon=":material/home:", url_path="", default=True),
     st.Page("pages/membership.py", title=t("nav.membership"), icon=":material/timeline:", url_path="membership"),
@@ -92,7 +39,7 @@ PAGES = [
     st.Page("pages/briefing.py", title=t("nav.briefing"), icon=":material/slideshow:", url_path="briefing"),
     st.Page("pages/sources.py", title=t("nav.sources"), icon=":material/menu_book:", url_path="sources"),
 ]
-presenting = bool(app["present"])
+presenting = app.present
 st.session_state["presentation_mode"] = presenting
 
 
@@ -123,7 +70,7 @@ else:
     st.html(NARROW_SCREEN_CSS)
     country_focus_bar()
     with st.sidebar:
-        st.session_state["language_switch"] = app["lang"]
+        st.session_state["language_switch"] = app.lang
         st.segmented_control(
             t("language.label"),
             LANGUAGES,
@@ -136,7 +83,7 @@ else:
         labels = state_search_labels(members_or_empty())
         # The URL is the truth (a click on a timeline row or a link may have changed it).
         # "" (not None) means no country: a None value would show Streamlit's placeholder instead.
-        st.session_state["country_picker"] = app["country"] or ""
+        st.session_state["country_picker"] = app.country or ""
         st.selectbox(
             t("country.picker"),
             ["", *codes],
@@ -147,7 +94,7 @@ else:
         )
         # The state picked here stays in focus on the page in view (its history, its exercises);
         # one click opens its full profile.
-        if app["country"] and page.url_path != "country":
+        if app.country and page.url_path != "country":
             st.page_link("pages/country.py", label=t("profile.open"), icon=":material/flag:")
         st.caption(t("app.tagline"))
         st.session_state["present_toggle"] = False

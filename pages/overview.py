@@ -4,9 +4,8 @@ from datetime import date
 
 import streamlit as st
 
-from components.derive.counting import listed_breakdown
-from components.derive.overview import headline, intro_sources, state_names
-from components.i18n.text import format_date, md, t, tmd
+from components.i18n.text import current_language, format_date, md, t, tmd
+from components.model import overview
 from components.ui.cache import current_review_day, sources_md
 from components.ui.navigation import page_link, through_frame
 from components.ui.page import require_tables
@@ -14,53 +13,43 @@ from components.ui.render import footer
 
 through_frame(__file__)  # under plain `streamlit run app.py` too, always inside the frame
 
+# Every page of the app in the sidebar's order (pages/<key>.py, nav.<key>) and its icon; each card says what it answers.
+CARDS = (("membership", "timeline"), ("structure", "account_tree"), ("exercises", "map"), ("country", "flag"))
+CARDS += (("chronology", "history"), ("briefing", "slideshow"), ("sources", "menu_book"))
+
 st.title(t("overview.title"), anchor=False)
-tables = require_tables("members", "membership", "events", "exercises")
-figures = headline(tables, date.today())
+model = overview.build(require_tables(*overview.TABLES_USED), {}, current_language(), date.today())
+figures = model.figures
 
 for key in ("overview.intro.1", "overview.intro.2", "overview.intro.3"):
     st.markdown(t(key))
 with st.expander(t("overview.intro.sources_label")):
-    st.markdown(sources_md(intro_sources(tables["events"], tables["membership"])))
+    st.markdown(sources_md(model.sources))
 
-dash = t("overview.no_data")
 top = st.columns(3)
 top[0].metric(t("overview.metric.members"), len(figures.members_today), help=t("overview.metric.members_help"))
 top[1].metric(t("overview.metric.ever"), figures.ever_party)
-top[2].metric(t("overview.metric.exercises"), figures.exercises, help=listed_breakdown(tables["exercises"]))
+top[2].metric(t("overview.metric.exercises"), figures.exercises, help=model.exercises_help)
 bottom = st.columns(3)
-span = f"{figures.first_year}–{figures.last_year}" if figures.first_year else dash
-bottom[0].metric(t("overview.metric.span"), span)
-latest = format_date(figures.latest_event_date, short=True) if figures.latest_event_date is not None else dash
+bottom[0].metric(t("overview.metric.span"), model.span)
 with bottom[1]:
-    st.metric(t("overview.metric.latest"), latest)
+    st.metric(t("overview.metric.latest"), model.latest)
     if figures.latest_event_title:
         st.caption(md(figures.latest_event_title))
-if figures.latest_event_date is not None:
-    st.caption(t("overview.covers", day=format_date(figures.latest_event_date)))
+if model.covers:
+    st.caption(model.covers)
 reviewed = current_review_day()
 st.caption(t("overview.reviewed", day=format_date(reviewed)) if reviewed else t("overview.unreviewed"))
 
-members = tables["members"]
-st.markdown(tmd("overview.members_today", names=", ".join(state_names(members, figures.members_today))))
-if figures.frozen_today:
-    st.markdown(tmd("overview.frozen_today", names=", ".join(state_names(members, figures.frozen_today))))
+st.markdown(tmd("overview.members_today", names=", ".join(model.members_today)))
+if model.frozen_today:
+    st.markdown(tmd("overview.frozen_today", names=", ".join(model.frozen_today)))
 
 st.subheader(t("overview.pages"), anchor=False)
-# Every page of the app, in the sidebar's order, each with what it answers.
-PAGES = [
-    ("pages/membership.py", "membership", ":material/timeline:"),
-    ("pages/structure.py", "structure", ":material/account_tree:"),
-    ("pages/exercises.py", "exercises", ":material/map:"),
-    ("pages/country.py", "country", ":material/flag:"),
-    ("pages/chronology.py", "chronology", ":material/history:"),
-    ("pages/briefing.py", "briefing", ":material/slideshow:"),
-    ("pages/sources.py", "sources", ":material/menu_book:"),
-]
-cards = [column for _ in range(0, len(PAGES), 2) for column in st.columns(2)]
-for card, (path, key, icon) in zip(cards, PAGES, strict=False):
+cards = [column for _ in range(0, len(CARDS), 2) for column in st.columns(2)]
+for card, (key, icon) in zip(cards, CARDS, strict=False):
     with card.container(border=True):
-        page_link(path, t(f"nav.{key}"), icon)
+        page_link(f"pages/{key}.py", t(f"nav.{key}"), f":material/{icon}:")
         st.caption(t(f"overview.card.{key}"))
 
 footer()

@@ -2,136 +2,59 @@
 
 import streamlit as st
 
-from components.data.schema import BODY_KINDS
-from components.derive.org import graphml_bytes
-from components.i18n.names import body_search_label, state_names
-from components.i18n.text import md, t, tmd
-from components.model.tables import org_chart_rows
-from components.ui.cache import load_table, sources_md
+from components.i18n.text import t, tmd
+from components.model.structure import StructureDetail, graphml
+from components.ui.bind import bind, chosen
+from components.ui.cards import body_card
 from components.ui.frame import focus_country
 from components.ui.navigation import through_frame
-from components.ui.page import close_page, filter_panel, filter_summary, named, open_page, page_header
-from components.ui.render import csv_download, show_chart, show_table
-from components.ui.state import changed, reset, update, widget_key
+from components.ui.page import close_page, filter_panel, filter_summary, open_page, page_header, reset_button
+from components.ui.render import csv_download
+from components.ui.sections import notes, titled_table
+from components.ui.state import clicked, reset, update
 
 through_frame(__file__)  # under plain `streamlit run app.py` too, always inside the frame
 
 page_header(t("structure.title"), t("structure.intro"))
 page = open_page("structure")
-model, domain = page.model, page.domain
-graph = model.extra["graph"]
-labels = {node: body_search_label(attributes) for node, attributes in graph.nodes(data=True)}
-
-
-def select_from_click() -> None:
-    """A click on a node selects that body."""
-    points = st.session_state["org_chart"].selection.get("points", [])
-    ids = [p["customdata"][0] for p in points if p.get("customdata")]
-    if ids:
-        update(body=ids[0])
-
+model, state, names = page.model, page.state, page.model.names
+found: StructureDetail = model.detail
+labels = names["body"]
 
 with filter_panel():
-    st.multiselect(
-        t("structure.kinds"),
-        list(BODY_KINDS),
-        format_func=lambda k: t(f"kind.{k}"),
-        placeholder=t("widget.any"),
-        key=widget_key("kinds"),
-        on_change=changed("kinds"),
-    )
-    low, high = domain.bounds["year"]
-    st.slider(
-        t("structure.year"),
-        low,
-        high,
-        key=widget_key("year"),
-        help=t("structure.year_help_hidden"),
-        on_change=changed("year"),
-    )
-    st.selectbox(
-        t("structure.search"),
-        [None, *sorted(graph.nodes, key=labels.get)],
-        format_func=lambda n: labels[n] if n else t("structure.search_none"),
-        # Streamlit shows a None value as its placeholder ("Choose an option"), not as the option.
-        placeholder=t("structure.search_none"),
-        key=widget_key("body"),
-        help=t("structure.search_help"),
-        on_change=changed("body"),
-    )
-    st.segmented_control(
-        t("structure.layout"),
-        domain.options["layout"],
-        required=True,
-        format_func=lambda k: t(f"structure.layout.{k}"),
-        key=widget_key("layout"),
-        on_change=changed("layout"),
-    )
-    st.button(
-        t("structure.reset"),
-        on_click=reset,
-        key="structure_reset",
-        icon=":material/restart_alt:",
-        disabled=page.is_default("kinds", "layout", "year", "body"),
-    )
-state = page.state
+    bind("multiselect", "kinds", names=names["kinds"])
+    bind("slider", "year")
+    bodies = sorted(labels, key=labels.get)
+    bind("selectbox", "body", options=bodies, names=labels, none=t("structure.search_none"))
+    bind("segmented_control", "layout", names=names["layout"])
+    reset_button("structure_reset", t("structure.reset"), reset, page.is_default("kinds", "layout", "year", "body"))
+kinds = None if page.is_default("kinds") else chosen(state, "kinds", names["kinds"])
 filter_summary(
-    [
-        f"{t('structure.year')}: {state['year']}",
-        not page.is_default("kinds") and named(t("structure.kinds"), [t(f"kind.{k}") for k in state["kinds"]]),
-        state["body"] and labels.get(state["body"], state["body"]),
-    ]
+    [f"{t('structure.year')}: {state['year']}", kinds, state["body"] and labels.get(state["body"], state["body"])]
 )
 
 country = focus_country()
 if country:
-    name = state_names(load_table("members")).get(country, country)
-    st.caption(tmd("country.structure_note", name=name))
-if model.extra["unlinked"]:
-    st.caption(tmd("structure.unlinked", names=", ".join(model.extra["unlinked"])))
-if model.extra["dangling"]:
-    st.warning(tmd("structure.dangling", links=", ".join(model.extra["dangling"])))
-if model.extra["empty"]:
+    st.caption(tmd("country.structure_note", name=model.names["country"].get(country, country)))
+if found.unlinked:
+    st.caption(tmd("structure.unlinked", names=", ".join(found.unlinked)))
+if found.dangling:
+    st.warning(tmd("structure.dangling", links=", ".join(found.dangling)))
+if found.empty:
     st.info(t("structure.empty"))
 else:
-    show_chart(
-        model.chart("org_chart"),
-        table=org_chart_rows(page.tables, state),
-        on_select=select_from_click,
-        selection_mode="points",
-    )
-    for note in model.notes:
-        st.caption(md(note))
+    body_clicked = clicked("org_chart", lambda body_id: update(body=body_id))
+    page.show_chart("org_chart", on_select=body_clicked, selection_mode="points")
+    notes(model)
 
 with st.container(border=True):
-    st.subheader(t("structure.details"), anchor=False)
-    details = model.extra["details"]
-    if not details:
-        st.caption(t("structure.details_hint"))
-    else:
-        st.markdown(f"**{md(details['name'])}**")
-        for key in ("abbreviation", "name_ru"):
-            if details[key]:
-                st.markdown(tmd(f"structure.{key}", value=details[key]))
-        st.markdown(t("structure.kind", value=t(f"kind.{details['kind']}")))
-        st.markdown(tmd("structure.established", day=details["established"]))
-        if details["description"]:
-            st.markdown(md(details["description"]))
-        up, down = st.columns(2)
-        up.markdown(f"**{t('structure.answers_to')}**")
-        up.markdown("\n".join(f"- {md(line)}" for line in details["answers_to"]) or t("structure.nothing"))
-        down.markdown(f"**{t('structure.answered_by')}**")
-        down.markdown("\n".join(f"- {md(line)}" for line in details["answered_by"]) or t("structure.nothing"))
-        st.markdown(f"**{t('structure.sources')}**")
-        st.markdown(sources_md(details["sources"]))
+    body_card(found.details)
 
-table = model.table("bodies")
-st.subheader(table.title, anchor=False)
-show_table(table)
+titled_table(model, "bodies")
 downloads = st.columns(3)
 downloads[0].download_button(
     t("structure.download.graphml"),
-    lambda: graphml_bytes(graph),
+    lambda: graphml(model),
     "csto-structure.graphml",
     "application/xml",
     key="dl_graphml",

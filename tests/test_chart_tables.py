@@ -426,3 +426,30 @@ def test_a_date_is_shown_only_as_exactly_as_it_is_known():
     assert dated("1992-05-15", "month") == "1992-05"
     assert dated("1992-05-15", "year") == "1992"
     assert dated(None) == ""
+
+
+@pytest.mark.parametrize(
+    "page, params",
+    [
+        ("membership", {}),
+        ("structure", {}),
+        ("exercises", {}),
+        ("chronology", {}),
+        ("country", {"country": ["KGZ"]}),
+    ],
+)
+def test_every_chart_a_page_draws_has_a_data_table(page, params):
+    """A chart added to a page without its rows in CHART_ROWS fails here, not silently without a table."""
+    from components.data.loaders import read_all
+    from components.model.pages import PAGE_KINDS
+    from components.model.tables import CHART_ROWS, chart_rows
+    from tests.conftest import FIXED_TODAY
+
+    tables = read_all()
+    kind = PAGE_KINDS[page]
+    state, _ = kind.spec.decode(params, kind.domain(tables, FIXED_TODAY))
+    model = kind.build(tables, state, "en", FIXED_TODAY)
+    drawn = [chart.key for chart in model.charts if chart.figure is not None]
+    assert drawn and set(drawn) <= set(CHART_ROWS)
+    for key in drawn:
+        assert len(chart_rows(key, tables, state, FIXED_TODAY)()) > 0, key

@@ -61,6 +61,21 @@ def test_pages_and_frame_use_components_not_each_other():
             assert not module.startswith("pages"), f"{path.name} imports {module}"
 
 
+# A page reads state -> model -> render: it names the interface's words and the model of its view,
+# never a table, a derivation or a figure (those reach it through its model or a ui function).
+PAGE_LAYERS = {"ui", "model", "i18n"}
+
+
+def test_pages_import_only_ui_model_and_i18n():
+    wrong = [
+        f"pages/{path.name} imports {module}"
+        for path in sorted((ROOT / "pages").glob("*.py"))
+        for module in imports_of(path)
+        if module.startswith("components.") and module.split(".")[1] not in PAGE_LAYERS
+    ]
+    assert wrong == []
+
+
 def test_the_data_contract_is_described_in_russian():
     missing = [
         f"{name}.{key}"
@@ -69,3 +84,29 @@ def test_the_data_contract_is_described_in_russian():
         if f"{name}.{key}" not in SCHEMA_RU
     ]
     assert missing == []
+
+
+# A page reads in one screen or two; a function in the layers a page is made of, in one.
+PAGE_LINES = 100
+FUNCTION_LINES = 60
+SHORT_LAYERS = ("model", "ui")
+
+
+def test_every_page_file_is_short():
+    long_pages = {
+        path.name: n for path in (ROOT / "pages").glob("*.py") if (n := len(path.read_text().splitlines())) > PAGE_LINES
+    }
+    assert long_pages == {}
+
+
+def test_no_function_in_pages_model_or_ui_is_long():
+    paths = [ROOT / "app.py", *(ROOT / "pages").glob("*.py")]
+    paths += [path for layer in SHORT_LAYERS for path in (ROOT / "components" / layer).glob("*.py")]
+    long_functions = [
+        f"{path.relative_to(ROOT)}:{node.lineno} {node.name} ({node.end_lineno - node.lineno + 1} lines)"
+        for path in paths
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.end_lineno - node.lineno + 1 > FUNCTION_LINES
+    ]
+    assert long_functions == []

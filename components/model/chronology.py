@@ -3,6 +3,7 @@ search, a card per item and a story mode (declared state and the one build)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
@@ -14,7 +15,8 @@ from components.derive.participation import EXERCISE_CATEGORY, chronology_items,
 from components.figures.chronology import category_label, chronology_figure
 from components.i18n.names import exercise_names, state_names
 from components.i18n.text import LANGUAGES, format_date, format_number, language, t
-from components.model.base import TABLE_ROW_LIMIT, Chart, Column, Metric, PageModel, Table, unique_sources
+from components.model.base import TABLE_ROW_LIMIT, Chart, Metric, PageModel, Table, unique_sources
+from components.model.columns import columns
 from components.model.common import COUNTRY, country_domain, state_aliases
 from components.model.state import Code, Codes, Domain, Field, Number, PageSpec, Text
 
@@ -23,7 +25,7 @@ SPEC = PageSpec(
     (
         Field("ch_cat", Codes(), "chronology.categories", default=()),
         Field("ch_states", Codes(), "chronology.states", default=()),
-        Field("ch_text", Text(), "chronology.search", default=""),
+        Field("ch_text", Text(), "chronology.search", default="", placeholder="chronology.search_placeholder"),
         Field("ch_ex", Number(), "chronology.with_exercises", default=0),
         Field("item", Code(), "chronology.item"),
         COUNTRY,
@@ -90,53 +92,75 @@ def item_status_codes(tables: dict[str, pd.DataFrame]) -> dict[str, str]:
     return codes
 
 
-def _build(tables: dict[str, pd.DataFrame], state: dict, lang: str, today: date) -> PageModel:
-    members = tables["members"]
-    names = state_names(members)
-    with_exercises = bool(state["ch_ex"])
+def _items(tables: dict[str, pd.DataFrame], with_exercises: bool, lang: str, today: date) -> pd.DataFrame:
+    """Every item on the axis with its status as shown and as the data writes it."""
     items = all_items(tables, with_exercises, lang)
-    statuses = item_statuses(tables, today)
-    codes = item_status_codes(tables)
-    items = items.assign(
+    statuses, codes = item_statuses(tables, today), item_status_codes(tables)
+    return items.assign(
         status=items["item_id"].map(statuses).fillna(""), status_code=items["item_id"].map(codes).fillna("")
     )
-    shown = filter_items(items, state["ch_cat"], state["ch_states"], state["ch_text"])
-    ids = list(shown["item_id"])
-    selected = state["item"] if state["item"] in set(ids) else None
-    categories = [c for c in CATEGORIES if with_exercises or c != EXERCISE_CATEGORY]
-    charts = []
-    if len(shown):
-        charts.append(
-            Chart(
-                "chronology_chart",
-                t("chronology.chart_title", count=format_number(len(shown))),
-                chronology_figure(shown, categories, selected),
-                "csto-chronology",
-            )
-        )
+
+
+def _items_table(shown: pd.DataFrame, names: dict[str, str]) -> Table:
+    """The filtered items, dated at their precision; the CSV keeps codes and ISO dates."""
     rows = shown.assign(
         when=[format_date(d, p) for d, p in zip(shown["date"], shown["precision"], strict=True)],
         category=shown["category"].map(category_label),
         states=shown["states"].map(lambda codes: [names.get(c, c) for c in codes]),
     )
-    table = Table(
+    shown_columns = ["when", "title", "category", "status", "states", "source_url"]
+    return Table(
         key="items",
         title=t("chronology.table", count=format_number(len(shown))),
-        rows=rows[["when", "title", "category", "status", "states", "source_url"]].head(TABLE_ROW_LIMIT),
-        columns={
-            "when": Column(t("col.date")),
-            "title": Column(t("col.title"), "wide"),
-            "category": Column(t("col.category")),
-            "status": Column(t("col.status")),
-            "states": Column(t("col.states"), "list"),
-            "source_url": Column(t("col.source"), "sources"),
-        },
+        rows=rows[shown_columns].head(TABLE_ROW_LIMIT),
+        columns=columns(*shown_columns),
         download=shown.drop(columns=["search", "status"])
         .rename(columns={"status_code": "status"})
         .assign(states=shown["states"].map(";".join)),
         file_name="csto-chronology.csv",
         total=len(shown),
     )
+
+
+@dataclass
+class Story:
+    """Story mode: the filtered items in order, the one in focus, its neighbours and its card."""
+
+    ids: list[str]
+    selected: str | None
+    position: int  # 1-based; 0 when no item is in focus
+    previous: str | None
+    next: str | None
+    card: dict | None
+    titles: dict[str, str]
+
+
+def _story(shown: pd.DataFrame, selected: str | None, names: dict[str, str]) -> Story:
+    ids = list(shown["item_id"])
+    return Story(
+        ids=ids,
+        selected=selected,
+        position=ids.index(selected) + 1 if selected else 0,
+        previous=step_item(ids, selected, -1),
+        next=step_item(ids, selected, 1),
+        card=item_card(shown, selected, names) if selected else None,
+        titles=dict(zip(shown["item_id"], shown["title"], strict=True)),
+    )
+
+
+def _build(tables: dict[str, pd.DataFrame], state: dict, lang: str, today: date) -> PageModel:
+    names = state_names(tables["members"])
+    with_exercises = bool(state["ch_ex"])
+    items = _items(tables, with_exercises, lang, today)
+    shown = filter_items(items, state["ch_cat"], state["ch_states"], state["ch_text"])
+    selected = state["item"] if state["item"] in set(shown["item_id"]) else None
+    categories = [c for c in CATEGORIES if with_exercises or c != EXERCISE_CATEGORY]
+    charts = []
+    if len(shown):
+        title = t("chronology.chart_title", count=format_number(len(shown)))
+        charts.append(
+            Chart("chronology_chart", title, chronology_figure(shown, categories, selected), "csto-chronology")
+        )
     notes = [t("chronology.hollow_note")] if (~shown["status_code"].isin(["", "held"])).any() else []
     first, last = (shown["date"].min(), shown["date"].max()) if len(shown) else (None, None)
     span = f"{first.year}–{last.year}" if first is not None else ""
@@ -150,18 +174,11 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, lang: str, today: date)
             Metric(t("chronology.metric.items"), format_number(len(shown))),
             Metric(t("chronology.metric.span"), span or "—"),
         ],
-        tables=[table],
+        tables=[_items_table(shown, names)],
         notes=notes,
         sources=unique_sources(shown["source_url"]),
-        extra={
-            "ids": ids,
-            "selected": selected,
-            "position": ids.index(selected) + 1 if selected else 0,
-            "previous": step_item(ids, selected, -1),
-            "next": step_item(ids, selected, 1),
-            "card": item_card(shown, selected, names) if selected else None,
-            "titles": dict(zip(shown["item_id"], shown["title"], strict=True)),
-        },
+        names={"ch_cat": {c: category_label(c) for c in CATEGORIES}, "ch_states": names},
+        detail=_story(shown, selected, names),
     )
 
 

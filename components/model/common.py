@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pandas as pd
@@ -54,6 +55,11 @@ def year_span(dates: pd.Series, fallback: tuple[int, int]) -> tuple[int, int]:
         return fallback
     low, high = int(dates.dt.year.min()), int(dates.dt.year.max())
     return low, max(high, low + 1)
+
+
+def last_of(name: str) -> Callable[[Domain], object]:
+    """A field's default: the upper bound of its domain (today, the latest year)."""
+    return lambda domain: domain.bounds[name][1]
 
 
 def iso(day: date) -> str:

@@ -92,9 +92,9 @@ def slide_model(slide: dict[str, Any], tables: dict[str, pd.DataFrame], lang: st
         else:  # an added view: a title from its filters, in the slide's language (issue 27)
             model.title = view_title(slide, tables, lang, today)
     if isinstance(slide.get("chart"), str):
-        model.extra["slide_chart"] = slide["chart"]
+        model.deck["slide_chart"] = slide["chart"]
     spec = PAGE_KINDS[slide["page"]].spec
-    model.extra["view"] = describe_params(spec, slide["params"], lang, value_names(tables, lang))
+    model.deck["view"] = describe_params(spec, slide["params"], lang, value_names(tables, lang))
     return model
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 import pandas as pd
@@ -11,7 +11,14 @@ from components.data.loaders import split_sources
 from components.data.schema import EXERCISE_STATUSES
 from components.derive.counting import counts_per_state, listed_breakdown, listed_mask, state_counts
 from components.derive.currency import status_labels
-from components.derive.exercises import ExerciseFilters, exercise_view, filter_exercises, series_order, with_place_names
+from components.derive.exercises import (
+    ExerciseFilters,
+    ExerciseView,
+    exercise_view,
+    filter_exercises,
+    series_order,
+    with_place_names,
+)
 from components.derive.membership import status_on
 from components.derive.participation import (
     co_participation,
@@ -32,6 +39,7 @@ from components.i18n.names import (
 )
 from components.i18n.text import LANGUAGES, format_date, format_number, labelled, language, t
 from components.model.base import TABLE_ROW_LIMIT, Chart, Column, Metric, PageModel, Table, unique_sources
+from components.model.columns import columns
 from components.model.common import COUNTRY, country_domain, state_aliases, year_span
 from components.model.state import Code, Codes, Domain, Field, Number, PageSpec, Text, YearRange
 
@@ -44,9 +52,9 @@ SPEC = PageSpec(
         Field("ex_participants", Codes(), "exercises.participants", default=()),
         Field("ex_status", Codes(), "exercises.status", default=()),
         Field("ex_force", Codes(), "exercises.force", default=()),
-        Field("ex_text", Text(), "exercises.search", default=""),
+        Field("ex_text", Text(), "exercises.search", default="", placeholder="exercises.search_placeholder"),
         Field("exercise", Code(), "exercises.pick"),
-        Field("year", Number(), "exercises.year"),
+        Field("year", Number(), "exercises.year", help="exercises.year_help"),
         Field("metric", Code(), "exercises.per_year_metric", default="exercises"),
         COUNTRY,
     ),
@@ -130,81 +138,107 @@ def build(tables: dict[str, pd.DataFrame], state: dict, lang: str, today: date) 
         return _build(tables, state, today)
 
 
-def _build(tables: dict[str, pd.DataFrame], state: dict, today: date) -> PageModel:
-    members = tables["members"]
-    exercises = with_place_names(tables["exercises"], tables["places"])
-    # The status as every view shows it: "planned — no report yet" once the dates have passed.
-    exercises = exercises.assign(status_label=status_labels(exercises, today))
-    names = state_names(members)
-    forces = force_names(tables.get("forces"))
-    series_labels = series_display_names(exercises, series_names(exercises))
-    styles = series_styles(series_order(exercises))
-    # The filters' year range; a single year (``year``, stepped by Play) narrows the map and counts.
+@dataclass
+class ExercisesDetail:
+    """What the Exercise map shows besides its charts and tables."""
+
+    shown: int  # exercises shown (the map, the counts, the table)
+    unmapped: int  # of them, how many the map cannot place
+    unmapped_names: list[str]  # the first few of those, by name
+    selected: str | None  # the exercise picked (its id), if it is in the data
+    card: dict | None  # the picked exercise's card, as plain strings
+    year: int | None  # the single year Play or a click shows, or None for the filters' range
+    metric: str  # what the per-year chart counts: exercises or personnel
+
+
+@dataclass
+class Selection:
+    """The exercises one state selects, filtered once: those in the filters' year range (the
+    per-year chart, the matrix) and those shown (the map, counts, table: one year while Play runs)."""
+
+    range_filters: ExerciseFilters
+    year: int | None
+    in_range: pd.DataFrame
+    shown: pd.DataFrame
+
+    @property
+    def years(self) -> tuple[int, int]:
+        return (self.year, self.year) if self.year else self.range_filters.years
+
+
+def select(exercises: pd.DataFrame, state: dict) -> Selection:
+    """Every filter but the years applied once; the two year spans then cut the result."""
     range_filters = filters_of(state)
     year = state.get("year")
-    filters = replace(range_filters, years=(year, year)) if year else range_filters
-    years = filters.years
-    view = exercise_view(exercises, members, filters, TABLE_ROW_LIMIT)
-    counts = view.counts
-    in_range = filter_exercises(exercises, range_filters)
-    shown = filter_exercises(exercises, filters)
-    counts["personnel"] = personnel_total(shown)
-    metrics = [
+    matching = filter_exercises(exercises, replace(range_filters, years=None))
+    started = matching["start_date"].dt.year
+    in_range = matching[started.between(*range_filters.years)]
+    shown = matching[started.between(year, year)] if year else in_range
+    return Selection(range_filters, year, in_range, shown)
+
+
+@dataclass
+class Names:
+    """Display names in the page's language: states, forces, series and exercises."""
+
+    states: dict[str, str]
+    forces: dict[str, str]
+    series: dict[str, str]
+
+
+def _metrics(counts: dict, shown: pd.DataFrame) -> list[Metric]:
+    personnel_help = t("exercises.metric.personnel_help", count=counts["with_personnel"])
+    return [
         Metric(t("exercises.metric.exercises"), format_number(counts["exercises"]), listed_breakdown(shown)),
         Metric(t("exercises.metric.hosts"), str(counts["hosts"]), t("exercises.metric.hosts_help")),
         Metric(
             t("exercises.metric.participants"), str(counts["participants"]), t("exercises.metric.participants_help")
         ),
-        Metric(
-            t("exercises.metric.personnel"),
-            format_number(counts["personnel"]),
-            t("exercises.metric.personnel_help", count=counts["with_personnel"]),
-        ),
+        Metric(t("exercises.metric.personnel"), format_number(personnel_total(shown)), personnel_help),
     ]
-    country = state["country"]
-    selected = state["exercise"] if state["exercise"] in set(exercises["exercise_id"]) else None
-    charts: list[Chart] = []
-    notes: list[str] = []
-    if view.shown:
-        charts.append(
-            Chart(
-                "exercise_map",
-                t("exercises.map_title_year", year=year, count=format_number(view.shown))
-                if year
-                else t("exercises.map_title", start=years[0], end=years[1], count=format_number(view.shown)),
-                exercise_map_figure(
-                    view.points,
-                    members,
-                    status_on(tables["membership"], today),
-                    styles,
-                    selected=selected,
-                    largest_personnel=exercises["personnel"].max(),
-                    cells=view.cells,
-                    series_labels=series_labels,
-                    focus_state=country,
-                ),
-                "csto-exercise-map",
-            )
+
+
+def _map_chart(
+    tables: dict, exercises: pd.DataFrame, view: ExerciseView, picked: Selection, state: dict, today: date, names: Names
+) -> Chart:
+    """The map of the shown exercises (one marker each, or one per cell when there are many)."""
+    start, end = picked.years
+    count = format_number(view.shown)
+    title = (
+        t("exercises.map_title_year", year=picked.year, count=count)
+        if picked.year
+        else t("exercises.map_title", start=start, end=end, count=count)
+    )
+    figure = exercise_map_figure(
+        view.points,
+        tables["members"],
+        status_on(tables["membership"], today),
+        series_styles(series_order(exercises)),
+        selected=state["exercise"] if state["exercise"] in set(exercises["exercise_id"]) else None,
+        largest_personnel=exercises["personnel"].max(),
+        cells=view.cells,
+        series_labels=names.series,
+        focus_state=state["country"],
+    )
+    return Chart("exercise_map", title, figure, "csto-exercise-map")
+
+
+def _map_notes(view: ExerciseView, shown: pd.DataFrame, country: str | None, names: Names) -> list[str]:
+    """What the map's caption says: how to read it, the focus state's part, the aggregation."""
+    notes = [t("exercises.map_caption")]
+    if country:
+        count, took_part = int(listed_mask(shown, country).sum()), state_counts(shown, country).took_part
+        notes.append(
+            t("country.map_caption", name=names.states.get(country, country), count=count, took_part=took_part)
         )
-        charts.append(per_year_chart(in_range, range_filters.years, styles, series_labels, state.get("metric")))
-        notes.append(t("exercises.map_caption"))
-        if country:
-            notes.append(
-                t(
-                    "country.map_caption",
-                    name=names.get(country, country),
-                    count=int(listed_mask(shown, country).sum()),
-                    took_part=state_counts(shown, country).took_part,
-                )
-            )
-        if view.cells is not None:
-            mapped = format_number(view.shown - view.unmapped)
-            notes.append(t("exercises.aggregated", count=mapped, markers=len(view.cells)))
-    charts.extend(participation_charts(in_range, range_filters.years, names))
-    head = view.head
-    if selected and selected not in set(head["exercise_id"]):
-        head = pd.concat([head, exercises[exercises["exercise_id"] == selected]])
-    labels = exercise_search_labels(head)
+    if view.cells is not None:
+        mapped = format_number(view.shown - view.unmapped)
+        notes.append(t("exercises.aggregated", count=mapped, markers=len(view.cells)))
+    return notes
+
+
+def _exercises_table(head: pd.DataFrame, picked: Selection, total: int, names: Names, labels: dict[str, str]) -> Table:
+    """The shown exercises as rows (the first TABLE_ROW_LIMIT and the picked one) and a CSV of all."""
     table_rows = labelled(
         head[[c for c in TABLE_COLUMNS if c in head.columns]].assign(
             name=[labels.get(i, n) for i, n in zip(head["exercise_id"], head["name"], strict=True)]
@@ -213,58 +247,94 @@ def _build(tables: dict[str, pd.DataFrame], state: dict, today: date) -> PageMod
     )
     table_rows = table_rows.assign(
         status=head["status_label"],
-        series=head["series"].astype(str).map(lambda s: series_labels.get(s, s)),
-        force=head["force"].map(lambda f: force_name(f, forces)),
-        host_states=head["host_states"].map(lambda codes: [names.get(c, c) for c in codes]),
-        participants=head["participants"].map(lambda codes: [names.get(c, c) for c in codes]),
+        series=head["series"].astype(str).map(lambda s: names.series.get(s, s)),
+        force=head["force"].map(lambda f: force_name(f, names.forces)),
+        host_states=head["host_states"].map(lambda codes: [names.states.get(c, c) for c in codes]),
+        participants=head["participants"].map(lambda codes: [names.states.get(c, c) for c in codes]),
         location=localized(head, "location"),
         personnel=[personnel_text(row) for row in head.to_dict("records")],
     )
-    download = shown[TABLE_COLUMNS]
+    return Table(
+        key="exercises",
+        title=t("exercises.table", rows=format_number(total)),
+        rows=table_rows.head(TABLE_ROW_LIMIT),
+        columns=columns(
+            *TABLE_COLUMNS,
+            start_date="col.start",
+            end_date=Column(t("col.end"), "date"),
+            host_states=Column(t("col.hosts"), "list"),
+            location_precision=Column(t("col.location_precision")),
+            participants=Column(t("col.participants"), "list"),
+            personnel=Column(t("col.personnel")),
+            series=Column(t("col.series")),
+            force=Column(t("col.force")),
+            source_url=Column(t("col.all_sources"), "sources"),
+        ),
+        download=picked.shown[TABLE_COLUMNS],
+        file_name="csto-exercises-filtered.csv",
+        total=total,
+    )
+
+
+def _option_names(names: Names, labels: dict[str, str], head: pd.DataFrame) -> dict[str, dict]:
+    """The display names of each field's options (the widgets and the filter summary)."""
+    return {
+        "ex_series": names.series,
+        "ex_hosts": names.states,
+        "ex_participants": names.states,
+        "ex_status": {s: t(f"status_ex.{s}") for s in EXERCISE_STATUSES},
+        "ex_force": names.forces,
+        "metric": {m: t(f"exercises.per_year_metric.{m}") for m in METRICS},
+        "exercise": {i: labels.get(i, i) for i in head["exercise_id"]},
+    }
+
+
+def _build(tables: dict[str, pd.DataFrame], state: dict, today: date) -> PageModel:
+    exercises = with_place_names(tables["exercises"], tables["places"])
+    # The status as every view shows it: "planned — no report yet" once the dates have passed.
+    exercises = exercises.assign(status_label=status_labels(exercises, today))
+    names = Names(state_names(tables["members"]), force_names(tables.get("forces")), {})
+    names.series = series_display_names(exercises, series_names(exercises))
+    picked = select(exercises, state)
+    # The rows are filtered already: exercise_view only shapes them for the map and the table.
+    view = exercise_view(picked.shown, tables["members"], ExerciseFilters(), TABLE_ROW_LIMIT)
+    (start, end), range_years = picked.years, picked.range_filters.years
+    selected = state["exercise"] if state["exercise"] in set(exercises["exercise_id"]) else None
+    charts: list[Chart] = []
+    notes: list[str] = []
+    if view.shown:
+        charts.append(_map_chart(tables, exercises, view, picked, state, today, names))
+        styles = series_styles(series_order(exercises))
+        charts.append(per_year_chart(picked.in_range, range_years, styles, names.series, state.get("metric")))
+        notes = _map_notes(view, picked.shown, state["country"], names)
+    charts.extend(participation_charts(picked.in_range, range_years, names.states))
+    head = view.head
+    if selected and selected not in set(head["exercise_id"]):
+        head = pd.concat([head, exercises[exercises["exercise_id"] == selected]])
+    labels = exercise_search_labels(head)
     return PageModel(
         page="exercises",
         title=t("nav.exercises"),
-        caption=t("view.exercises.caption", count=view.shown, held=counts["held"], start=years[0], end=years[1]),
-        as_of=f"{years[0]}–{years[1]}",
+        caption=t("view.exercises.caption", count=view.shown, held=view.counts["held"], start=start, end=end),
+        as_of=f"{start}–{end}",
         charts=charts,
-        metrics=metrics,
+        metrics=_metrics(view.counts, picked.shown),
         notes=notes,
         tables=[
-            Table(
-                key="exercises",
-                title=t("exercises.table", rows=format_number(view.shown)),
-                rows=table_rows.head(TABLE_ROW_LIMIT),
-                columns={
-                    "name": Column(t("col.exercise"), "wide"),
-                    "series": Column(t("col.series")),
-                    "start_date": Column(t("col.start"), "date"),
-                    "end_date": Column(t("col.end"), "date"),
-                    "status": Column(t("col.status")),
-                    "host_states": Column(t("col.hosts"), "list"),
-                    "location": Column(t("col.location"), "wide"),
-                    "location_precision": Column(t("col.location_precision")),
-                    "participants": Column(t("col.participants"), "list"),
-                    "personnel": Column(t("col.personnel")),
-                    "force": Column(t("col.force")),
-                    "source_url": Column(t("col.all_sources"), "sources"),
-                },
-                download=download,
-                file_name="csto-exercises-filtered.csv",
-                total=view.shown,
-            ),
-            participation_totals(in_range, range_filters.years, names),
+            _exercises_table(head, picked, view.shown, names, labels),
+            participation_totals(picked.in_range, range_years, names.states),
         ],
         sources=unique_sources(view.head["source_url"]),
-        extra={
-            "shown": view.shown,
-            "unmapped": view.unmapped,
-            "unmapped_names": view.unmapped_names,
-            "selected": selected,
-            "card": exercise_card(exercises, selected, names, forces) if selected else None,
-            "pickable": {i: labels.get(i, i) for i in head["exercise_id"]},
-            "year": year,
-            "metric": state.get("metric") or "exercises",
-        },
+        names=_option_names(names, labels, head),
+        detail=ExercisesDetail(
+            shown=view.shown,
+            unmapped=view.unmapped,
+            unmapped_names=view.unmapped_names,
+            selected=selected,
+            card=exercise_card(exercises, selected, names.states, names.forces) if selected else None,
+            year=picked.year,
+            metric=state.get("metric") or "exercises",
+        ),
     )
 
 
@@ -368,12 +438,7 @@ def participation_totals(exercises: pd.DataFrame, years: tuple[int, int], names:
         key="participation_totals",
         title=t("participation.totals", start=years[0], end=years[1]),
         rows=counts.drop(columns=["state"]),
-        columns={
-            "name": Column(t("participation.col.state")),
-            "took_part": Column(t("participation.col.took_part"), "number"),
-            "hosted": Column(t("participation.col.hosted"), "number"),
-            "not_held": Column(t("participation.col.not_held"), "number"),
-        },
+        columns=columns("name", "took_part", "hosted", "not_held", name=Column(t("participation.col.state"))),
         download=counts,
         file_name="csto-participation-totals.csv",
         total=len(counts),

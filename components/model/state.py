@@ -150,20 +150,52 @@ class Text:
         return [value] if value else []
 
 
-Codec = Codes | Code | Day | Number | YearRange | Text
+@dataclass(frozen=True)
+class Flag:
+    """On or off: ``1``/``true`` or ``0``/``false`` (as links have written it)."""
+
+    def decode(self, name: str, values: list[str], domain: Domain) -> bool:
+        text = values[-1].strip().casefold() if values else ""
+        if text not in ("0", "1", "true", "false"):
+            raise Unusable(text)
+        return text in ("1", "true")
+
+    def encode(self, value: bool) -> list[str]:
+        return ["1"] if value else []
+
+
+@dataclass(frozen=True)
+class Clamped:
+    """A whole number kept within the domain's bounds without a notice (a slide number past the
+    end of the deck opens its last slide); anything but a number is the default."""
+
+    def decode(self, name: str, values: list[str], domain: Domain) -> int:
+        text = values[-1].strip() if values else ""
+        low, high = domain.bounds[name]
+        number = int(text) if text.isascii() and text.isdigit() else low
+        return max(low, min(number, high))
+
+    def encode(self, value: int) -> list[str]:
+        return [str(value)]
+
+
+Codec = Codes | Code | Day | Number | YearRange | Text | Flag | Clamped
 
 
 @dataclass(frozen=True)
 class Field:
     """One piece of a page's state. ``name`` is the attribute, the URL key and the widget key's
     stem; ``label`` the catalogue key that names it (citations, notices); ``default`` a value or a
-    function of the domain (e.g. today, the full year span)."""
+    function of the domain (e.g. today, the full year span); ``help`` and ``placeholder`` the
+    catalogue keys of its widget's tooltip and empty-box hint, if it has them."""
 
     name: str
     codec: Codec
     label: str
     default: Any = None
     default_from: Callable[[Domain], Any] | None = None
+    help: str | None = None
+    placeholder: str | None = None
 
     def default_value(self, domain: Domain) -> Any:
         if self.name in domain.defaults:

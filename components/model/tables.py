@@ -10,6 +10,7 @@ the picture (tests/test_chart_tables.py counts both). Nothing here knows Streaml
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
@@ -328,3 +329,25 @@ def country_exercises_rows(tables: dict[str, pd.DataFrame], state: dict, today: 
         counts = by_year[role] if role in by_year else pd.Series(dtype=int)
         rows[role_label(role)] = [int(counts.get(year, 0)) for year in years]
     return rows
+
+
+# Each chart's data-table rows from the page's tables, declared state and today's date: the one
+# place a page's chart finds its table (OpenPage.table), so no page imports these functions.
+CHART_ROWS: dict[str, Callable[[dict[str, pd.DataFrame], dict, date], pd.DataFrame]] = {
+    "org_chart": lambda tables, state, today: org_chart_rows(tables, state),
+    "timeline_chart": membership_timeline_rows,
+    "status_map": lambda tables, state, today: status_map_rows(tables, state),
+    "count_chart": member_count_rows,
+    "per_year": lambda tables, state, today: exercises_per_year_rows(tables, state),
+    "exercise_map": exercise_map_rows,
+    "participation_matrix": lambda tables, state, today: participation_matrix_rows(tables, state),
+    "co_participation": lambda tables, state, today: co_participation_rows(tables, state),
+    "chronology_chart": chronology_rows,
+    "country_exercises": country_exercises_rows,
+}
+
+
+def chart_rows(chart_key: str, tables: dict[str, pd.DataFrame], state: dict, today: date) -> Callable[[], pd.DataFrame]:
+    """The chart's data-table rows, as a function called only when a reader opens the table."""
+    build = CHART_ROWS[chart_key]
+    return lambda: build(tables, state, today)

@@ -19,6 +19,7 @@ from components.export.html import briefing_html
 from components.export.links import share_url
 from components.export.pptx import briefing_pptx
 from components.i18n.text import LANGUAGES, md, t, tmd
+from components.model.briefing import slide_number
 from components.model.deck import (
     MAX_NOTES,
     MAX_TITLE,
@@ -62,8 +63,7 @@ def go_to(number: int) -> None:
 
 def keep_slide() -> None:
     """Stay on the slide in view, or on the last one when the deck got shorter."""
-    raw = st.query_params.get("slide", "1")
-    go_to(int(raw) if raw.isascii() and raw.isdigit() else 1)
+    go_to(slide_number({"slide": st.query_params.get_all("slide")}, len(get_deck())))
 
 
 def _said(action: Action) -> str:
@@ -163,22 +163,17 @@ def history_bar() -> None:
     """Undo and Redo (saying what they would do), Restore the default deck, Empty the deck."""
     undo, redo = deck_history()
     row = st.columns(4)
-    row[0].button(
-        t("briefing.undo"),
-        key="deck_undo",
-        on_click=_undo,
-        disabled=undo is None,
-        icon=":material/undo:",
-        help=t("briefing.undo_help", action=_said(undo)) if undo else t("briefing.nothing_to_undo"),
-    )
-    row[1].button(
-        t("briefing.redo"),
-        key="deck_redo",
-        on_click=_redo,
-        disabled=redo is None,
-        icon=":material/redo:",
-        help=t("briefing.redo_help", action=_said(redo)) if redo else t("briefing.nothing_to_redo"),
-    )
+    steps = ((row[0], "undo", _undo, undo), (row[1], "redo", _redo, redo))
+    for place, step, on_click, action in steps:
+        said = t(f"briefing.{step}_help", action=_said(action)) if action else t(f"briefing.nothing_to_{step}")
+        place.button(
+            t(f"briefing.{step}"),
+            key=f"deck_{step}",
+            on_click=on_click,
+            disabled=action is None,
+            icon=f":material/{step}:",
+            help=said,
+        )
     row[2].button(t("briefing.reset"), on_click=restore, key="deck_restore", icon=":material/restart_alt:")
     row[3].button(
         t("briefing.clear"), on_click=clear, key="deck_clear", icon=":material/delete_sweep:", disabled=not get_deck()

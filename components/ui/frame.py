@@ -13,20 +13,24 @@ import copy
 import streamlit as st
 
 from components.data.loaders import DataValidationError
-from components.i18n.text import LANGUAGES
-from components.model.common import COUNTRY, country_domain
-from components.model.deck import DeckError, clean_deck, decode_deck, default_deck, link_value
+from components.model import briefing, overview, sources
+from components.model.app import AppState, app_domain, decode_app
+from components.model.deck import clean_deck, default_deck, link_value
 from components.model.pages import PAGE_KINDS
-from components.model.state import Domain, Unusable
+from components.model.state import Domain
 from components.ui.cache import load_table
 
 APP_KEYS = ("lang", "country", "present", "deck")
+# The declared state of the pages that cannot be saved to the deck (overview, sources: the
+# country in focus only; the briefing: its slide number).
+OTHER_SPECS = {spec.page: spec for spec in (overview.SPEC, sources.SPEC, briefing.SPEC)}
 REMEMBERED = ("lang", "country", "deck")
 SAVED = "_app_state"
 PAGE_PARAMS = "_page_params"
 LAST_PAGE = "_last_page"
 CURRENT_PAGE = "_current_page"
 NOTICES = "_link_notices"
+APP_NOW = "_app_now"  # (the URL's country value, its code) as this run's app_state decoded them
 DECK = "deck"
 DECK_LINK_ERROR = "_deck_link_error"
 DECK_TOO_LARGE = "_deck_too_large"
@@ -35,62 +39,45 @@ REDO = "_deck_redo"
 HISTORY_LIMIT = 20  # undoable deck actions kept per session (the issue asks for at least 10)
 
 
-def _country_code(raw: str) -> str | None:
-    """The ISO code a link's ``country`` names: the code (any case) or a name an older link
-    carried ('Uzbekistan (Узбекистан, UZB)', 'Кыргызстан'); None when it names no state."""
+def _app_domain() -> Domain:
+    """The frame's domain: the languages and the states of members.csv (none if it is broken)."""
     try:
         members = load_table("members")
     except DataValidationError:
-        return None
-    options, aliases = country_domain(members)
-    try:
-        return COUNTRY.codec.decode("country", [raw], Domain(options=options, aliases=aliases))
-    except Unusable:
-        return None
+        members = None
+    return app_domain(members)
 
 
-def app_state() -> dict[str, str | None]:
+def _query() -> dict[str, list[str]]:
+    return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+def app_state() -> AppState:
     """Language, country, presentation and deck from the URL, restored after a sidebar click and
-    checked; unusable values are removed and reported."""
+    checked once per run (``APP_SPEC``); unusable values are removed and reported."""
     saved: dict[str, str] = st.session_state.setdefault(SAVED, {})
     for key in REMEMBERED:
         if key not in st.query_params and key in saved:
             st.query_params[key] = saved[key]
-    invalid: list[str] = []
-    lang = st.query_params.get("lang", "en")
-    if lang not in LANGUAGES:
-        invalid.append("lang")
-        st.query_params.pop("lang", None)
-        lang = "en"
-    raw_country = st.query_params.get("country", "").strip()
-    country = _country_code(raw_country) if raw_country else None
-    if raw_country and not country:
-        invalid.append("country")
-        st.query_params.pop("country", None)
-    elif country and raw_country != country:
-        st.query_params["country"] = country
-    present = st.query_params.get("present", "0")
-    if present not in ("0", "1", "true", "false"):
-        invalid.append("present")
-        st.query_params.pop("present", None)
-        present = "0"
-    deck_text = st.query_params.get("deck", "")
-    if deck_text:
-        try:
-            st.session_state[DECK] = decode_deck(deck_text)
-        except DeckError as error:
-            # The session's deck is kept; the briefing page says why the link's deck was refused.
-            invalid.append("deck")
-            st.query_params.pop("deck", None)
-            st.session_state[DECK_LINK_ERROR] = error
-    if invalid:
-        st.session_state.setdefault(NOTICES, []).extend(invalid)
+    state = decode_app(_query(), _app_domain())
+    for key in state.invalid:
+        st.query_params.pop(key, None)
+    if state.country and st.query_params.get("country") != state.country:
+        st.query_params["country"] = state.country  # the code, whatever name an older link carried
+    if state.deck is not None:
+        st.session_state[DECK] = state.deck
+    if state.deck_error is not None:
+        # The session's deck is kept; the briefing page says why the link's deck was refused.
+        st.session_state[DECK_LINK_ERROR] = state.deck_error
+    if state.invalid:
+        st.session_state.setdefault(NOTICES, []).extend(state.invalid)
     for key in REMEMBERED:
         if key in st.query_params:
             saved[key] = st.query_params[key]
         else:
             saved.pop(key, None)
-    return {"lang": lang, "country": country, "present": "1" if present in ("1", "true") else None}
+    st.session_state[APP_NOW] = (st.query_params.get("country", ""), state.country)
+    return state
 
 
 def set_app_value(key: str, value: str | None) -> None:
@@ -106,9 +93,15 @@ def set_app_value(key: str, value: str | None) -> None:
 
 
 def focus_country() -> str | None:
-    """The country in focus across pages (``?country=KGZ``), if it is a state in the data."""
+    """The country in focus across pages (``?country=KGZ``), if it is a state in the data: as
+    this run's ``app_state`` decoded it (decoded again only if the URL changed since)."""
     raw = st.query_params.get("country", "").strip()
-    return _country_code(raw) if raw else None
+    decoded_raw, code = st.session_state.get(APP_NOW, (None, None))
+    if raw == decoded_raw:
+        return code
+    if not raw:
+        return None
+    return decode_app({"country": [raw]}, _app_domain()).country
 
 
 def get_deck() -> list[dict]:
@@ -193,9 +186,11 @@ def take_notices() -> list[str]:
 
 def unknown_keys(page: str) -> list[str]:
     """Link keys neither the app nor this page knows: reported once and dropped from the URL."""
-    known = set(APP_KEYS) | ({"slide"} if page == "briefing" else set())
+    known = set(APP_KEYS)
     if page in PAGE_KINDS:
         known |= set(PAGE_KINDS[page].spec.keys)
+    elif page in OTHER_SPECS:
+        known |= set(OTHER_SPECS[page].keys)
     unknown = sorted(key for key in st.query_params if key not in known)
     for key in unknown:
         st.query_params.pop(key, None)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -17,23 +17,12 @@ from components.i18n.text import md, t, tmd
 from components.model.base import PageModel
 from components.model.pages import PAGE_KINDS, PageKind
 from components.model.state import Domain
+from components.model.tables import chart_rows
 from components.ui.cache import cached_model, load_table, load_tables, snapshot
-from components.ui.render import footer, presentation_on, show_data_error
+from components.ui.render import footer, presentation_on, show_chart, show_data_error
 from components.ui.share import share_panel
 from components.ui.state import page_state
-
-# The chart leads: a compact title, the filters in the sidebar (first in it, above the app's own
-# controls), metrics in one slim row, so that from 1024 px up the main chart starts in the upper
-# half of the first screen (issue 31; tests/browser/test_page_walk_browser.py measures it).
-# Static CSS only: no data reaches this HTML. Presentation mode never draws it (present.py).
-LAYOUT_CSS = (
-    "<style>"
-    '[data-testid="stMainBlockContainer"] { padding-top: 3.5rem; }'
-    '[data-testid="stMain"] h1 { font-size: 1.75rem; line-height: 1.25; padding: 0; }'
-    '[data-testid="stMain"] [data-testid="stMetricValue"] { font-size: 1.5rem; }'
-    '[data-testid="stSidebarUserContent"] [data-testid="stLayoutWrapper"]:has(> .st-key-page_filters) { order: -1; }'
-    "</style>"
-)
+from components.ui.styles import LAYOUT_CSS  # the chart leads (issue 31): see styles.PAGE_LAYOUT
 
 
 def page_header(title: str, intro: str) -> None:
@@ -55,6 +44,11 @@ def filter_panel() -> Iterator[None]:
 def more_filters():
     """The less-used filters, behind one button in the filter panel."""
     return st.popover(t("filters.more"), icon=":material/tune:", key="more_filters", width="stretch")
+
+
+def reset_button(key: str, label: str, on_click: Callable[[], None], disabled: bool, help: str | None = None) -> None:
+    """The filter panel's Reset: every filter back to its default (greyed out when they are)."""
+    st.button(label, on_click=on_click, key=key, icon=":material/restart_alt:", disabled=disabled, help=help)
 
 
 def named(label: str, names: Iterable[str]) -> str:
@@ -110,6 +104,15 @@ class OpenPage:
     domain: Domain
     state: dict[str, Any]
     model: PageModel
+
+    def table(self, chart_key: str) -> Callable[[], pd.DataFrame]:
+        """The rows of this view's chart ``chart_key`` for its data table, built only when opened."""
+        return chart_rows(chart_key, self.tables, self.state, date.today())
+
+    def show_chart(self, chart_key: str, **options: object) -> object:
+        """Draw the model's chart ``chart_key`` with its data table under it (``options`` go to
+        st.plotly_chart, e.g. on_select)."""
+        return show_chart(self.model.chart(chart_key), table=self.table(chart_key), **options)
 
     def is_default(self, *names: str) -> bool:
         defaults = self.kind.spec.defaults(self.domain)

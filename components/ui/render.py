@@ -15,34 +15,11 @@ from components.i18n.text import format_number, md, t, tmd
 from components.model.base import Chart, Metric, Table, chart_summary, display_frame
 from components.ui.a11y import skip_link_to
 from components.ui.cache import current_data_version
+from components.ui.styles import PHONE_CHART_CSS, PHONE_METRICS_CSS
 
 # Served by Streamlit's static file serving (server.enableStaticServing); relative, so the app
 # also works behind a proxy under a path prefix.
 TOPOJSON_URL = "app/static/topojson/"
-
-
-# On a phone a chart keeps the width its labels were laid out for (as at 1024 px; Streamlit sizes
-# plotly from the frame around it) and scrolls sideways inside its own box: the page itself never
-# scrolls sideways and no label lands on another (issue 31). Static CSS only: no data in it.
-PHONE_CHART_CSS = (
-    "<style>@media (max-width: 640px) {"
-    ' [data-testid="stMain"] [data-testid="stElementContainer"]:has(.stPlotlyChart)'
-    " { overflow-x: auto; overflow-y: hidden; }"
-    ' [data-testid="stMain"] [data-testid="stFullScreenFrame"]:has(.stPlotlyChart) { min-width: 680px; } }'
-    "</style>"
-)
-
-
-# On a phone Streamlit stacks columns one under another: four metrics took 300 px before the map.
-# Two a row keeps them to half that.
-PHONE_METRICS_CSS = (
-    "<style>@media (max-width: 640px) {"
-    ' [data-testid="stMain"] [data-testid="stHorizontalBlock"]:has(> [data-testid="stColumn"] [data-testid="stMetric"])'
-    " { flex-wrap: wrap; }"
-    ' [data-testid="stMain"] [data-testid="stHorizontalBlock"] > [data-testid="stColumn"]:has([data-testid="stMetric"])'
-    " { min-width: calc(50% - 1rem) !important; flex: 1 1 calc(50% - 1rem) !important; } }"
-    "</style>"
-)
 
 
 def presentation_on() -> bool:

@@ -114,3 +114,16 @@ def reset(keep: tuple[str, ...] = ("country",)) -> None:
     state, _ = spec.decode(query_dict(), domain)
     defaults = spec.defaults(domain)
     write_state(spec, domain, {**defaults, **{k: state[k] for k in keep if k in state}})
+
+
+def clicked(chart_key: str, apply: Callable[[Any], None]) -> Callable[[], None]:
+    """An ``on_select`` callback for a chart whose points carry an id as their first custom
+    value: the first clicked point's id goes to ``apply`` (e.g. ``lambda i: update(item=i)``)."""
+
+    def callback() -> None:
+        points = st.session_state[chart_key].selection.get("points", [])
+        values = [p["customdata"][0] for p in points if p.get("customdata")]
+        if values:
+            apply(values[0])
+
+    return callback
