@@ -295,7 +295,30 @@ def memory_check_seconds() -> float:
     return float(os.environ.get(CHECK_SECONDS_ENV, DEFAULT_CHECK_SECONDS))
 
 
-def main() -> None:
+def report(args: argparse.Namespace, apps: list, row: dict, spread: dict, readings: tuple[list[float], ...]) -> None:
+    """Print the load table and each app process's RSS at every reading."""
+    before, peak, during, closed, after, reaped, second = readings
+    load_table = {k: v for k, v in row.items()}
+    load_table["sessions per process (WebSockets)"] = " / ".join(str(spread.get(u.split("//")[1], 0)) for u, _ in apps)
+    print()
+    print(table([load_table], f"Through nginx: {args.replicas} app processes"))
+    memory = [
+        {
+            "process": i + 1,
+            "RSS before (MB)": round(before[i], 1),
+            "peak during (MB)": round(peak[i], 1),
+            "all viewers connected (MB)": round(during[i], 1) if during else "—",
+            "5 s after close (MB)": round(closed[i], 1),
+            f"{5 + args.after:.0f} s after close (MB)": round(after[i], 1),
+            f"{args.settle:.0f} s after one more visit (MB)": round(reaped[i], 1),
+            **({"after the same load again (MB)": round(second[i], 1)} if second else {}),
+        }
+        for i in range(len(apps))
+    ]
+    print(table(memory, "RSS per app process"))
+
+
+def arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sessions", type=int, default=60)
     parser.add_argument("--reruns", type=int, default=5, help="picks per page per viewer")
@@ -318,7 +341,11 @@ def main() -> None:
         help="seconds after the last visit before its reading",
     )
     parser.add_argument("--no-check", dest="check", action="store_false", help="skip the headers/Chromium check")
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def main() -> None:
+    args = arguments()
 
     started = time.perf_counter()
     failures: list[str] = []
@@ -375,24 +402,7 @@ def main() -> None:
         spread = upstream_spread(tmp, log_lines)
         failures += row.pop("_errors")
 
-    load_table = {k: v for k, v in row.items()}
-    load_table["sessions per process (WebSockets)"] = " / ".join(str(spread.get(u.split("//")[1], 0)) for u, _ in apps)
-    print()
-    print(table([load_table], f"Through nginx: {args.replicas} app processes"))
-    memory = [
-        {
-            "process": i + 1,
-            "RSS before (MB)": round(before[i], 1),
-            "peak during (MB)": round(peak[i], 1),
-            "all viewers connected (MB)": round(during[i], 1) if during else "—",
-            "5 s after close (MB)": round(closed[i], 1),
-            f"{5 + args.after:.0f} s after close (MB)": round(after[i], 1),
-            f"{args.settle:.0f} s after one more visit (MB)": round(reaped[i], 1),
-            **({"after the same load again (MB)": round(second[i], 1)} if second else {}),
-        }
-        for i in range(len(apps))
-    ]
-    print(table(memory, "RSS per app process"))
+    report(args, apps, row, spread, (before, peak, during, closed, after, reaped, second))
     print(f"whole run: {time.perf_counter() - started:.0f} s; load average at the end {os.getloadavg()[0]:.1f}")
     for failure in failures[:20]:
         print("ERROR", failure)
