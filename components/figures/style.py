@@ -280,6 +280,40 @@ def _raise_small_text(figure: go.Figure, floor: int) -> None:
                 tick.size = floor
 
 
+def _project_legends(figure: go.Figure, font_scale: float) -> None:
+    """Each legend's type (at least the projector's base less 2 px), its title and entry widths."""
+    layout = figure.layout
+    for name in [key for key in layout.to_plotly_json() if key.startswith("legend")]:
+        legend = layout[name]
+        figure.update_layout(
+            {name: {"font": {"size": max(PROJECTOR_FONT_SIZE - 2, _projected(legend.font.size) or 0)}}}
+        )
+        if legend.title and legend.title.font and legend.title.font.size:
+            figure.update_layout({name: {"title": {"font": {"size": _projected(legend.title.font.size)}}}})
+        if legend.entrywidth:
+            figure.update_layout({name: {"entrywidth": round(legend.entrywidth * font_scale)}})
+
+
+def _project_text(figure: go.Figure) -> None:
+    """Annotations, trace text, axis ticks and titles, the title and subtitle: projector sizes."""
+    layout = figure.layout
+    for annotation in layout.annotations:
+        annotation.font.size = _projected(annotation.font.size or BASE_FONT_SIZE)
+    for trace in figure.data:
+        textfont = getattr(trace, "textfont", None)
+        if textfont is not None and textfont.size is not None:
+            textfont.size = _projected(textfont.size)
+    for axis in [key for key in layout.to_plotly_json() if key.startswith(("xaxis", "yaxis"))]:
+        if layout[axis].tickfont.size:
+            layout[axis].tickfont.size = _projected(layout[axis].tickfont.size)
+        if layout[axis].title.font.size:
+            layout[axis].title.font.size = _projected(layout[axis].title.font.size)
+    if layout.title.text:
+        figure.update_layout(title={"font": {"size": PROJECTOR_FONT_SIZE + 6}})
+        if layout.title.subtitle.font.size:
+            figure.update_layout(title={"subtitle": {"font": {"size": _projected(layout.title.subtitle.font.size)}}})
+
+
 def for_projector(figure: go.Figure, fill: bool = False) -> go.Figure:
     """Type sized for a projector (in place, like ``with_title_and_source``).
 
@@ -303,30 +337,8 @@ def for_projector(figure: go.Figure, fill: bool = False) -> go.Figure:
         height=int(plot * PROJECTOR_SCALE + new_top + new_bottom),
         margin={"t": new_top, "b": new_bottom, "l": round((margin.l or 0) * font_scale), "r": margin.r},
     )
-    for name in [key for key in layout.to_plotly_json() if key.startswith("legend")]:
-        legend = layout[name]
-        scaled.update_layout(
-            {name: {"font": {"size": max(PROJECTOR_FONT_SIZE - 2, _projected(legend.font.size) or 0)}}}
-        )
-        if legend.title and legend.title.font and legend.title.font.size:
-            scaled.update_layout({name: {"title": {"font": {"size": _projected(legend.title.font.size)}}}})
-        if legend.entrywidth:
-            scaled.update_layout({name: {"entrywidth": round(legend.entrywidth * font_scale)}})
-    for annotation in layout.annotations:
-        annotation.font.size = _projected(annotation.font.size or BASE_FONT_SIZE)
-    for trace in scaled.data:
-        textfont = getattr(trace, "textfont", None)
-        if textfont is not None and textfont.size is not None:
-            textfont.size = _projected(textfont.size)
-    for axis in [key for key in layout.to_plotly_json() if key.startswith(("xaxis", "yaxis"))]:
-        if layout[axis].tickfont.size:
-            layout[axis].tickfont.size = _projected(layout[axis].tickfont.size)
-        if layout[axis].title.font.size:
-            layout[axis].title.font.size = _projected(layout[axis].title.font.size)
-    if layout.title.text:
-        scaled.update_layout(title={"font": {"size": PROJECTOR_FONT_SIZE + 6}})
-        if layout.title.subtitle.font.size:
-            scaled.update_layout(title={"subtitle": {"font": {"size": _projected(layout.title.subtitle.font.size)}}})
+    _project_legends(scaled, font_scale)
+    _project_text(scaled)
     if fill:
         scaled.update_layout(height=None, width=None, autosize=True)
         _raise_small_text(scaled, SLIDE_MIN_TEXT)
