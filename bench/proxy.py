@@ -318,6 +318,15 @@ def report(args: argparse.Namespace, apps: list, row: dict, spread: dict, readin
     print(table(memory, "RSS per app process"))
 
 
+def second_wave(url: str, apps: list, args: argparse.Namespace, failures: list[str]) -> list[float]:
+    """The same load again (is the memory reused, or does it grow again?): RSS per process 5 s after."""
+    print(f"driving {args.sessions} sessions again", flush=True)
+    again = asyncio.run(wsload.run(url, args.sessions, args.reruns, args.timeout))
+    failures.extend(again.pop("_errors"))
+    time.sleep(5)
+    return [rss_mb(p) for _, p in apps]
+
+
 def arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sessions", type=int, default=60)
@@ -392,13 +401,7 @@ def main() -> None:
         asyncio.run(visit(apps))
         time.sleep(args.settle)
         reaped = [rss_mb(p) for _, p in apps]
-        second: list[float] = []
-        if args.second_wave:  # the same load again: is the memory reused, or does it grow again?
-            print(f"driving {args.sessions} sessions again", flush=True)
-            again = asyncio.run(wsload.run(url, args.sessions, args.reruns, args.timeout))
-            failures.extend(again.pop("_errors"))
-            time.sleep(5)
-            second = [rss_mb(p) for _, p in apps]
+        second = second_wave(url, apps, args, failures) if args.second_wave else []
         spread = upstream_spread(tmp, log_lines)
         failures += row.pop("_errors")
 

@@ -93,34 +93,46 @@ class Session:
             while True:
                 fwd = ForwardMsg()
                 fwd.ParseFromString(await self.ws.recv())
-                kind = fwd.WhichOneof("type")
-                if kind == "ref_hash":  # an element this session already received: the browser reuses it
-                    if fwd.ref_hash not in self.cache:
-                        raise RuntimeError(f"reference to an unknown message {fwd.ref_hash}")
-                    fwd = self.cache[fwd.ref_hash]
-                    kind = fwd.WhichOneof("type")
-                elif fwd.hash:
-                    self.cache[fwd.hash] = fwd
-                if kind == "navigation":  # the page that ran (st.navigation): reruns name it
-                    self.page_hash = fwd.navigation.page_script_hash
-                elif kind == "page_info_changed":
-                    self.query_string = fwd.page_info_changed.query_string
-                elif kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
-                    element = fwd.delta.new_element
-                    which = element.WhichOneof("type")
-                    self.elements[which] = self.elements.get(which, 0) + 1
-                    if which == "exception":
-                        self.exceptions += 1
-                    elif which == "selectbox":
-                        box = element.selectbox
-                        self.selectboxes[box.label] = (box.id, list(box.options))
-                elif kind == "script_finished":
-                    if fwd.script_finished == FINISHED_EARLY:
-                        self.selectboxes.clear()
-                        continue
-                    if fwd.script_finished not in FINISHED_OK:
-                        raise RuntimeError(f"script finished with status {fwd.script_finished}")
+                if self.read(self.resolved(fwd)):
                     return time.perf_counter() - started
+
+    def resolved(self, fwd: ForwardMsg) -> ForwardMsg:
+        """The message itself, or the one it refers to: an element this session already received,
+        which the browser reuses from its cache (ref_hash)."""
+        if fwd.WhichOneof("type") == "ref_hash":
+            if fwd.ref_hash not in self.cache:
+                raise RuntimeError(f"reference to an unknown message {fwd.ref_hash}")
+            return self.cache[fwd.ref_hash]
+        if fwd.hash:
+            self.cache[fwd.hash] = fwd
+        return fwd
+
+    def read(self, fwd: ForwardMsg) -> bool:
+        """Take what a rerun's message says (page, query, elements); True once the run finished."""
+        kind = fwd.WhichOneof("type")
+        if kind == "navigation":  # the page that ran (st.navigation): reruns name it
+            self.page_hash = fwd.navigation.page_script_hash
+        elif kind == "page_info_changed":
+            self.query_string = fwd.page_info_changed.query_string
+        elif kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
+            self.count_element(fwd.delta.new_element)
+        elif kind == "script_finished":
+            if fwd.script_finished == FINISHED_EARLY:
+                self.selectboxes.clear()
+                return False
+            if fwd.script_finished not in FINISHED_OK:
+                raise RuntimeError(f"script finished with status {fwd.script_finished}")
+            return True
+        return False
+
+    def count_element(self, element) -> None:
+        """An element of this run: counted by kind; exceptions and search boxes remembered."""
+        which = element.WhichOneof("type")
+        self.elements[which] = self.elements.get(which, 0) + 1
+        if which == "exception":
+            self.exceptions += 1
+        elif which == "selectbox":
+            self.selectboxes[element.selectbox.label] = (element.selectbox.id, list(element.selectbox.options))
 
 
 async def drive(
