@@ -28,6 +28,32 @@ def data_copy(tmp_path: Path) -> Path:
     return target
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--unit-only",
+        action="store_true",
+        help="skip every test that runs the app in AppTest (mutation testing runs the unit tests only)",
+    )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def unit_only(request):
+    """With ``--unit-only`` (pyproject.toml, [tool.mutmut]) a test that opens the app is skipped where
+    it opens it: mutmut runs each mutant against the tests that reached it, and a page run takes
+    seconds where a unit test takes milliseconds."""
+    if not request.config.getoption("unit_only"):
+        yield
+        return
+    from streamlit.testing.v1 import AppTest
+
+    def skip(*args, **kwargs):
+        pytest.skip("--unit-only: this test runs the app")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(AppTest, "from_file", skip)
+        yield
+
+
 @pytest.fixture(autouse=True)
 def declared_navigation(monkeypatch):
     """AppTest resets Streamlit's 'pages/ folder means auto-discovered pages' flag for every app;
