@@ -125,6 +125,22 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     items[:] = longest_first(items, workers)
 
 
+def read_rows(path: Path) -> list[list[str]]:
+    """A CSV file's records as lists of cells (the header first)."""
+    import csv
+
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.reader(f))
+
+
+def write_rows(path: Path, rows: list[list[str]]) -> None:
+    """Write records as the data files are written (UTF-8, LF line ends)."""
+    import csv
+
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
+
+
 def plant_in_every_text_cell(folder: Path, words: list[str], *, skip_web_domains: bool = False) -> None:
     """Append ``words`` to every free-text cell of every table in ``folder`` and add them as extra
     items of every list column that is not a checked reference (ids, codes, dates and numbers stay
