@@ -125,6 +125,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     items[:] = longest_first(items, workers)
 
 
+def data_copy_with(tmp_path_factory: pytest.TempPathFactory, name: str, prepare) -> Path:
+    """A copy of ``data/`` changed by ``prepare(folder)``, for a module-scoped fixture."""
+    folder = tmp_path_factory.mktemp(name) / "data"
+    shutil.copytree(DATA, folder)
+    prepare(folder)
+    return folder
+
+
 def read_rows(path: Path) -> list[list[str]]:
     """A CSV file's records as lists of cells (the header first)."""
     import csv
