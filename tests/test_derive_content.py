@@ -16,6 +16,7 @@ from components.data.schema import EVENTS
 from components.data.schema_ru import SCHEMA_RU, column_meaning, row_meaning
 from components.derive.events import spread_sample, with_first_source
 from components.derive.overview import INTRO_EVENT_IDS, headline, intro_sources, state_names
+from components.derive.participation import ITEM_COLUMNS, chronology_items, filter_items, step_item
 from components.derive.sources import cited_sources, column_dictionary, problem_rows, weak_only_rows
 from components.i18n.text import set_language
 from tests.conftest import DATA, FIXED_TODAY
@@ -217,3 +218,134 @@ def test_with_first_source_is_the_first_address():
     table = pd.DataFrame({"source_url": ["https://a/ ; https://b/", "", "https://c/"]})
     assert list(with_first_source(table)["source"]) == ["https://a/", "", "https://c/"]
     assert list(with_first_source(table)["source_url"]) == list(table["source_url"])
+
+
+# --- the chronology's items -----------------------------------------------------------------------
+
+
+def chronology_inputs() -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Two events and two exercises; one exercise shares an event's id (the event wins)."""
+    events = pd.DataFrame(
+        {
+            "event_id": ["summit", "deployment"],
+            "date": pd.to_datetime(["2022-01-06", "2002-05-14"]),
+            "date_precision": ["day", None],
+            "end_date": pd.to_datetime(["2022-01-19", None]),
+            "title": ["Deployment to Kazakhstan", "Charter"],
+            "title_ru": ["Ввод сил в Казахстан", ""],
+            "category": ["deployment", "organization"],
+            "states": [["KAZ", "RUS"], "ARM;BLR"],
+            "note": ["Ёлка note", None],
+            "note_ru": ["Заметка", None],
+            "source_url": ["https://a/", "https://b/"],
+            "status": ["held", None],
+        }
+    )
+    exercises = pd.DataFrame(
+        {
+            "exercise_id": ["rubezh-2004", "summit"],
+            "start_date": pd.to_datetime(["2004-08-01", "2022-01-06"]),
+            "date_precision": ["month", "day"],
+            "end_date": pd.to_datetime([None, None]),
+            "name": ["Rubezh-2004", "Clash"],
+            "name_ru": ["Рубеж-2004", ""],
+            "status": ["planned", "held"],
+            "host_states": [["KGZ"], ["KAZ"]],
+            "participants": [["RUS", "KGZ", "TJK"], []],
+            "aliases": [["Frontier"], []],
+            "location": ["Issyk-Kul", None],
+            "location_ru": ["Иссык-Куль", None],
+            "note": ["A note", None],
+            "source_url": ["https://c/", "https://d/"],
+        }
+    )
+    return events, exercises
+
+
+def test_chronology_items_every_column_of_every_item():
+    events, exercises = chronology_inputs()
+    items = chronology_items(events, exercises, "en")
+    assert list(items.columns) == ITEM_COLUMNS
+    rows = items.drop(columns="search").to_dict("records")
+    assert [r["item_id"] for r in rows] == ["deployment", "rubezh-2004", "summit"], "oldest first; the event wins"
+    charter, rubezh, summit = rows
+    assert charter | {"end_date": None} == {
+        "item_id": "deployment",
+        "kind": "event",
+        "date": pd.Timestamp("2002-05-14"),
+        "precision": "day",
+        "end_date": None,
+        "title": "Charter",
+        "category": "organization",
+        "status": "held",
+        "states": ["ARM", "BLR"],
+        "note": "",
+        "source_url": "https://b/",
+    }
+    assert pd.isna(charter["end_date"]) and summit["end_date"] == pd.Timestamp("2022-01-19")
+    assert rubezh | {"end_date": None} == {
+        "item_id": "rubezh-2004",
+        "kind": "exercise",
+        "date": pd.Timestamp("2004-08-01"),
+        "precision": "month",
+        "end_date": None,
+        "title": "Rubezh-2004",
+        "category": "exercise",
+        "status": "planned",
+        "states": ["KGZ", "RUS", "TJK"],
+        "note": "A note",
+        "source_url": "https://c/",
+    }
+    assert (summit["kind"], summit["title"], summit["states"], summit["status"]) == (
+        "event",
+        "Deployment to Kazakhstan",
+        ["KAZ", "RUS"],
+        "held",
+    )
+    search = dict(zip(items["item_id"], items["search"], strict=True))
+    assert search["summit"] == " deployment to kazakhstan ввод сил в казахстан елка note заметка"
+    assert search["rubezh-2004"] == " rubezh-2004 рубеж-2004 frontier issyk-kul иссык-куль a note rubezh-2004"
+
+
+def test_chronology_items_in_russian_and_without_exercises():
+    events, exercises = chronology_inputs()
+    russian = chronology_items(events, exercises, "ru").set_index("item_id")
+    assert russian.loc["summit", "title"] == "Ввод сил в Казахстан" and russian.loc["summit", "note"] == "Заметка"
+    assert russian.loc["deployment", "title"] == "Charter", "no Russian title: the English one"
+    assert russian.loc["rubezh-2004", "title"] == "Рубеж-2004"
+    names = pd.Series(["Named", "Other"], index=exercises.index)
+    assert chronology_items(events, exercises, "en", names).set_index("item_id").loc["rubezh-2004", "title"] == "Named"
+    only_events = chronology_items(events, None, "en")
+    assert list(only_events["item_id"]) == ["deployment", "summit"]
+    assert chronology_items(events, exercises.iloc[:0], "en")["item_id"].tolist() == ["deployment", "summit"]
+    bare = chronology_items(events.drop(columns=["status", "date_precision", "end_date"]), None, "en")
+    assert set(bare["status"]) == {"held"} and set(bare["precision"]) == {"day"} and bare["end_date"].isna().all()
+
+
+def test_an_exercise_item_keeps_its_end_date():
+    events, exercises = chronology_inputs()
+    exercises.loc[0, "end_date"] = pd.Timestamp("2004-08-10")
+    items = chronology_items(events, exercises, "en").set_index("item_id")
+    assert items.loc["rubezh-2004", "end_date"] == pd.Timestamp("2004-08-10")
+    assert list(items.index) == ["deployment", "rubezh-2004", "summit"] and items.index.is_unique
+
+
+def test_filter_items_needs_every_filter_and_reads_words_literally():
+    events, exercises = chronology_inputs()
+    items = chronology_items(events, exercises, "en")
+    ids = lambda **filters: list(filter_items(items, **filters)["item_id"])  # noqa: E731
+    assert ids(categories=["exercise", "deployment"]) == ["rubezh-2004", "summit"]
+    assert ids(categories=["exercise", "deployment"], states=["KAZ"]) == ["summit"]
+    assert ids(categories=["organization"], states=["KAZ"]) == []
+    assert ids(states=["KGZ", "ARM"], text="charter") == ["deployment"]
+    assert ids(text="ёлка ЗАМЕТКА") == ["summit"] and ids(text="ёлка charter") == []
+    assert ids(text="note rubezh") == ["rubezh-2004"]
+    with_bracket = items.assign(search=items["search"] + " (a.b)")
+    assert len(filter_items(with_bracket, text="(a.b)")) == 3 and filter_items(with_bracket, text="(a*b)").empty
+
+
+def test_story_steps_clamp_and_start_at_either_end():
+    ids = ["a", "b", "c"]
+    assert [step_item(ids, None, 0), step_item(ids, None, 1), step_item(ids, None, -1)] == ["a", "a", "c"]
+    assert [step_item(ids, "b", 1), step_item(ids, "c", 1), step_item(ids, "a", -1)] == ["c", "c", "a"]
+    assert step_item([], "a", 1) is None

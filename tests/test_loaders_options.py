@@ -176,3 +176,11 @@ def test_ever_party_counts_treaty_parties_and_members():
         }
     )
     assert ever_party(membership) == ["AAA", "BBB"], "a treaty party and a member; a date alone is no status"
+
+
+def test_a_file_over_the_size_limit_is_named_with_both_sizes(tmp_path):
+    with (tmp_path / "events.csv").open("wb") as f:
+        f.truncate(loaders.MAX_FILE_BYTES + 1)  # sparse: takes no disk space, never read
+    (problem,) = load_result("events", tmp_path, today=FIXED_TODAY).problems
+    assert (problem.file, problem.line, problem.column) == ("events.csv", None, None)
+    assert (problem.expected, problem.value) == ("a file of at most 200,000,000 bytes", "200,000,001 bytes")
