@@ -256,6 +256,7 @@ def chronology_inputs() -> tuple[pd.DataFrame, pd.DataFrame]:
             "location": ["Issyk-Kul", None],
             "location_ru": ["Иссык-Куль", None],
             "note": ["A note", None],
+            "note_ru": ["Заметка об учении", None],
             "source_url": ["https://c/", "https://d/"],
         }
     )
@@ -313,6 +314,7 @@ def test_chronology_items_in_russian_and_without_exercises():
     assert russian.loc["summit", "title"] == "Ввод сил в Казахстан" and russian.loc["summit", "note"] == "Заметка"
     assert russian.loc["deployment", "title"] == "Charter", "no Russian title: the English one"
     assert russian.loc["rubezh-2004", "title"] == "Рубеж-2004"
+    assert russian.loc["rubezh-2004", "note"] == "Заметка об учении"
     names = pd.Series(["Named", "Other"], index=exercises.index)
     assert chronology_items(events, exercises, "en", names).set_index("item_id").loc["rubezh-2004", "title"] == "Named"
     only_events = chronology_items(events, None, "en")
