@@ -28,6 +28,32 @@ def data_copy(tmp_path: Path) -> Path:
     return target
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--unit-only",
+        action="store_true",
+        help="skip every test that runs the app in AppTest (mutation testing runs the unit tests only)",
+    )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def unit_only(request):
+    """With ``--unit-only`` (pyproject.toml, [tool.mutmut]) a test that opens the app is skipped where
+    it opens it: mutmut runs each mutant against the tests that reached it, and a page run takes
+    seconds where a unit test takes milliseconds."""
+    if not request.config.getoption("unit_only"):
+        yield
+        return
+    from streamlit.testing.v1 import AppTest
+
+    def skip(*args, **kwargs):
+        pytest.skip("--unit-only: this test runs the app")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(AppTest, "from_file", skip)
+        yield
+
+
 @pytest.fixture(autouse=True)
 def declared_navigation(monkeypatch):
     """AppTest resets Streamlit's 'pages/ folder means auto-discovered pages' flag for every app;
@@ -97,6 +123,30 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.server)  # every browser test talks to an app server
     workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
     items[:] = longest_first(items, workers)
+
+
+def data_copy_with(tmp_path_factory: pytest.TempPathFactory, name: str, prepare) -> Path:
+    """A copy of ``data/`` changed by ``prepare(folder)``, for a module-scoped fixture."""
+    folder = tmp_path_factory.mktemp(name) / "data"
+    shutil.copytree(DATA, folder)
+    prepare(folder)
+    return folder
+
+
+def read_rows(path: Path) -> list[list[str]]:
+    """A CSV file's records as lists of cells (the header first)."""
+    import csv
+
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.reader(f))
+
+
+def write_rows(path: Path, rows: list[list[str]]) -> None:
+    """Write records as the data files are written (UTF-8, LF line ends)."""
+    import csv
+
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f, lineterminator="\n").writerows(rows)
 
 
 def plant_in_every_text_cell(folder: Path, words: list[str], *, skip_web_domains: bool = False) -> None:

@@ -9,14 +9,13 @@ runs on text nodes), so a test can say what the browser would have linked."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.i18n.text import md, source_links_md, tmd
-from tests.conftest import DATA, ROOT, plant_in_every_text_cell
+from tests.conftest import ALL_PAGES, ROOT, data_copy_with, plant_in_every_text_cell
 
 # Addresses that are not the row's vetted source: in names, notes, aliases, publishers, titles.
 BARE = ["http://evil.example/a", "https://evil.example/b", "www.evil.example", "mail@evil.example"]
@@ -68,22 +67,10 @@ def plant(folder: Path) -> None:
 
 @pytest.fixture(scope="module")
 def planted(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("autolinks") / "data"
-    shutil.copytree(DATA, folder)
-    plant(folder)
-    return folder
+    return data_copy_with(tmp_path_factory, "autolinks", plant)
 
 
-PAGES = [
-    "pages/overview.py",
-    "pages/membership.py",
-    "pages/structure.py",
-    "pages/exercises.py",
-    "pages/country.py",
-    "pages/chronology.py",
-    "pages/briefing.py",
-    "pages/sources.py",
-]
+PAGES = ALL_PAGES  # every page app.py declares (tests/apptest_helpers.py)
 # Open cards that show notes: an exercise, a chronology item, a body.
 PARAMS = {"country": "ARM", "exercise": "rubezh-2004", "item": "treaty-signed-1992", "body": "csc"}
 

@@ -85,26 +85,20 @@ def test_bad_date_names_line_and_column(data_copy):
     assert "'15/05/1992'" in message
 
 
-def test_future_date_is_rejected(data_copy):
-    _rewrite(data_copy / "membership.csv", _replace_on_line(2, "1992-05-15", "2099-05-15"))
-    assert "line 2, column 'date'" in _problems(data_copy)
-
-
-def test_unknown_state_code(data_copy):
-    _rewrite(data_copy / "membership.csv", _replace_on_line(2, "ARM,", "XYZ,"))
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("1992-05-15", "2099-05-15", ["line 2, column 'date'"]),
+        ("ARM,", "XYZ,", ["line 2, column 'state': expected ISO 3166-1 alpha-3", "'XYZ'"]),
+        ("ARM,", "FRA,", ["line 2, column 'state': expected state code(s) listed in members.csv"]),
+        (",signed,", ",sined,", ["line 2, column 'change': expected one of signed, acceded", "'sined'"]),
+    ],
+    ids=["future date", "unknown state code", "real state missing from members", "misspelled change type"],
+)
+def test_a_bad_membership_cell_is_named_by_line_and_column(data_copy, old, new, expected):
+    _rewrite(data_copy / "membership.csv", _replace_on_line(2, old, new))
     message = _problems(data_copy)
-    assert "line 2, column 'state': expected ISO 3166-1 alpha-3" in message and "'XYZ'" in message
-
-
-def test_real_state_missing_from_members(data_copy):
-    _rewrite(data_copy / "membership.csv", _replace_on_line(2, "ARM,", "FRA,"))
-    assert "line 2, column 'state': expected state code(s) listed in members.csv" in _problems(data_copy)
-
-
-def test_misspelled_change_type(data_copy):
-    _rewrite(data_copy / "membership.csv", _replace_on_line(2, ",signed,", ",sined,"))
-    message = _problems(data_copy)
-    assert "line 2, column 'change': expected one of signed, acceded" in message and "'sined'" in message
+    assert all(fragment in message for fragment in expected), message
 
 
 def test_dangling_body_link(data_copy):

@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from components.data.version import (
     UPDATE_COMMAND,
     content_hash,
     data_version,
+    main,
     recorded_review,
     reviewed_on,
     snapshot_digest,
@@ -66,27 +68,67 @@ def test_own_data_without_a_record_and_a_broken_record(data_copy):
     assert reviewed_on(data_copy) is None
 
 
-def _version_command(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "components.data.version", *args], cwd=ROOT, capture_output=True, text=True, timeout=60
+@dataclass
+class Ran:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def _version_command(capsys: pytest.CaptureFixture[str], *args: str) -> Ran:
+    """``python -m components.data.version ARGS``, in this process (argparse exits 2 on bad input)."""
+    try:
+        code = main(list(args))
+    except SystemExit as exited:
+        code = exited.code
+    out, err = capsys.readouterr()
+    return Ran(int(code), out, err)
+
+
+def test_it_runs_as_a_module():
+    ran = subprocess.run(
+        [sys.executable, "-m", "components.data.version"], cwd=ROOT, capture_output=True, text=True, timeout=60
     )
+    assert ran.returncode == 0 and ran.stdout.strip() == data_version(DATA)
 
 
-def test_the_update_command_records_the_data_and_keeps_the_day(data_copy):
+def test_the_update_command_records_the_data_and_keeps_the_day(data_copy, capsys):
     day = recorded_review(DATA).reviewed
     events = data_copy / "events.csv"
     events.write_text(events.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    checked = _version_command("--data", str(data_copy))
+    checked = _version_command(capsys, "--data", str(data_copy))
     assert checked.returncode == 1 and UPDATE_COMMAND in checked.stderr
-    updated = _version_command("--data", str(data_copy), "--update")
+    assert checked.stdout.strip() == data_version(data_copy) and checked.stdout.startswith("unreviewed·")
+    updated = _version_command(capsys, "--data", str(data_copy), "--update")
     assert updated.returncode == 0, updated.stderr
+    digest = recorded_review(data_copy).digest
+    assert updated.stdout.splitlines() == [
+        f"{data_copy / REVIEW_FILE}: reviewed up to {day}, digest {digest[:8]}",
+        data_version(data_copy),
+    ]
     assert reviewed_on(data_copy) == day and data_version(data_copy).startswith(day.isoformat())
-    later = _version_command("--data", str(data_copy), "--update", "--reviewed", "2026-04-15")
+    later = _version_command(capsys, "--data", str(data_copy), "--update", "--reviewed", "2026-04-15")
     assert later.returncode == 0 and reviewed_on(data_copy) == date(2026, 4, 15)
 
 
+def test_a_first_record_needs_a_day_and_a_day_needs_update(data_copy, capsys):
+    (data_copy / REVIEW_FILE).unlink()
+    first = _version_command(capsys, "--data", str(data_copy), "--update")
+    assert first.returncode == 2 and "give --reviewed YYYY-MM-DD" in first.stderr
+    assert not (data_copy / REVIEW_FILE).exists()
+    alone = _version_command(capsys, "--data", str(data_copy), "--reviewed", "2026-04-15")
+    assert alone.returncode == 2 and "--reviewed needs --update" in alone.stderr
+
+
 @pytest.mark.parametrize("bad", ["2999-01-01", "15.04.2026"])
-def test_the_update_command_refuses_a_future_or_malformed_day(data_copy, bad):
+def test_the_update_command_refuses_a_future_or_malformed_day(data_copy, capsys, bad):
     before = (data_copy / REVIEW_FILE).read_text(encoding="utf-8")
-    result = _version_command("--data", str(data_copy), "--update", "--reviewed", bad)
+    result = _version_command(capsys, "--data", str(data_copy), "--update", "--reviewed", bad)
     assert result.returncode == 2 and (data_copy / REVIEW_FILE).read_text(encoding="utf-8") == before
+    assert "--reviewed" in result.stderr
+
+
+def test_the_update_command_takes_today(data_copy, capsys):
+    today = date.today().isoformat()
+    result = _version_command(capsys, "--data", str(data_copy), "--update", "--reviewed", today)
+    assert result.returncode == 0 and reviewed_on(data_copy) == date.today()

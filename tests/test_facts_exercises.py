@@ -10,47 +10,28 @@ from urllib.parse import urlparse
 import pandas as pd
 import pytest
 
+from components.data.spam import SPAM_DOMAINS
+
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 SIX = {"ARM", "BLR", "KAZ", "KGZ", "RUS", "TJK"}
-# Mirror, SEO and spam hosts that must never be cited again.
-SPAM_HOSTS = {
-    "dnhewrhegkli.shop",
-    "agro-sss.ru",
-    "wellautospb.ru",
-    "shr32.ru",
-    "aboutlyrics.eu",
-    "atelier-des-vignerons.fr",
-    "fanyv88.com",
-    "news-pravda.com",
-    "review.clateway.com",
-    "theodora.com",
+# Mirror, SEO and spam hosts that must never be cited again: the validator's list and these.
+SPAM_HOSTS = SPAM_DOMAINS | {
     "allcountries.org",
-    "behealthybytomorrow.com",
-    "global-geography.org",
-    "wiki-gateway.eudic.net",
-    "sagapedia.com",
-    "perceptiode.com",
-    "perceptiofr.com",
-    "it.wiki7.org",
-    "wiki2.org",
-    "piglix.com",
-    "localcityguide.net",
-    "duhoctrungquoc.vn",
-    "yyoutdoors.com",
-    "thegoaspotlight.com",
-    "aseanarchitectcouncil.org",
-    "amurdiame.ru",
-    "it.ww2facts.net",
-    "survincity.com",
-    "einpresswire.com",
-    "iz.promo.vg",
-    "menafn.com",
     "caravan-info.pro",
-    "urdupoint.com",
+    "einpresswire.com",
+    "global-geography.org",
+    "it.wiki7.org",
+    "it.ww2facts.net",
+    "menafn.com",
+    "piglix.com",
     "ru.qaz365.kz",
-    "sco.wikipedia.org",
+    "sagapedia.com",
     "sco.m.wikipedia.org",
+    "sco.wikipedia.org",
+    "theodora.com",
+    "wiki-gateway.eudic.net",
+    "wiki2.org",
 }
 
 

@@ -181,7 +181,7 @@ def check(name: str, raw: bytes) -> None:
     else:
         assert loaded.problems, "a table that did not load says why"
     try:
-        parse_table(name, raw, table_refs, FIXED_TODAY)
+        parse_table(name, raw, table_refs, today=FIXED_TODAY)
     except DataValidationError as error:
         assert not loaded.ok and error.file == TABLES[name].file_name
 

@@ -8,7 +8,6 @@ page no longer has fails the test instead of being skipped."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ from streamlit.testing.v1 import AppTest
 from components.data.loaders import read_all
 from components.model.pages import PAGE_KINDS
 from tests.apptest_helpers import field_widget_key, page_file, set_widget, widget
-from tests.conftest import ALL_PAGES, DATA, FIXED_TODAY, ROOT, plant_in_every_text_cell
+from tests.conftest import ALL_PAGES, FIXED_TODAY, ROOT, data_copy_with, plant_in_every_text_cell
 
 PAYLOADS = [
     "![p](http://evil.example/p.png)",
@@ -44,10 +43,7 @@ def poison(folder: Path) -> None:
 
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("hostile") / "data"
-    shutil.copytree(DATA, folder)
-    poison(folder)
-    return folder
+    return data_copy_with(tmp_path_factory, "hostile", poison)
 
 
 def test_hostile_data_loads_with_the_payloads_intact(hostile):

@@ -12,19 +12,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.data.schema import TABLES
-from tests.conftest import ROOT
+from tests.conftest import ALL_PAGES, ROOT
 
-# Every page of the app, the two AppTest's ALL_PAGES predates included.
-EVERY_PAGE = [
-    "pages/overview.py",
-    "pages/membership.py",
-    "pages/structure.py",
-    "pages/exercises.py",
-    "pages/country.py",
-    "pages/chronology.py",
-    "pages/briefing.py",
-    "pages/sources.py",
-]
+EVERY_PAGE = ALL_PAGES  # every page app.py declares (tests/apptest_helpers.py)
 # A country in focus and the chronology's exercises switched on reach the most code per page.
 PARAMS = {"country": "ARM", "ch_ex": "1"}
 

@@ -30,7 +30,7 @@ from components.data.loaders import (
 from components.data.schema import TABLES
 from components.model.pages import PAGE_KINDS
 from tests.apptest_helpers import page_file
-from tests.conftest import ALL_PAGES, DATA, FIXED_TODAY, ROOT
+from tests.conftest import ALL_PAGES, DATA, FIXED_TODAY, ROOT, read_rows, write_rows
 
 Damage = Callable[[Path], None]
 # Ids of the shipped members and bodies (loading never raises, so collection never breaks).
@@ -51,16 +51,6 @@ def lines_of(path: Path) -> list[str]:
 
 def write_lines(path: Path, lines: list[str]) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-
-def read_rows(path: Path) -> list[list[str]]:
-    with path.open(encoding="utf-8", newline="") as f:
-        return list(csv.reader(f))
-
-
-def write_rows(path: Path, rows: list[list[str]]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as f:
-        csv.writer(f, lineterminator="\n").writerows(rows)
 
 
 def set_cell(file: str, row: int, column: str, value: str) -> Damage:

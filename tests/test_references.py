@@ -5,7 +5,6 @@ bodies and the exercises a combined personnel figure covers — and a broken one
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
@@ -13,17 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from components.data.loaders import Problem, load_snapshot, parse_result
 from components.data.schema import DEPENDS_ON, TABLES
-from tests.conftest import FIXED_TODAY, ROOT
-
-
-def read_rows(path: Path) -> list[list[str]]:
-    with path.open(encoding="utf-8", newline="") as f:
-        return list(csv.reader(f))
-
-
-def write_rows(path: Path, rows: list[list[str]]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as f:
-        csv.writer(f, lineterminator="\n").writerows(rows)
+from tests.conftest import FIXED_TODAY, ROOT, read_rows, write_rows
 
 
 def set_cell(folder: Path, file_name: str, line: int, column: str, value: str) -> str:

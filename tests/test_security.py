@@ -19,7 +19,7 @@ from components.data.schema import TABLES
 from components.export.csv import to_csv_bytes
 from components.export.html import briefing_html
 from components.model.deck import default_deck, slide_model
-from tests.conftest import ALL_PAGES, DATA, FIXED_TODAY, ROOT, app_test
+from tests.conftest import ALL_PAGES, DATA, FIXED_TODAY, ROOT, app_test, data_copy_with
 
 PAYLOADS = [
     "<script>alert('x')</script>",
@@ -56,10 +56,7 @@ def poison(folder: Path) -> None:
 
 @pytest.fixture(scope="module")
 def poisoned(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("poisoned") / "data"
-    shutil.copytree(DATA, folder)
-    poison(folder)
-    return folder
+    return data_copy_with(tmp_path_factory, "poisoned", poison)
 
 
 def test_poisoned_data_still_validates(poisoned):

@@ -14,6 +14,12 @@ from tests.conftest import DATA, FIXED_TODAY, ROOT
 TODAY = ["--today", FIXED_TODAY.isoformat()]
 
 
+def validated(folder: Path, capsys, status: int) -> str:
+    """What ``python -m components.data.validate FOLDER`` prints, checking its exit status."""
+    assert main([str(folder), *TODAY]) == status
+    return capsys.readouterr().out
+
+
 def set_cell(path: Path, row_number: int, column: str, value: str) -> None:
     """Set one cell (row_number 1 = the first data row, on line 2) of a copy of a data file."""
     with path.open(encoding="utf-8", newline="") as f:
@@ -45,8 +51,7 @@ def test_each_problem_is_named_by_file_line_and_column(data_copy, capsys):
 
 def test_a_force_without_a_russian_name_is_a_warning_with_its_line(data_copy, capsys):
     set_cell(data_copy / "exercises.csv", 1, "force", "Border guard units")
-    assert main([str(data_copy), *TODAY]) == 0
-    out = capsys.readouterr().out
+    out = validated(data_copy, capsys, status=0)
     assert "exercises.csv, line 2, column 'force': warning: a force listed in forces.csv" in out
     assert "(found 'Border guard units')" in out
 
@@ -54,8 +59,7 @@ def test_a_force_without_a_russian_name_is_a_warning_with_its_line(data_copy, ca
 def test_a_missing_file_and_a_held_exercise_in_the_future_are_problems(data_copy, capsys):
     (data_copy / "forces.csv").unlink()
     set_cell(data_copy / "exercises.csv", 1, "end_date", "2027-01-10")
-    assert main([str(data_copy), *TODAY]) == 1
-    out = capsys.readouterr().out
+    out = validated(data_copy, capsys, status=1)
     assert "forces.csv: expected the file forces.csv in the data folder (not found)" in out
     assert "exercises.csv, line 2, column 'end_date': expected a date not after today (2026-11-29) for a held" in out
 

@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypedDict, Unpack
 
 import pandas as pd
 import pandera.pandas as pa
@@ -389,6 +389,44 @@ def _column_name(header: list[str], index: int) -> str | None:
     return header[index] if 0 <= index < len(header) else None
 
 
+def _csv_error(message: str, rest: str, lines: tuple[int, int], header: list[str], name: str) -> tuple[Problem, bool]:
+    """What a CSV syntax error means for a person, and whether reading must stop: a quote left open
+    runs to the end of the file (``rest``, from the record's start). ``lines``: the line the record
+    starts on, the line the reader stopped at."""
+    start_line, line = lines
+    if "unexpected end of data" in message:
+        expected = (
+            "a closing quote: a quoted field that starts on this line runs to the end of the "
+            "file (the file may be truncated, e.g. an interrupted save)"
+        )
+        return Problem(name, start_line, _column_name(header, _field_index_at_end(rest)), expected), True
+    expected = (
+        'a comma or the end of the line after a closing quote (a quote inside a quoted field is written twice: "")'
+        if "expected after" in message
+        else f"well-formed CSV ({message})"
+    )
+    return Problem(name, line, None, expected), False
+
+
+def _row_problems(row: list[str], line: int, header: list[str], name: str) -> list[Problem]:
+    """Why a record cannot be a row: a field over the size limit, or not as many fields as the header."""
+    if max(map(len, row)) > MAX_FIELD_CHARS:
+        return [
+            Problem(
+                name,
+                line,
+                _column_name(header, index) or f"#{index + 1}",
+                f"a field of at most {MAX_FIELD_CHARS:,} characters",
+                f"{len(cell):,} characters",
+            )
+            for index, cell in enumerate(row)
+            if len(cell) > MAX_FIELD_CHARS
+        ]
+    if len(row) != len(header):
+        return [Problem(name, line, None, f"{len(header)} fields like the header", f"{len(row)} fields")]
+    return []
+
+
 def _read_records(text: str, name: str) -> _Records:
     """Parse CSV strictly, record by record, so every problem has a line (and a column if it can)."""
     records = _Records()
@@ -403,26 +441,11 @@ def _read_records(text: str, name: str) -> _Records:
         except StopIteration:
             break
         except csv.Error as exc:
-            message = str(exc)
-            if "unexpected end of data" in message:
-                index = _field_index_at_end(text[start_offset:])
-                records.problems.append(
-                    Problem(
-                        name,
-                        start_line,
-                        _column_name(records.header, index),
-                        "a closing quote: a quoted field that starts on this line runs to the end of the "
-                        "file (the file may be truncated, e.g. an interrupted save)",
-                    )
-                )
+            lines = (start_line, reader.line_num)
+            problem, stop = _csv_error(str(exc), text[start_offset:], lines, records.header, name)
+            records.problems.append(problem)
+            if stop:
                 break
-            expected = (
-                "a comma or the end of the line after a closing quote (a quote inside a quoted field "
-                'is written twice: "")'
-                if "expected after" in message
-                else f"well-formed CSV ({message})"
-            )
-            records.problems.append(Problem(name, reader.line_num, None, expected))
             end_line = reader.line_num
             continue
         end_line = reader.line_num
@@ -431,23 +454,9 @@ def _read_records(text: str, name: str) -> _Records:
             continue
         if not row:
             continue  # a blank line
-        if max(map(len, row)) > MAX_FIELD_CHARS:
-            for index, cell in enumerate(row):
-                if len(cell) > MAX_FIELD_CHARS:
-                    records.problems.append(
-                        Problem(
-                            name,
-                            start_line,
-                            _column_name(records.header, index) or f"#{index + 1}",
-                            f"a field of at most {MAX_FIELD_CHARS:,} characters",
-                            f"{len(cell):,} characters",
-                        )
-                    )
-            continue
-        if len(row) != len(records.header):
-            records.problems.append(
-                Problem(name, start_line, None, f"{len(records.header)} fields like the header", f"{len(row)} fields")
-            )
+        problems = _row_problems(row, start_line, records.header, name)
+        if problems:
+            records.problems.extend(problems)
             continue
         records.rows.append(row)
         records.lines.append(start_line)
@@ -546,6 +555,70 @@ def _with_own_ids(spec: TableSpec, refs: Refs, raw_keys: tuple[str, ...]) -> Ref
     return {**refs, spec.name: own | refs.get(spec.name, frozenset())}
 
 
+def _missing_final_break(text: str, records: _Records, name: str) -> list[Problem]:
+    """A warning when the last row has no line break: a file cut off in the middle looks like this."""
+    if text.endswith("\n") or not records.rows or records.problems:
+        return []
+    expected = "the file does not end with a line break; check that its last row is complete"
+    return [Problem(name, records.lines[-1], None, expected, severity="warning")]
+
+
+def _check_cells(
+    spec: TableSpec, records: _Records, refs: Refs, name: str, stage: list[str]
+) -> tuple[dict[str, list[object]], list[Problem]]:
+    """Each column's cells parsed (``Invalid`` where a cell failed) and a problem for each failure;
+    each distinct value is parsed once."""
+    positions = {column: index for index, column in enumerate(records.header)}
+    raw_columns = list(zip(*records.rows, strict=True)) if records.rows else [() for _ in records.header]
+    refs = _with_own_ids(spec, refs, raw_columns[positions[spec.key]] if spec.key else ())
+    typed: dict[str, list[object]] = {}
+    problems: list[Problem] = []
+    for col in spec.columns:
+        stage[0] = f"checking column '{col.name}'"
+        raw_values: tuple[str, ...] = raw_columns[positions[col.name]]
+        parsed = {value: _parse_cell_safely(col, value, refs) for value in dict.fromkeys(raw_values)}
+        bad = {value: result for value, result in parsed.items() if isinstance(result, Invalid)}
+        problems.extend(
+            Problem(name, records.lines[row], col.name, bad[value].expected, value)
+            for row, value in enumerate(raw_values)
+            if value in bad
+        )
+        typed[col.name] = list(map(parsed.__getitem__, raw_values))
+    return typed, problems
+
+
+def _duplicate_key_problems(
+    spec: TableSpec, typed: dict[str, list[object]], lines: list[int], name: str
+) -> list[Problem]:
+    """One problem for each repeated id, naming the line where the id first stood."""
+    if not spec.key:
+        return []
+    problems: list[Problem] = []
+    first_line: dict[object, int] = {}
+    for row, value in enumerate(typed[spec.key]):
+        if isinstance(value, Invalid) or value in ("", None):
+            continue
+        if value in first_line:
+            expected = f"a unique value (duplicate id; first on line {first_line[value]})"
+            problems.append(Problem(name, lines[row], spec.key, expected, str(value)))
+        else:
+            first_line[value] = lines[row]
+    return problems
+
+
+def _typed_frame(spec: TableSpec, typed: dict[str, list[object]], stage: list[str]) -> pd.DataFrame:
+    """The checked cells as a frame of the declared types, in the table's declared order."""
+    columns = {}
+    for col in spec.columns:
+        stage[0] = f"typing column '{col.name}'"
+        columns[col.name] = _typed_column(col, typed[col.name])
+    stage[0] = "sorting the rows"
+    frame = pd.DataFrame(columns)
+    if spec.order_by:
+        frame = frame.sort_values(list(spec.order_by), kind="stable")
+    return frame.reset_index(drop=True)
+
+
 def _parse_text(
     spec: TableSpec, text: str, name: str, refs: Refs, today: date, stage: list[str]
 ) -> tuple[pd.DataFrame | None, list[Problem], list[Problem]]:
@@ -559,65 +632,17 @@ def _parse_text(
     warnings = _cap(warnings, name)
     if fatal:
         return None, [p for p in records.problems if p.line == 1] + fatal, warnings
-    if not text.endswith("\n") and records.rows and not records.problems:
-        warnings.append(
-            Problem(
-                name,
-                records.lines[-1],
-                None,
-                "the file does not end with a line break; check that its last row is complete",
-                severity="warning",
-            )
-        )
-    problems = list(records.problems)
-    positions = {column: index for index, column in enumerate(records.header)}
-    raw_columns = list(zip(*records.rows, strict=True)) if records.rows else [() for _ in records.header]
-    refs = _with_own_ids(spec, refs, raw_columns[positions[spec.key]] if spec.key else ())
-    typed: dict[str, list[object]] = {}
-    for col in spec.columns:
-        stage[0] = f"checking column '{col.name}'"
-        raw_values: tuple[str, ...] = raw_columns[positions[col.name]]
-        parsed = {value: _parse_cell_safely(col, value, refs) for value in dict.fromkeys(raw_values)}
-        bad = {value: result for value, result in parsed.items() if isinstance(result, Invalid)}
-        if bad:
-            problems.extend(
-                Problem(name, records.lines[row], col.name, bad[value].expected, value)
-                for row, value in enumerate(raw_values)
-                if value in bad
-            )
-        typed[col.name] = list(map(parsed.__getitem__, raw_values))  # Invalid where the cell failed
-    if spec.key:
-        first_line: dict[object, int] = {}
-        for row, value in enumerate(typed[spec.key]):
-            if isinstance(value, Invalid) or value in ("", None):
-                continue
-            if value in first_line:
-                problems.append(
-                    Problem(
-                        name,
-                        records.lines[row],
-                        spec.key,
-                        f"a unique value (duplicate id; first on line {first_line[value]})",
-                        str(value),
-                    )
-                )
-            else:
-                first_line[value] = records.lines[row]
+    warnings += _missing_final_break(text, records, name)
+    typed, cell_problems = _check_cells(spec, records, refs, name, stage)
+    problems = list(records.problems) + cell_problems
+    problems += _duplicate_key_problems(spec, typed, records.lines, name)
     stage[0] = "checking dates against today"
     problems.extend(_future_problems(spec, typed, records.lines, name, today))
     if problems:
         order = {column: index for index, column in enumerate(spec.column_names)}
         problems.sort(key=lambda p: (p.line or 0, order.get(p.column or "", -1)))
         return None, _cap(problems, name), warnings
-    columns = {}
-    for col in spec.columns:
-        stage[0] = f"typing column '{col.name}'"
-        columns[col.name] = _typed_column(col, typed[col.name])
-    stage[0] = "sorting the rows"
-    frame = pd.DataFrame(columns)
-    if spec.order_by:
-        frame = frame.sort_values(list(spec.order_by), kind="stable")
-    return frame.reset_index(drop=True), [], warnings
+    return _typed_frame(spec, typed, stage), [], warnings
 
 
 @contextmanager
@@ -687,16 +712,17 @@ def parse_result(
         return Loaded(name, shown, None, (_internal_problem(shown, stage, exc),))
 
 
-def parse_table(
-    name: str,
-    raw: bytes,
-    refs: Refs | None = None,
-    today: date | None = None,
-    file_name: str | None = None,
-    max_rows: int = MAX_ROWS,
-) -> pd.DataFrame:
+class ParseOptions(TypedDict, total=False):
+    """``parse_result``'s optional keywords, for ``parse_table``."""
+
+    today: date | None
+    file_name: str | None
+    max_rows: int
+
+
+def parse_table(name: str, raw: bytes, refs: Refs | None = None, **options: Unpack[ParseOptions]) -> pd.DataFrame:
     """``parse_result`` that returns the typed table or raises DataValidationError."""
-    return parse_result(name, raw, refs, today, file_name, max_rows).unwrap()
+    return parse_result(name, raw, refs, **options).unwrap()
 
 
 def _too_big(file_name: str, size: int, limit: int = MAX_FILE_BYTES) -> Problem:

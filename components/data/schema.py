@@ -155,6 +155,16 @@ def _precision(name: str = "date_precision", required: bool = True) -> Column:
     )
 
 
+def _identifier(name: str) -> Column:
+    """A table's own id column: each row's short name, that other tables refer to."""
+    return Column(name, "id", "Unique short identifier.", required=True)
+
+
+def _status(meaning: str) -> Column:
+    """Whether an event or exercise took place (held) or is only announced, planned or cancelled."""
+    return Column("status", "enum", meaning, required=True, allowed=EXERCISE_STATUSES)
+
+
 def _ru_translated(required: bool = False) -> Column:
     """Marks rows whose Russian text is our translation rather than a Russian source's wording."""
     return Column(
@@ -225,7 +235,7 @@ EVENTS = TableSpec(
     # Takes effect once the contract has a `status` column (the data engineers are adding one).
     future_dates=FutureDates("status", NOT_HAPPENED, "event"),
     columns=(
-        Column("event_id", "id", "Unique short identifier.", required=True),
+        _identifier("event_id"),
         Column("date", "date", "Date (ISO); start date for periods.", required=True),
         _precision(),
         Column("end_date", "date", "End of a period (deployment, term of office)."),
@@ -235,13 +245,9 @@ EVENTS = TableSpec(
         Column("reported_figures", "text", "Figures as officially reported."),
         NOTE,
         SOURCE,
-        Column(
-            "status",
-            "enum",
+        _status(
             "held (a report after the dates), announced (an announcement of it, cited; no report of it "
-            "found), planned (in a plan only) or cancelled.",
-            required=True,
-            allowed=EXERCISE_STATUSES,
+            "found), planned (in a plan only) or cancelled."
         ),
         Column("title_ru", "text", "The title in Russian.", required=True),
         Column("note_ru", "text", "The note in Russian."),
@@ -257,19 +263,15 @@ EXERCISES = TableSpec(
     order_by=("start_date", "exercise_id"),
     future_dates=FutureDates("status", NOT_HAPPENED, "exercise"),
     columns=(
-        Column("exercise_id", "id", "Unique short identifier.", required=True),
+        _identifier("exercise_id"),
         Column("name", "text", "The organization's own English name.", required=True),
         Column("series", "text", "Recurring series the exercise belongs to.", required=True),
         Column("start_date", "date", "First day (ISO).", required=True),
         Column("end_date", "date", "Last day (ISO), if reported."),
         _precision(),
-        Column(
-            "status",
-            "enum",
+        _status(
             "held (a report after the dates says it took place), announced (an announcement of it, "
-            "cited in source_url; no report of holding found), planned (in a plan only) or cancelled.",
-            required=True,
-            allowed=EXERCISE_STATUSES,
+            "cited in source_url; no report of holding found), planned (in a plan only) or cancelled."
         ),
         Column("host_states", "iso3_list", "Host state(s), ';'-separated ISO3.", references="members"),
         Column("location", "text", "Training ground and nearest town, as reported."),
@@ -325,7 +327,7 @@ FORCES = TableSpec(
     row_meaning="a force or formation named in exercises.csv's force column, with its Russian name",
     key="force_id",
     columns=(
-        Column("force_id", "id", "Unique short identifier.", required=True),
+        _identifier("force_id"),
         Column("force", "text", "The value exactly as exercises.csv's force column writes it (unique).", required=True),
         Column("body_id", "id", "The body of the Organization it belongs to, where it is one.", references="bodies"),
         Column("name_ru", "text", "Its name in Russian, as the Russian interface shows it.", required=True),
@@ -347,7 +349,7 @@ PLACES = TableSpec(
     key="place_id",
     optional=True,
     columns=(
-        Column("place_id", "id", "Unique short identifier.", required=True),
+        _identifier("place_id"),
         Column("name_en", "text", "English name.", required=True),
         Column("name_ru", "text", "Russian name.", required=True),
         Column("kind", "enum", "What the place is.", required=True, allowed=PLACE_KINDS),
@@ -399,7 +401,7 @@ BODIES = TableSpec(
     row_meaning="one body, force or recurring operation of the Organization",
     key="body_id",
     columns=(
-        Column("body_id", "id", "Unique short identifier.", required=True),
+        _identifier("body_id"),
         Column("name_en", "text", "The Organization's own English name.", required=True),
         Column("abbreviation", "text", "English abbreviation the Organization uses."),
         Column("name_ru", "text", "Russian name."),
@@ -436,7 +438,7 @@ DISCREPANCIES = TableSpec(
     row_meaning="a factual error found in the brief's reference text, with its correction",
     key="discrepancy_id",
     columns=(
-        Column("discrepancy_id", "id", "Unique short identifier.", required=True),
+        _identifier("discrepancy_id"),
         Column("where", "text", "Which text says it (e.g. the Armenian foreign ministry's overview).", required=True),
         Column("claim", "text", "What the reference text says.", required=True),
         Column("correction", "text", "What the sources say instead.", required=True),

@@ -55,16 +55,10 @@ def no_report_yet(
     return pd.Series(passed, index=frame.index, dtype=bool)
 
 
-def status_labels(
-    frame: pd.DataFrame,
-    today: date,
-    start: str = "start_date",
-    end: str = "end_date",
-    precision: str = "date_precision",
-) -> pd.Series:
+def status_labels(frame: pd.DataFrame, today: date, start: str = "start_date") -> pd.Series:
     """Each row's status in the interface language, with "— no report yet" where its dates have
-    passed without a report (see ``no_report_yet``)."""
-    overdue = no_report_yet(frame, today, start, end, precision)
+    passed without a report (see ``no_report_yet``; the end and precision columns by their usual names)."""
+    overdue = no_report_yet(frame, today, start)
     labels = [
         t("status_ex.no_report", status=t(f"status_ex.{status}")) if late else t(f"status_ex.{status}")
         for status, late in zip(frame["status"].astype(str), overdue, strict=True)

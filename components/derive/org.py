@@ -12,6 +12,7 @@ import math
 import shutil
 import subprocess
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -429,23 +430,11 @@ def _plain_positions(output: str, nodes: list[str]) -> dict[str, tuple[float, fl
     return found if len(found) == len(nodes) else None
 
 
-def _dot_result(graph: nx.DiGraph):
-    """(positions, routes) from one (cached) ``dot`` run, or None."""
-    source, nodes = dot_source(graph)
-    output = _run_graphviz("dot", source)
-    found = _plain_positions(output, nodes) if output else None
-    if found is None:
-        return None
-    rows = layers(graph)
-    depth = {rank: index for index, rank in enumerate(sorted(set(rows.values())))}
-    xs = [x for x, _ in found.values()]
-    low, high = min(xs), max(xs)
-
-    # dot's y of each row -> our y (-depth), interpolated in between (bends of long edges).
-    levels = sorted({(found[n][1], -float(depth[rows[n]])) for n in nodes})
+def _y_mapper(found: dict, nodes: list, our_y: dict) -> Callable[[float], float]:
+    """dot's y of each row -> our y (-depth), interpolated in between (bends of long edges)."""
     by_dot_y: dict[float, float] = {}
-    for dot_y, our_y in levels:
-        by_dot_y.setdefault(dot_y, our_y)
+    for dot_y, y in sorted({(found[n][1], our_y[n]) for n in nodes}):
+        by_dot_y.setdefault(dot_y, y)
     anchors = sorted(by_dot_y.items())
 
     def y_of(y: float) -> float:
@@ -456,23 +445,34 @@ def _dot_result(graph: nx.DiGraph):
                 return round(v0 + (v1 - v0) * (y - y0) / ((y1 - y0) or 1.0), 6)
         return anchors[-1][1]
 
-    our_y = {node: -float(depth[rows[node]]) for node in nodes}
+    return y_of
+
+
+def _edge_points(parts: list[str], nodes: list, y_of: Callable[[float], float]):
+    """(tail, head, points) of one ``edge`` line of dot's plain output, or None for another line."""
+    if len(parts) < 4 or parts[0] != "edge" or not (parts[1][1:].isdigit() and parts[2][1:].isdigit()):
+        return None
+    if parts[1][0] != "n" or parts[2][0] != "n":
+        return None
+    count = int(parts[3])
+    points = [(float(parts[4 + 2 * i]), y_of(float(parts[5 + 2 * i]))) for i in range(count)]
+    return nodes[int(parts[1][1:])], nodes[int(parts[2][1:])], points
+
+
+def _row_bends(graph: nx.DiGraph, output: str, nodes: list, found: dict, our_y: dict) -> dict:
+    """(from, to) -> one bend on every row the edge passes (where dot put its virtual nodes), read
+    off dot's route; then the crossings between two rows depend only on the order within each row."""
+    y_of = _y_mapper(found, nodes, our_y)
     raw_routes: dict[tuple[str, str], list[tuple[float, float]]] = {}
     for line in output.splitlines():
-        parts = line.split()
-        if len(parts) < 4 or parts[0] != "edge" or not (parts[1][1:].isdigit() and parts[2][1:].isdigit()):
+        edge = _edge_points(line.split(), nodes, y_of)
+        if edge is None:
             continue
-        if parts[1][0] != "n" or parts[2][0] != "n":
-            continue
-        tail, head = nodes[int(parts[1][1:])], nodes[int(parts[2][1:])]
-        count = int(parts[3])
-        points = [(float(parts[4 + 2 * i]), y_of(float(parts[5 + 2 * i]))) for i in range(count)]
+        tail, head, points = edge
         if not graph.has_edge(tail, head):
             tail, head, points = head, tail, list(reversed(points))
         if not graph.has_edge(tail, head):
             continue
-        # One bend on every row the edge passes (where dot put its virtual nodes), read off the
-        # route; then the crossings between two rows depend only on the order within each row.
         line_points = [(found[tail][0], our_y[tail]), *points, (found[head][0], our_y[head])]
         step = 1.0 if our_y[head] > our_y[tail] else -1.0
         bends = []
@@ -481,15 +481,22 @@ def _dot_result(graph: nx.DiGraph):
             bends.append((_x_at(line_points, row_y), row_y))
             row_y += step
         raw_routes[(tail, head)] = bends
-    # Spread each row so that neighbouring labels keep apart at the narrowest chart width; bends
-    # of long edges take a slot in their row too, so the order (and the crossings) stay dot's.
+    return raw_routes
+
+
+def _spread_rows(graph: nx.DiGraph, nodes: list, found: dict, our_y: dict, raw_routes: dict) -> dict:
+    """Each row spread so that neighbouring labels keep apart at the narrowest chart width; bends
+    of long edges take a slot in their row too, so the order (and the crossings) stay dot's.
+    Returns node or (edge, bend index) -> x in 0..1."""
     items: dict[float, list[tuple[float, float, object]]] = {}
     for node in nodes:
         width = max(MARKER_CHARS, *(len(line) for line in label_lines(graph.nodes[node])))
-        items.setdefault(-float(depth[rows[node]]), []).append((found[node][0], width, node))
+        items.setdefault(our_y[node], []).append((found[node][0], width, node))
     for key, bends in raw_routes.items():
         for index, (x, y) in enumerate(bends):
             items.setdefault(round(y, 6), []).append((x, 0, (key, index)))
+    xs = [x for x, _ in found.values()]
+    low, high = min(xs), max(xs)
     scale = ROW_WIDTH_CHARS / max((high - low) / DOT_CHAR_IN, 1.0)
     placed: dict[object, float] = {}
     for row in items.values():
@@ -497,7 +504,22 @@ def _dot_result(graph: nx.DiGraph):
         xs_chars = _spread([(x - low) / DOT_CHAR_IN * scale for x, _, _ in row], [w for _, w, _ in row])
         for (_, _, ident), x in zip(row, xs_chars, strict=True):
             placed[ident] = round(x / ROW_WIDTH_CHARS, 6)
-    positions = {node: (placed[node], -float(depth[rows[node]])) for node in nodes}
+    return placed
+
+
+def _dot_result(graph: nx.DiGraph):
+    """(positions, routes) from one (cached) ``dot`` run, or None."""
+    source, nodes = dot_source(graph)
+    output = _run_graphviz("dot", source)
+    found = _plain_positions(output, nodes) if output else None
+    if found is None:
+        return None
+    rows = layers(graph)
+    depth = {rank: index for index, rank in enumerate(sorted(set(rows.values())))}
+    our_y = {node: -float(depth[rows[node]]) for node in nodes}
+    raw_routes = _row_bends(graph, output, nodes, found, our_y)
+    placed = _spread_rows(graph, nodes, found, our_y, raw_routes)
+    positions = {node: (placed[node], our_y[node]) for node in nodes}
     routes = {
         key: [positions[key[0]], *((placed[(key, i)], y) for i, (_, y) in enumerate(bends)), positions[key[1]]]
         for key, bends in raw_routes.items()

@@ -182,46 +182,48 @@ def chronology_items(
 
     An exercise is an item of category ``exercise``; its states are hosts and participants.
     ``status`` is the row's own (held, planned, cancelled...): the chart marks what was not held."""
-    items = pd.DataFrame(
-        {
-            "item_id": events["event_id"].astype(str),
-            "kind": "event",
-            "date": events["date"],
-            "precision": _precision(events),
-            "end_date": events.get("end_date", pd.NaT),
-            "title": localized(events, "title", lang),
-            "category": events["category"].astype(str),
-            "status": _status(events),
-            "states": events["states"].map(_as_list),
-            "note": localized(events, "note", lang),
-            "source_url": events["source_url"].astype(str),
-            "search": _search_text(events, ("title", "title_ru", "note", "note_ru")),
-        }
+    items = _as_items(
+        events,
+        ("event", "event_id", "date"),
+        lang,
+        title=localized(events, "title", lang),
+        category=events["category"].astype(str),
+        states=events["states"].map(_as_list),
+        search=_search_text(events, ("title", "title_ru", "note", "note_ru")),
     )
     if exercises is not None and len(exercises):
         names = exercise_names if exercise_names is not None else localized(exercises, "name", lang)
-        ex_items = pd.DataFrame(
-            {
-                "item_id": exercises["exercise_id"].astype(str),
-                "kind": "exercise",
-                "date": exercises["start_date"],
-                "precision": _precision(exercises),
-                "end_date": exercises.get("end_date", pd.NaT),
-                "title": names.astype(str),
-                "category": EXERCISE_CATEGORY,
-                "status": _status(exercises),
-                "states": [sorted(involved_states(r)) for r in exercises.to_dict("records")],
-                "note": localized(exercises, "note", lang),
-                "source_url": exercises["source_url"].astype(str),
-                "search": _search_text(exercises, ("name", "name_ru", "aliases", "location", "location_ru", "note"))
-                + " "
-                + names.astype(str).map(_fold),
-            }
+        searched = ("name", "name_ru", "aliases", "location", "location_ru", "note")
+        ex_items = _as_items(
+            exercises,
+            ("exercise", "exercise_id", "start_date"),
+            lang,
+            title=names.astype(str),
+            category=EXERCISE_CATEGORY,
+            states=[sorted(involved_states(r)) for r in exercises.to_dict("records")],
+            search=_search_text(exercises, searched) + " " + names.astype(str).map(_fold),
         )
         ex_items = ex_items[~ex_items["item_id"].isin(set(items["item_id"]))]
         items = pd.concat([items, ex_items], ignore_index=True)
     items = items[ITEM_COLUMNS].sort_values(["date", "kind", "item_id"], kind="stable")
     return items.reset_index(drop=True)
+
+
+def _as_items(frame: pd.DataFrame, kind_id_date: tuple[str, str, str], lang: str, **own: object) -> pd.DataFrame:
+    """The item columns events and exercises fill the same way (``kind_id_date``: the kind, the id
+    column, the date column), with ``own``: the title, category, states and search text."""
+    kind, id_column, date_column = kind_id_date
+    columns = {
+        "item_id": frame[id_column].astype(str),
+        "kind": kind,
+        "date": frame[date_column],
+        "precision": _precision(frame),
+        "end_date": frame.get("end_date", pd.NaT),
+        "status": _status(frame),
+        "note": localized(frame, "note", lang),
+        "source_url": frame["source_url"].astype(str),
+    }
+    return pd.DataFrame(columns | own)
 
 
 def _search_text(frame: pd.DataFrame, columns: tuple[str, ...]) -> pd.Series:
