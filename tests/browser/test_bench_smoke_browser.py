@@ -13,16 +13,22 @@ from tests.conftest import ROOT
 pytestmark = pytest.mark.browser
 
 
-def test_benchmark_runner_smoke(chromium_executable, tmp_path):
+def run_bench(chromium_executable: str, *arguments: str, timeout: int) -> subprocess.CompletedProcess:
+    """``python -m <arguments>`` from the repository, with this Chromium; fails on a non-zero exit."""
     result = subprocess.run(
-        [sys.executable, "-m", "bench.run", "--smoke", "--write", str(tmp_path / "results.md")],
+        [sys.executable, "-m", *arguments],
         cwd=ROOT,
         capture_output=True,
         text=True,
-        timeout=900,
+        timeout=timeout,
         env={**os.environ, "CHROMIUM_PATH": chromium_executable},
     )
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    return result
+
+
+def test_benchmark_runner_smoke(chromium_executable, tmp_path):
+    run_bench(chromium_executable, "bench.run", "--smoke", "--write", str(tmp_path / "results.md"), timeout=900)
     report = (tmp_path / "results.md").read_text(encoding="utf-8")
     for section in (
         "1. Cold start",
@@ -40,13 +46,7 @@ def test_benchmark_runner_smoke(chromium_executable, tmp_path):
 def test_load_script_smoke(chromium_executable, app_url):
     """Against the tests' own app server (``--url``): starting a server is covered by the runner's
     smoke run above."""
-    result = subprocess.run(
-        [sys.executable, "-m", "bench.load", "--sessions", "1", "--reruns", "1", "--url", app_url],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        env={**os.environ, "CHROMIUM_PATH": chromium_executable},
+    result = run_bench(
+        chromium_executable, "bench.load", "--sessions", "1", "--reruns", "1", "--url", app_url, timeout=600
     )
-    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     assert "| 1 | 3 | 0 |" in result.stdout

@@ -140,24 +140,24 @@ def english_phrases() -> set[str]:
     return found
 
 
-def english_short_values() -> set[str]:
-    """Whole short English values (reported figures: "about 10,000 officers involved")."""
+def _values(files: dict[str, list[str]], keep) -> set[str]:
+    """Whole stripped values of the named columns that ``keep`` accepts."""
     found: set[str] = set()
-    for file_name, columns in ENGLISH_SHORT_TEXT.items():
+    for file_name, columns in files.items():
         frame = pd.read_csv(DATA / file_name, dtype=str, keep_default_na=False)
         for column in columns:
-            found |= {v.strip() for v in frame[column] if len(re.findall(r"[A-Za-z]{3,}", v)) >= 2}
+            found |= {v.strip() for v in frame[column] if keep(v)}
     return found
+
+
+def english_short_values() -> set[str]:
+    """Whole short English values (reported figures: "about 10,000 officers involved")."""
+    return _values(ENGLISH_SHORT_TEXT, lambda v: len(re.findall(r"[A-Za-z]{3,}", v)) >= 2)
 
 
 def english_values() -> set[str]:
     """English categorical values (force, series) that the Russian interface names in Russian."""
-    found: set[str] = set()
-    for file_name, columns in ENGLISH_VALUES.items():
-        frame = pd.read_csv(DATA / file_name, dtype=str, keep_default_na=False)
-        for column in columns:
-            found |= {v.strip() for v in frame[column] if re.search("[A-Za-z]", v)}
-    return found
+    return _values(ENGLISH_VALUES, lambda v: re.search("[A-Za-z]", v))
 
 
 def english_data_text(page) -> list[str]:
