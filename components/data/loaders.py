@@ -20,7 +20,7 @@ import math
 import os
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -248,6 +248,73 @@ def parse_cell(col: Column, raw: str, refs: Refs | None = None) -> object:
     return _checked_reference(col, _parse_value(col, raw), refs or {})
 
 
+def _cell_text(col: Column, value: str) -> object:
+    spam = [d for d in [spam_domain(value)] if d] if col.web_domain else spam_in_text(value)
+    return Invalid(spam_expected(spam)) if spam else value
+
+
+def _cell_id(col: Column, value: str) -> object:
+    return value if _ID.fullmatch(value) else Invalid(ID_EXPECTED)
+
+
+def _cell_enum(col: Column, value: str) -> object:
+    return value if value in col.allowed else Invalid("one of " + ", ".join(col.allowed))
+
+
+def _cell_date(col: Column, value: str) -> object:
+    if not _ISO_DATE.fullmatch(value):
+        return Invalid(_date_expected())
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return Invalid(_date_expected())
+    return day if day >= EARLIEST_DATE else Invalid(_date_expected())
+
+
+def _cell_float(col: Column, value: str) -> object:
+    expected = f"a number{_range_text(col)} (digits 0-9, '.' for decimals)"
+    if not _DECIMAL.fullmatch(value):
+        return Invalid(expected)
+    number = float(value)
+    return number if math.isfinite(number) and _in_range(col, number) else Invalid(expected)
+
+
+def _cell_int(col: Column, value: str) -> object:
+    expected = f"a whole number{_range_text(col)} (digits 0-9 only)"
+    if not _WHOLE.fullmatch(value):
+        return Invalid(expected)
+    whole = int(value)
+    return whole if _in_range(col, whole) else Invalid(expected)
+
+
+def _cell_url(col: Column, value: str) -> object:
+    urls = split_sources(value)
+    if not urls or not all(_URL.fullmatch(u) for u in urls):
+        return Invalid(URL_EXPECTED)
+    spam = list(dict.fromkeys(d for d in map(spam_domain, map(host_of, urls)) if d))
+    return Invalid(spam_expected(spam)) if spam else value
+
+
+def _cell_iso3(col: Column, value: str) -> object:
+    result = _parse_codes([value])
+    return value if isinstance(result, list) else result
+
+
+# A cell's parser by its column's kind: the typed value, or Invalid naming what was expected.
+_CELL_PARSERS: dict[str, Callable[[Column, str], object]] = {
+    "text": _cell_text,
+    "id": _cell_id,
+    "enum": _cell_enum,
+    "date": _cell_date,
+    "float": _cell_float,
+    "int": _cell_int,
+    "url": _cell_url,
+    "iso3": _cell_iso3,
+    "iso3_list": lambda col, value: _parse_codes(split_list(value)),
+    "list": lambda col, value: split_list(value),
+}
+
+
 def _parse_value(col: Column, raw: str) -> object:
     """The cell's typed value by its kind alone (references are checked by the caller)."""
     value = raw.strip()
@@ -255,48 +322,10 @@ def _parse_value(col: Column, raw: str) -> object:
         if col.required:
             return Invalid("a value (required)")
         return [] if col.kind in ("iso3_list", "list") else "" if col.kind in ("text", "id", "url") else None
-    kind = col.kind
-    if kind == "text":
-        spam = [d for d in [spam_domain(value)] if d] if col.web_domain else spam_in_text(value)
-        return Invalid(spam_expected(spam)) if spam else value
-    if kind == "id":
-        return value if _ID.fullmatch(value) else Invalid(ID_EXPECTED)
-    if kind == "enum":
-        return value if value in col.allowed else Invalid("one of " + ", ".join(col.allowed))
-    if kind == "date":
-        if not _ISO_DATE.fullmatch(value):
-            return Invalid(_date_expected())
-        try:
-            day = date.fromisoformat(value)
-        except ValueError:
-            return Invalid(_date_expected())
-        return day if day >= EARLIEST_DATE else Invalid(_date_expected())
-    if kind == "float":
-        expected = f"a number{_range_text(col)} (digits 0-9, '.' for decimals)"
-        if not _DECIMAL.fullmatch(value):
-            return Invalid(expected)
-        number = float(value)
-        return number if math.isfinite(number) and _in_range(col, number) else Invalid(expected)
-    if kind == "int":
-        expected = f"a whole number{_range_text(col)} (digits 0-9 only)"
-        if not _WHOLE.fullmatch(value):
-            return Invalid(expected)
-        whole = int(value)
-        return whole if _in_range(col, whole) else Invalid(expected)
-    if kind == "url":
-        urls = split_sources(value)
-        if not urls or not all(_URL.fullmatch(u) for u in urls):
-            return Invalid(URL_EXPECTED)
-        spam = list(dict.fromkeys(d for d in map(spam_domain, map(host_of, urls)) if d))
-        return Invalid(spam_expected(spam)) if spam else value
-    if kind == "iso3":
-        result = _parse_codes([value])
-        return value if isinstance(result, list) else result
-    if kind == "iso3_list":
-        return _parse_codes(split_list(value))
-    if kind == "list":
-        return split_list(value)
-    raise ValueError(f"unknown column kind {kind!r}")  # a contract bug, reported by the last-resort catch
+    parser = _CELL_PARSERS.get(col.kind)
+    if parser is None:
+        raise ValueError(f"unknown column kind {col.kind!r}")  # a contract bug, reported by the last-resort catch
+    return parser(col, value)
 
 
 # --- typed columns --------------------------------------------------------------------------------
