@@ -14,9 +14,9 @@ import pytest
 from components.data.loaders import Problem, read_all
 from components.data.schema import EVENTS
 from components.data.schema_ru import SCHEMA_RU, column_meaning, row_meaning
+from components.derive.chronology import ITEM_COLUMNS, chronology_items, filter_items, step_item
 from components.derive.events import spread_sample, with_first_source
 from components.derive.overview import INTRO_EVENT_IDS, headline, intro_sources, state_names
-from components.derive.participation import ITEM_COLUMNS, chronology_items, filter_items, step_item
 from components.derive.sources import cited_sources, column_dictionary, problem_rows, weak_only_rows
 from components.i18n.text import set_language
 from tests.conftest import DATA, FIXED_TODAY

@@ -7,8 +7,7 @@ from datetime import date
 import pandas as pd
 
 from components.derive.membership import member_count_series, membership_periods
-from components.figures.style import STATUS_COLOURS, STATUS_PATTERNS
-from components.figures.timeline import (
+from components.figures.membership import (
     DAYS_PER_LABEL_CHAR,
     Placement,
     key_columns,
@@ -18,6 +17,7 @@ from components.figures.timeline import (
     stagger_levels,
     status_map_figure,
 )
+from components.figures.style import STATUS_COLOURS, STATUS_PATTERNS
 from components.i18n.text import esc
 from tests.test_membership import FROZEN_BUT_MEMBER, LEFT_AND_RETURNED, PARTY_NEVER_MEMBER
 

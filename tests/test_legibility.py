@@ -24,6 +24,7 @@ from components.derive.exercises import map_points, series_order
 from components.derive.membership import member_count_series, membership_periods, summary_on
 from components.derive.org import layered_layout, layered_routes, org_graph, spring_layout
 from components.figures.exercises import exercise_map_figure, per_year_figure, series_display_names, series_styles
+from components.figures.membership import member_count_figure, membership_timeline_figure, status_map_figure
 from components.figures.org import org_figure
 from components.figures.style import (
     MIN_FONT_SIZE,
@@ -31,7 +32,6 @@ from components.figures.style import (
     for_projector,
     with_title_and_source,
 )
-from components.figures.timeline import member_count_figure, membership_timeline_figure, status_map_figure
 from components.i18n.names import exercise_names, series_names
 from components.i18n.text import set_language
 from tests.conftest import FIXED_TODAY

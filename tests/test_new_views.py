@@ -8,18 +8,16 @@ import pandas as pd
 import pytest
 
 from components.data.loaders import read_all
+from components.derive.chronology import chronology_items, filter_items, step_item
 from components.derive.participation import (
-    chronology_items,
     co_participation,
     country_exercise_years,
-    filter_items,
     localized,
     participation_matrix,
     per_year_totals,
     personnel_counted_once,
     personnel_total,
     posts_held,
-    step_item,
 )
 from components.i18n.text import set_language
 from components.model.pages import PAGE_KINDS, build_from_params

@@ -10,8 +10,9 @@ import pandas as pd
 
 from components.data.loaders import split_sources
 from components.data.schema import EVENT_CATEGORIES
+from components.derive.chronology import chronology_items, filter_items, step_item
 from components.derive.currency import status_labels
-from components.derive.participation import EXERCISE_CATEGORY, chronology_items, filter_items, step_item
+from components.derive.participation import EXERCISE_CATEGORY
 from components.figures.chronology import category_label, chronology_figure
 from components.i18n.names import exercise_names, state_names
 from components.i18n.text import LANGUAGES, format_date, format_number, language, t

@@ -18,6 +18,7 @@ import plotly.graph_objects as go
 
 from components.data.schema import EVENT_CATEGORIES
 from components.figures.exercises import legend_beside_map
+from components.figures.membership import timeline_for_slide
 from components.figures.org import org_for_slide
 from components.figures.slide import (
     card_under_chart,
@@ -26,7 +27,6 @@ from components.figures.slide import (
     network_for_slide,
 )
 from components.figures.style import for_projector
-from components.figures.timeline import timeline_for_slide
 from components.i18n.text import language, publisher_of, t
 from components.model.base import Chart, PageModel
 

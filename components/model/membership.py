@@ -23,7 +23,7 @@ from components.derive.membership import (
     status_changes,
     summary_on,
 )
-from components.figures.timeline import member_count_figure, membership_timeline_figure, status_map_figure
+from components.figures.membership import member_count_figure, membership_timeline_figure, status_map_figure
 from components.i18n.names import localized, state_names
 from components.i18n.text import format_date, format_number, labelled, language, t
 from components.model.base import TABLE_ROW_LIMIT, Chart, Column, Metric, PageModel, Table, unique_sources

@@ -16,6 +16,7 @@ from datetime import date
 
 import pandas as pd
 
+from components.derive.chronology import filter_items
 from components.derive.counting import HOSTED, NONE, TOOK_PART, counts_per_state
 from components.derive.currency import status_labels
 from components.derive.events import MILESTONE_LIMIT, filter_events, spread_sample
@@ -25,14 +26,13 @@ from components.derive.org import established_text, exists_in, org_graph
 from components.derive.participation import (
     co_participation,
     country_exercise_years,
-    filter_items,
     participation_matrix,
     per_year_totals,
 )
 from components.figures.chronology import category_label
 from components.figures.exercises import EXERCISE_STATUS_STYLE, series_display_names
+from components.figures.membership import state_order
 from components.figures.participation import ROLE_MARKS, not_held_mark, role_label
-from components.figures.timeline import state_order
 from components.i18n.names import body_abbreviation, body_name, localized, series_names, state_names
 from components.i18n.text import current_language, t
 from components.model.base import TABLE_ROW_LIMIT
