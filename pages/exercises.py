@@ -64,7 +64,7 @@ filter_summary(summary(state, names, *FILTERS))
 
 show_metrics(model.metrics, per_row=4)
 if detail.year:
-    st.markdown(f"# {model.extra['year']}")
+    st.markdown(f"# {detail.year}")
 if detail.shown == 0:
     st.warning(t("exercises.empty"), icon=":material/filter_alt_off:")
     st.button(t("exercises.reset"), on_click=reset_filters, key="ex_reset_empty", type="primary")

@@ -229,7 +229,7 @@ def test_the_exercise_map_table_has_a_row_per_marker(tables, params, lang):
         columns = [t(f"col.{key}") for key in ("exercise", "status", "location_precision")]
     drawn = exercise_markers(model.chart("exercise_map").figure)
     assert Counter(rows[columns].itertuples(index=False, name=None)) == drawn
-    assert len(rows) == sum(drawn.values()) == model.extra["shown"] - model.extra["unmapped"] > 0
+    assert len(rows) == sum(drawn.values()) == model.detail.shown - model.detail.unmapped > 0
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
@@ -246,7 +246,7 @@ def test_an_aggregated_map_table_has_a_row_per_cell_marker(tables, lang, monkeyp
     ]
     drawn = Counter(int(re.match(r"<b>\D*(\d+)", hover).group(1)) for hover in hovers if hover.startswith("<b>"))
     assert Counter(rows[count_column]) == drawn
-    assert rows[count_column].sum() == model.extra["shown"] - model.extra["unmapped"] > 20
+    assert rows[count_column].sum() == model.detail.shown - model.detail.unmapped > 20
 
 
 PARTICIPATION_VIEWS = [

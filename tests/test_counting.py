@@ -282,4 +282,4 @@ def test_the_chronology_marks_planned_and_cancelled_items_hollow_with_a_legend_e
     for exercise_id, status in raw.items():
         assert symbol_of[exercise_id].endswith("-open") == (status != "held"), (exercise_id, status)
     assert any(trace.showlegend and "planned or cancelled — not held" in trace.name for trace in figure.data)
-    assert model.extra["card"]["status"] == "cancelled"
+    assert model.detail.card["status"] == "cancelled"

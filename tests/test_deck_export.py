@@ -192,7 +192,7 @@ def test_chronology_slide_carries_the_story_card(tables):
     """Not two triangles on a line: the card's title, dates, states and note are on the slide."""
     for lang, title, when in (("en", "Kazakhstan", "January 2022"), ("ru", "Казахстан", "января 2022")):
         model = slide_model(STORY, tables, lang, FIXED_TODAY)
-        card = model.extra["card"]
+        card = model.detail.card
         figure = view_figure(model)
         texts = [note.text for note in figure.layout.annotations if note.name == "slide-card"]
         assert len(texts) == 1, "one card"
@@ -217,7 +217,7 @@ def test_citations_and_offline_lines_use_names_not_codes(tables):
     assert "Participating state: Armenia, Kazakhstan" in page and "ARM, KAZ" not in page
     assert "Item: CSTO Collective Peacekeeping Forces deployed to Kazakhstan" in page
     # The story slide lists its item's sources first, with what they are cited for.
-    card, story = models[1].extra["card"], html.unescape(page.split("id='slide2'", 1)[1])
+    card, story = models[1].detail.card, html.unescape(page.split("id='slide2'", 1)[1])
     first_listed = story.split("<li>", 1)[1]
     assert f"— {card['title']}, {card['dates']} — " in first_listed.split("</li>", 1)[0]
     assert card["sources"][0] in first_listed.split("</li>", 1)[0]

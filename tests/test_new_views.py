@@ -161,7 +161,7 @@ def test_new_pages_are_registered_with_a_chart(tables):
 
 def test_country_model_reads_the_record(tables):
     model, invalid = build_from_params("country", {"country": ["Кыргызстан"]}, tables, "ru", FIXED_TODAY)
-    assert invalid == [] and model.extra["code"] == "KGZ"
+    assert invalid == [] and model.detail.code == "KGZ"
     periods = model.table("periods").rows
     assert "Член Организации" in set(periods["status"])
     exercises = tables["exercises"]
@@ -179,7 +179,7 @@ def test_exercises_single_year_and_personnel_metric(tables):
         "exercises", {"year": ["2017"], "metric": ["personnel"]}, tables, "en", FIXED_TODAY
     )
     in_2017 = tables["exercises"][tables["exercises"]["start_date"].dt.year == 2017]
-    assert invalid == [] and model.extra["year"] == 2017
+    assert invalid == [] and model.detail.year == 2017
     assert model.metrics[0].value == str(len(in_2017))
     assert model.chart("per_year").title == "Reported personnel per year"
     # The matrix and the network follow the year range, not the single year.

@@ -33,9 +33,9 @@ def test_exercise_table_and_card_show_force_and_series_in_russian():
     rows = model.table("exercises").rows
     assert set(rows["force"]) == {"КСБР ЦАР"}
     assert "Рубеж" in set(rows["series"]) and "Rubezh (Frontier)" not in set(rows["series"])
-    assert model.extra["card"]["force"] == "КСБР ЦАР"
+    assert model.detail.card["force"] == "КСБР ЦАР"
     english, _ = build_from_params("exercises", params, TABLES, "en", FIXED_TODAY)
-    assert english.extra["card"]["force"] == "CRDF CAR"
+    assert english.detail.card["force"] == "CRDF CAR"
     assert "Rubezh (Frontier)" in set(english.table("exercises").rows["series"])
     # The download keeps the data's own codes, whatever the language.
     assert set(model.table("exercises").download["force"]) == {"CRDF CAR"}
@@ -52,7 +52,7 @@ def test_no_force_or_series_value_is_english_in_the_russian_table():
 def test_a_link_may_name_the_force_in_russian():
     model, invalid = build_from_params("exercises", {"ex_force": ["КСОР"]}, TABLES, "ru", FIXED_TODAY)
     assert invalid == []
-    assert model.extra["shown"] == int((TABLES["exercises"]["force"] == "CRRF").sum())
+    assert model.detail.shown == int((TABLES["exercises"]["force"] == "CRRF").sum())
 
 
 def test_reported_figures_are_russian_in_the_russian_events_table():

@@ -76,7 +76,7 @@ def test_the_status_filter_offers_announced_in_both_languages_and_keeps_only_it(
     held = filter_exercises(TABLES_ANNOUNCED["exercises"], ExerciseFilters(statuses=["held"]))
     assert ANNOUNCED not in set(held["exercise_id"])
     model, invalid = build_from_params("exercises", {"ex_status": ["объявлено"]}, TABLES_ANNOUNCED, "ru", FIXED_TODAY)
-    assert invalid == [] and model.extra["shown"] == len(expected)
+    assert invalid == [] and model.detail.shown == len(expected)
 
 
 def test_per_year_chart_stacks_announced_apart_and_loses_no_exercise():
@@ -159,26 +159,26 @@ def test_status_labels_say_no_report_yet_in_both_languages():
 def test_exercise_table_card_and_map_hover_say_no_report_yet():
     params = {"exercise": ["echelon-2026"], "ex_years": ["2026-2026"]}
     model, _ = build_from_params("exercises", params, TABLES_NOW, "en", date(2026, 10, 1))
-    assert model.extra["card"]["status"] == "planned — no report yet"
+    assert model.detail.card["status"] == "planned — no report yet"
     rows = model.table("exercises").rows
     statuses = {name.split(" · ")[0]: status for name, status in zip(rows["name"], rows["status"], strict=True)}
     assert statuses["Echelon-2026"] == "planned — no report yet" and statuses["Rock-2026"] == "planned"
     hover = " ".join(text for trace in model.chart("exercise_map").figure.data for text in (trace.hovertext or ()))
     assert "Echelon-2026</b> · planned — no report yet" in hover
     earlier, _ = build_from_params("exercises", params, TABLES_NOW, "en", date(2026, 8, 1))
-    assert earlier.extra["card"]["status"] == "planned"
+    assert earlier.detail.card["status"] == "planned"
 
 
 def test_chronology_table_and_card_say_no_report_yet_for_events_and_exercises():
     params = {"ch_ex": ["1"], "item": ["summit-2026-11-moscow"]}
     model, _ = build_from_params("chronology", params, TABLES_NOW, "en", FIXED_TODAY)
-    assert model.extra["card"]["status"] == "planned — no report yet"
+    assert model.detail.card["status"] == "planned — no report yet"
     rows = model.table("items").rows.set_index("title")
     assert rows.loc["Rock-2026", "status"] == "planned — no report yet"
     forum = TABLES_NOW["events"].set_index("event_id").loc["forum-2026-11-moscow", "title"]
     assert rows.loc[forum, "status"] == "planned"  # November 2026 is not over on 29 November
     before, _ = build_from_params("chronology", params, TABLES_NOW, "en", date(2026, 11, 1))
-    assert before.extra["card"]["status"] == "planned"
+    assert before.detail.card["status"] == "planned"
 
 
 def test_country_profile_says_no_report_yet():

@@ -228,7 +228,7 @@ def _slide_bottom(slide: PageModel, where: SlidePlace, named: Mapping[str, tuple
     lang = where.lang
     line = offline_source_line(slide, where.version, lang, named, "export.sources_below")
     meta = html.escape(t("export.meta", lang, version=where.version, accessed=where.accessed.isoformat()))
-    view = f" · {html.escape(slide.extra['view'])}" if slide.extra.get("view") else ""
+    view = f" · {html.escape(slide.deck['view'])}" if slide.deck.get("view") else ""
     about = cited_for(slide)
     sources = "".join(
         f"<li>{_safe_link(url, source_entry(url, named, lang, about.get(url, '')))}</li>"

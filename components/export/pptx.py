@@ -214,7 +214,7 @@ def _speaker_notes(model: PageModel, note: str, version: str, accessed: date, la
         for part in (
             note,
             model.caption,
-            model.extra.get("view"),
+            model.deck.get("view"),
             meta,
             f"{sources_heading}:\n{listed}" if listed else "",
         )

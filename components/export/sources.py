@@ -42,14 +42,14 @@ def publisher_names(urls: list[str], publishers: Publishers) -> list[str]:
 
 def slide_sources(model: PageModel) -> list[str]:
     """The view's sources, those of the item its card shows first (the slide is about that item)."""
-    card = model.extra.get("card") or {}
+    card = getattr(model.detail, "card", None) or {}
     return list(dict.fromkeys([*card.get("sources", []), *model.sources]))
 
 
 def cited_for(model: PageModel) -> dict[str, str]:
     """Source address -> what it is cited for on the slide, where known: the card's item, its
     title and dates ('CSTO Collective Peacekeeping Forces deployed to Kazakhstan, 6 January 2022 …')."""
-    card = model.extra.get("card") or {}
+    card = getattr(model.detail, "card", None) or {}
     what = ", ".join(str(part) for part in (card.get("title") or card.get("name"), card.get("dates")) if part)
     return dict.fromkeys(card.get("sources", []), what) if what else {}
 

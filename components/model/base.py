@@ -7,7 +7,7 @@ turns a model into widgets, ``components/export`` into HTML or PowerPoint.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Any
 
 import pandas as pd
@@ -83,13 +83,6 @@ class PageModel:
     # Display names of each field's options (field -> code -> name in the model's language): the
     # page's widgets and its filter summary show them, the URL keeps the codes.
     names: dict[str, dict[Any, str]] = field(default_factory=dict)
-
-    @property
-    def extra(self) -> dict[str, Any]:
-        """The detail's fields and the deck's values as one read-only mapping (the exports read
-        the card and the slide's view through it)."""
-        own = {f.name: getattr(self.detail, f.name) for f in fields(self.detail)} if self.detail is not None else {}
-        return {**own, **self.deck}
 
     def chart(self, key: str) -> Chart | None:
         return next((c for c in self.charts if c.key == key), None)

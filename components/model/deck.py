@@ -140,7 +140,7 @@ SLIDE_PICTURE_PX = (1213, 548)
 def slide_chart(model: PageModel, key: str | None = None) -> Chart | None:
     """The one chart a slide shows: the chart the slide asked for (``key``, else the ``chart`` its
     slide recorded), else the model's first chart meant for a slide (None if it has none)."""
-    wanted = key or model.extra.get("slide_chart")
+    wanted = key or model.deck.get("slide_chart")
     chosen = model.chart(wanted) if isinstance(wanted, str) else None
     return chosen or next((chart for chart in model.charts if chart.on_slide), None)
 
@@ -184,4 +184,4 @@ def view_figure(model: PageModel, size: tuple[int, int] | None = None) -> go.Fig
     chart = slide_chart(model)
     if chart is None:
         return None
-    return slide_figure(chart, model.extra.get("card"), size)
+    return slide_figure(chart, getattr(model.detail, "card", None), size)
