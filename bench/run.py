@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, ExitStack, contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 import networkx as nx
 import psutil
@@ -57,6 +58,14 @@ def fresh_app() -> AbstractContextManager[Running]:
 
 def fresh_reference() -> AbstractContextManager[Running]:
     return server("bench/reference_app.py")
+
+
+class Pair(NamedTuple):
+    """Our app and the one-chart floor, measured in turns: each started fresh for its section (the
+    full run) or kept from before (the smoke run)."""
+
+    app: Servers = fresh_app
+    reference: Servers = fresh_reference
 
 
 @contextmanager
@@ -96,8 +105,7 @@ def navigation(
     browser,
     repeats: int,
     pages: tuple[str, ...] = tuple(PAGES),
-    app: Servers = fresh_app,
-    reference: Servers = fresh_reference,
+    servers: Pair | None = None,
 ) -> list[dict]:
     """Browser navigation -> every plotly chart drawn, median of ``repeats``, beside the reference.
 
@@ -106,6 +114,7 @@ def navigation(
     reference alone drifted by 10% between runs. The reference is loaded at the root for the
     Overview (our root) and at the deep link ``/chart`` for every other page."""
     rows = []
+    app, reference = servers or Pair()
     with reference() as (reference_url, _, _), app() as (url, _, _):
         reference_tab = browser.new_page(viewport={"width": 1280, "height": 800})
         tab = browser.new_page(viewport={"width": 1280, "height": 800})
@@ -143,8 +152,7 @@ def in_app_navigation(
     browser,
     repeats: int,
     pages: tuple[str, ...] = tuple(INTERACTIONS),
-    app: Servers = fresh_app,
-    reference: Servers = fresh_reference,
+    servers: Pair | None = None,
 ) -> list[dict]:
     """A click on a link inside the app -> every chart drawn: no page load and no new session, the
     way a reader moves between pages in the sidebar. Beside the reference's own link from ``/start``
@@ -152,6 +160,7 @@ def in_app_navigation(
     from components.i18n.text import t  # the sidebar's labels  English, the default language
 
     rows = []
+    app, reference = servers or Pair()
     with reference() as (reference_url, _, _), app() as (url, _, _):
         reference_tab = browser.new_page(viewport={"width": 1280, "height": 800})
         tab = browser.new_page(viewport={"width": 1280, "height": 800})
@@ -242,12 +251,12 @@ def browser_cpu(
     browser,
     repeats: int,
     pages: tuple[str, ...] = tuple(PAGES),
-    app: Servers = fresh_app,
-    reference: Servers = fresh_reference,
+    servers: Pair | None = None,
 ) -> list[dict]:
     """Chromium CPU per page load: the renderer's main-thread task time (plotly, layout, paint,
     React), median of ``repeats`` fresh-tab loads, in turns with the one-chart reference."""
     rows = []
+    app, reference = servers or Pair()
     with reference() as (reference_url, _, _), app() as (url, _, _):
         for name in pages:
             path, charts = PAGES[name]
@@ -464,16 +473,16 @@ def main() -> None:
             if args.smoke:
                 shared_reference = servers.enter_context(fresh_reference())
                 app, reference = (lambda: kept(shared_app)), (lambda: kept(shared_reference))
-        measured = {"navigation": navigation(browser, repeats, pages, app, reference)}
+        measured = {"navigation": navigation(browser, repeats, pages, Pair(app, reference))}
         emit(table(measured["navigation"], "2. Navigation -> every chart drawn (browser)"))
-        measured["link"] = in_app_navigation(browser, repeats, interacted, app, reference)
+        measured["link"] = in_app_navigation(browser, repeats, interacted, Pair(app, reference))
         emit(table(measured["link"], "2b. A link clicked inside the app -> every chart drawn"))
         measured["filter"] = interaction(browser, max(2, repeats // 2), interacted, app)
         shipped = server_reruns(None, repeats, interacted)
         for row in measured["filter"]:
             row["server rerun median ms"] = shipped[row["page"]]
         emit(table(measured["filter"], "3. Interaction: filter change (browser) and server rerun (shipped data)"))
-        measured["cpu"] = browser_cpu(browser, max(2, repeats // 2), pages, app, reference)
+        measured["cpu"] = browser_cpu(browser, max(2, repeats // 2), pages, Pair(app, reference))
         emit(table(measured["cpu"], "3b. Chromium CPU per page load (renderer main thread, CDP TaskDuration)"))
         emit(table(budget_rows(measured), "3c. Budgets (performance issue #35), all from this run"))
         if not args.budget:
